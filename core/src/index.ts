@@ -1,0 +1,10 @@
+// The public API of @arenalab/core. Hosts import only from here, never from deep paths.
+export * from './dataset';
+export * from './embedding';
+export * from './index/index';
+export * from './ingest';
+export * from './ports';
+export * from './quality';
+export * from './secrets';
+export * from './spans';
+export * from './util';

@@ -1,0 +1,18 @@
+/** Every slow core call takes one of these; hosts adapt LSP tokens, AbortSignals or SIGINT to it. */
+export interface Cancellation {
+  readonly isCancelled: boolean;
+}
+
+export const neverCancelled: Cancellation = { isCancelled: false };
+
+/** Thrown by slow calls that notice cancellation; callers treat it as an expected outcome. */
+export class CancelledError extends Error {
+  constructor(what: string) {
+    super(`${what} was cancelled`);
+    this.name = 'CancelledError';
+  }
+}
+
+export function throwIfCancelled(token: Cancellation | undefined, what: string): void {
+  if (token?.isCancelled) throw new CancelledError(what);
+}

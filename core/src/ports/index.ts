@@ -1,0 +1,5 @@
+export * from './cancellation';
+export * from './clock';
+export * from './embedder';
+export * from './progress';
+export * from './random';

@@ -1,0 +1,2 @@
+export * from './canonicalJson';
+export * from './sha256';
