@@ -1,0 +1,79 @@
+import { describeValue, formatByteSize, utf8ByteLength } from './describeValue';
+
+/** A problem with one field of a record; `field` is a dotted path such as `context.stakes`, `-` for the whole record. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Limits the walk over a record enforces, whatever its schema says. */
+export interface JsonLimits {
+  /** Largest UTF-8 size of any single string, in bytes. */
+  maxFieldBytes: number;
+  /** Deepest nesting of arrays and objects; also what stops a cyclic object graph. */
+  maxDepth: number;
+  /** The walk stops after this many problems, so one huge bad array cannot flood a report. */
+  maxProblems: number;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function join(path: string, key: string | number): string {
+  return path === '' ? String(key) : `${path}.${key}`;
+}
+
+function checkString(text: string, path: string, limits: JsonLimits, out: FieldProblem[]): void {
+  // Each UTF-16 unit is at most 3 UTF-8 bytes: the exact count is only needed for long strings.
+  if (text.length * 3 <= limits.maxFieldBytes) return;
+  const bytes = utf8ByteLength(text);
+  if (bytes > limits.maxFieldBytes) {
+    out.push({
+      field: path,
+      message: `is ${formatByteSize(bytes)}, over the ${formatByteSize(limits.maxFieldBytes)} limit`,
+    });
+  }
+}
+
+function walk(value: unknown, path: string, depth: number, limits: JsonLimits, out: FieldProblem[]): void {
+  if (out.length >= limits.maxProblems) return;
+  if (typeof value === 'string') return checkString(value, path, limits, out);
+  if (value === null || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) out.push({ field: path, message: `must be a finite number, got ${String(value)}` });
+    return;
+  }
+  if (typeof value !== 'object') {
+    out.push({ field: path, message: `must be a JSON value, got ${describeValue(value)}` });
+    return;
+  }
+  if (depth >= limits.maxDepth) {
+    out.push({ field: path, message: `is nested deeper than ${limits.maxDepth} levels` });
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) walk(value[i], join(path, i), depth + 1, limits, out);
+    return;
+  }
+  if (!isPlainObject(value)) {
+    out.push({ field: path, message: 'must be a plain JSON object' });
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (record[key] !== undefined) walk(record[key], join(path, key), depth + 1, limits, out);
+  }
+}
+
+/**
+ * Problems that make a value unfit to be stored as JSON: strings over the size limit, non-finite
+ * numbers, functions, class instances, excessive nesting or cycles. `undefined` members are allowed
+ * because serialisation drops them.
+ */
+export function jsonValueProblems(value: unknown, limits: JsonLimits, path = ''): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  walk(value, path, 0, limits, out);
+  return out.map((problem) => (problem.field === '' ? { ...problem, field: '-' } : problem));
+}
