@@ -1,1 +1,11 @@
-export {};
+export * from './coherence';
+export * from './completeness';
+export * from './confirmation';
+export * from './curateSpans';
+export * from './impact';
+export * from './provenance';
+export * from './qualityConfig';
+export * from './qualityMetrics';
+export * from './qualityReport';
+export * from './scoreSpan';
+export * from './uniqueness';
