@@ -6,3 +6,7 @@ export { spanContentHash, hashSpan, derivedSpanId } from './spanContentHash';
 export { isIsoDate } from './isoDate';
 export { formatRecordProblem, summarizeProblems, problemKind, formatProblemSummary } from './recordProblem';
 export type { RecordProblem, ProblemSummary } from './recordProblem';
+export { detectDomain, looksLikeCode, GENERAL_DOMAIN, CODE_DOMAIN } from './detectDomain';
+export { domainSimilarity } from './domainSimilarity';
+export { DOMAIN_RULES, FENCE_LANGUAGES } from './domainRules';
+export type { DomainRule } from './domainRules';
