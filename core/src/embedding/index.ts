@@ -1,1 +1,7 @@
-export {};
+export * from './cachedEmbedder';
+export * from './cosineSimilarity';
+export * from './documentFrequencies';
+export * from './hashingEmbedder';
+export * from './l2Normalize';
+export * from './lruCache';
+export * from './splitWords';

@@ -1,1 +1,4 @@
+export * from './bruteForceIndex';
+export * from './dimensionMismatchError';
+export * from './invalidSearchError';
 export * from './vectorIndex';
