@@ -1,0 +1,6 @@
+export * from './logRecord';
+export * from './spanDigest';
+export * from './spanStore';
+export * from './storeError';
+export * from './verifyStore';
+export * from './writerLock';
