@@ -1,1 +1,16 @@
 export {};
+export { decodeTextLines, looksBinary, bomLength, BINARY_SNIFF_BYTES } from './decodeTextLines';
+export type { DecodedLines, TextLine } from './decodeTextLines';
+export { parseSpansJsonl, parseJsonLine } from './parseSpansJsonl';
+export type { ParsedSpans } from './parseSpansJsonl';
+export { chatTime, conversationContentId } from './chatConversation';
+export type { ChatConversation, ChatMessage } from './chatConversation';
+export { parseOpenAiChatJsonl } from './parseOpenAiChatJsonl';
+export type { ParsedChats } from './parseOpenAiChatJsonl';
+export { parseChatGptExport } from './parseChatGptExport';
+export { chatConversationToSpans, chatTurnSpanId, ASK_QUESTION, UNANSWERED } from './chatConversationToSpans';
+export type { ChatSpanOptions } from './chatConversationToSpans';
+export { detectIngestFormat } from './detectIngestFormat';
+export type { IngestFormat } from './detectIngestFormat';
+export { importChat } from './importChat';
+export type { ImportedChat } from './importChat';
