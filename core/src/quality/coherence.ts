@@ -73,8 +73,10 @@ function checkAnswer(question: string, answer: string, sheet: ScoreSheet): void 
   if (asked.size >= 2) {
     const shared = [...asked].filter((stem) => answered.has(stem)).length;
     const overlap = shared / asked.size;
-    if (shared === 0) sheet.apply(-25, 'answer shares no content word with the question');
+    if (shared === 0) sheet.apply(-40, 'answer shares no content word with the question');
     else if (overlap < 0.15) sheet.apply(-10, `answer barely touches the question (overlap ${overlap.toFixed(2)})`);
+  } else {
+    sheet.apply(-15, 'question too vague to check the answer against (under 2 content words)');
   }
   const answerWords = words(answer).length;
   const questionWords = words(question).length;

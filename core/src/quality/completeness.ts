@@ -13,7 +13,7 @@ export function scoreCompleteness(span: Span, config: QualityConfig): DimensionS
   if (config.anonymousActors.includes(span.who.trim().toLowerCase())) sheet.apply(-15, 'who missing or anonymous');
   if (isBlank(span.did)) sheet.apply(-20, 'did missing');
   if (isTrivialText(span.this)) sheet.apply(-25, 'this empty or trivial');
-  else if (words(span.this).length < 3) sheet.apply(-10, `this too short to stand alone (${words(span.this).length} words)`);
+  else if (words(span.this).length < 3) sheet.apply(-15, `this too short to stand alone (${words(span.this).length} words)`);
   if (Number.isNaN(Date.parse(span.when))) sheet.apply(-15, 'when is not a valid date');
   if (isBlank(span.context?.environment)) sheet.apply(-5, 'context.environment (domain) missing');
   scoreOutcome(span, sheet);

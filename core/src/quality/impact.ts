@@ -36,6 +36,6 @@ function scoreSubstance(span: Span, sheet: ScoreSheet): void {
   } else if (count >= 8) {
     sheet.apply(8, `moderate outcome (${count} words)`);
   } else {
-    sheet.note(`thin outcome (${count} words): +0`);
+    sheet.apply(-10, `thin outcome (${count} words)`);
   }
 }
