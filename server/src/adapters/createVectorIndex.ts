@@ -1,0 +1,42 @@
+import { BruteForceIndex } from '@arenalab/core';
+import type { VectorIndex } from '@arenalab/core';
+import type { HnswConfig } from './hnswConfig';
+import { loadHnswlib } from './hnswlibLoader';
+import type { HnswlibModule } from './hnswlibLoader';
+import { HnswVectorIndex } from './hnswVectorIndex';
+
+/** Which index to build: approximate (HNSW) or exact (brute force). */
+export type VectorIndexKind = 'hnsw' | 'exact';
+
+export interface CreateVectorIndexOptions {
+  kind: VectorIndexKind;
+  /** HNSW settings; ignored for `exact`. */
+  hnsw?: Partial<HnswConfig>;
+  /** Loads hnswlib-node; replaceable so that the fallback path can be exercised. */
+  loadHnswlib?: () => HnswlibModule;
+}
+
+/** The index that was built, and why it is not the requested kind when it is not. */
+export interface CreatedVectorIndex {
+  index: VectorIndex;
+  kind: VectorIndexKind;
+  /** Set when `hnsw` was asked for but hnswlib-node could not be loaded. */
+  fallbackReason?: string;
+}
+
+/**
+ * Builds the requested index. When `hnsw` is asked for but the native addon cannot be loaded (not
+ * built, wrong platform), falls back to the exact index, which gives the same answers more slowly,
+ * and says why, so that callers can warn instead of failing.
+ */
+export function createVectorIndex(dimension: number, options: CreateVectorIndexOptions = { kind: 'hnsw' }): CreatedVectorIndex {
+  if (options.kind === 'exact') return { index: new BruteForceIndex(dimension), kind: 'exact' };
+  let hnswlib: HnswlibModule;
+  try {
+    hnswlib = (options.loadHnswlib ?? loadHnswlib)();
+  } catch (error) {
+    const reason = `hnswlib-node could not be loaded (${(error as Error).message.split('\n')[0]}); using the exact brute-force index`;
+    return { index: new BruteForceIndex(dimension), kind: 'exact', fallbackReason: reason };
+  }
+  return { index: HnswVectorIndex.create(dimension, options.hnsw, hnswlib), kind: 'hnsw' };
+}

@@ -1,0 +1,4 @@
+export * from './createVectorIndex';
+export * from './hnswConfig';
+export * from './hnswlibLoader';
+export * from './hnswVectorIndex';
