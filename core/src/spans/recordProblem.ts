@@ -29,14 +29,14 @@ export interface ProblemSummary {
 
 /**
  * The kind of a problem, for counting: the field plus the message without the value that was
- * found, so `when: must be an ISO-8601 date, got "x"` and `…, got "y"` count together. Digits are
- * replaced by `#` so that sizes and JSON positions do not split kinds.
+ * found, so `when: must be an ISO-8601 date, got "x"` and `…, got "y"` count together. Standalone numbers
+ * are replaced by `#` so that sizes and JSON positions do not split kinds.
  */
 export function problemKind(problem: Pick<RecordProblem, 'field' | 'message'>): string {
   const message = problem.message
     .replace(/, got [\s\S]*$/, '')
     .replace(/"[^"]*"/g, '"…"')
-    .replace(/\d+(\.\d+)?/g, '#');
+    .replace(/(?<![\w-])\d+(\.\d+)?/g, '#');
   const field = problem.field.replace(/\.\d+(?=\.|$)/g, '.#');
   return `${field}: ${message}`;
 }

@@ -50,6 +50,8 @@ function unknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys, known: readonly st
 }
 
 function message(issue: Issue, field: string): string {
+  // Zod reports a missing enum as an invalid value; for people it is simply missing.
+  if (issue.input === undefined && issue.code !== 'custom' && issue.code !== 'unrecognized_keys') return 'is required';
   switch (issue.code) {
     case 'invalid_type':
       return invalidType(issue);
