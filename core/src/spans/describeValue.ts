@@ -38,11 +38,11 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
-/** A byte count in the unit people read: `512 bytes`, `3.5 KB`, `2.1 MB` (binary units, one decimal). */
+/** A byte count in the unit people read: `512 bytes`, `3.5 KB`, `2.1 MB`, `1.05 MB` (binary units, up to two decimals). */
 export function formatByteSize(bytes: number): string {
   const units: [number, string][] = [[1_048_576, 'MB'], [1024, 'KB']];
   for (const [size, unit] of units) {
-    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+    if (bytes >= size) return `${Number((bytes / size).toFixed(2))} ${unit}`;
   }
   return `${bytes} bytes`;
 }

@@ -30,10 +30,11 @@ function checkString(text: string, path: string, limits: JsonLimits, out: FieldP
   if (text.length * 3 <= limits.maxFieldBytes) return;
   const bytes = utf8ByteLength(text);
   if (bytes > limits.maxFieldBytes) {
-    out.push({
-      field: path,
-      message: `is ${formatByteSize(bytes)}, over the ${formatByteSize(limits.maxFieldBytes)} limit`,
-    });
+    const size = formatByteSize(bytes);
+    const limit = formatByteSize(limits.maxFieldBytes);
+    // Just over the limit, rounded sizes would read "1 MB, over the 1 MB limit": say the bytes.
+    const message = size === limit ? `is ${bytes} bytes, over the ${limits.maxFieldBytes}-byte limit` : `is ${size}, over the ${limit} limit`;
+    out.push({ field: path, message });
   }
 }
 
