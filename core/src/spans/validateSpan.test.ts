@@ -83,7 +83,7 @@ describe('validateSpan', () => {
     assert.deepEqual(problemsOf({ ...base, metadata: { notes: [{ text: big }] } }), ['metadata.notes.0.text: is 2.1 MB, over the 1 MB limit']);
     // 400 three-byte characters are 1200 bytes: over a 1 KB limit although only 400 UTF-16 units long.
     assert.deepEqual(problemsOf({ ...base, if_ok: '€'.repeat(400) }, { maxFieldBytes: 1024, maxDepth: 32, maxProblems: 20 }), [
-      'if_ok: is 1.2 KB, over the 1 KB limit',
+      'if_ok: is 1.17 KB, over the 1 KB limit',
     ]);
     assert.ok(validateSpan({ ...base, if_ok: '€'.repeat(341) }, { maxFieldBytes: 1024, maxDepth: 32, maxProblems: 20 }).ok);
   });
