@@ -14,3 +14,7 @@ export { detectIngestFormat } from './detectIngestFormat';
 export type { IngestFormat } from './detectIngestFormat';
 export { importChat } from './importChat';
 export type { ImportedChat } from './importChat';
+export { GIT_CHANGE_STATUSES } from './gitCommit';
+export type { GitChangeStatus, GitCommit, GitFileChange } from './gitCommit';
+export { COMMIT_ACTION, GitSpanConverter, environmentForPath, gitChangeSpanId, gitCommitsToSpans } from './gitCommitsToSpans';
+export type { GitSpanOptions } from './gitCommitsToSpans';
