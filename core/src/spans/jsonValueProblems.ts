@@ -1,3 +1,4 @@
+import { fieldPath } from './fieldPath';
 import { describeValue, formatByteSize, utf8ByteLength } from './describeValue';
 
 /** A problem with one field of a record; `field` is a dotted path such as `context.stakes`, `-` for the whole record. */
@@ -22,7 +23,8 @@ function isPlainObject(value: object): boolean {
 }
 
 function join(path: string, key: string | number): string {
-  return path === '' ? String(key) : `${path}.${key}`;
+  const name = fieldPath([key]);
+  return path === '' ? name : `${path}.${name}`;
 }
 
 function checkString(text: string, path: string, limits: JsonLimits, out: FieldProblem[]): void {

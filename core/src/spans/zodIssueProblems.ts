@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { closestName } from './closestName';
 import { describeValue } from './describeValue';
+import { fieldPath } from './fieldPath';
 import type { FieldProblem } from './jsonValueProblems';
 import { BLANK_MESSAGE } from './spanSchema';
 import { SPAN_SCHEMA_VERSION } from './span';
@@ -16,9 +17,7 @@ const EXPECTED_NAMES: Record<string, string> = {
   object: 'an object',
 };
 
-function fieldOf(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '-' : path.map(String).join('.');
-}
+const fieldOf = fieldPath;
 
 function got(issue: Issue): string {
   return describeValue(issue.input);
