@@ -10,3 +10,6 @@ export { detectDomain, looksLikeCode, GENERAL_DOMAIN, CODE_DOMAIN } from './dete
 export { domainSimilarity } from './domainSimilarity';
 export { DOMAIN_RULES, FENCE_LANGUAGES } from './domainRules';
 export type { DomainRule } from './domainRules';
+export { fieldPath } from './fieldPath';
+export { describeValue, formatByteSize, utf8ByteLength } from './describeValue';
+export { SPAN_FIELD_NAMES } from './spanSchema';

@@ -66,7 +66,9 @@ function walk(value: unknown, path: string, depth: number, limits: JsonLimits, o
   }
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (record[key] !== undefined) walk(record[key], join(path, key), depth + 1, limits, out);
+    // JSON.parse keeps "__proto__" as a plain key, but copying it later would set a prototype instead.
+    if (key === '__proto__') out.push({ field: join(path, key), message: 'is a reserved name and cannot be stored' });
+    else if (record[key] !== undefined) walk(record[key], join(path, key), depth + 1, limits, out);
   }
 }
 

@@ -61,7 +61,12 @@ export interface SpanMetadata {
 export interface Span {
   /** Schema version the span was written with. */
   schema_version: number;
+  /**
+   * Unique id. May be absent on input: validateSpan then derives `sp_` + the first 24 hex digits
+   * of the content hash, so the same record always gets the same id.
+   */
   id: string;
+  /** Where the span came from. May be absent on input: validateSpan fills in `user_upload`. */
   source: SpanSource;
   who: string;
   did: string;

@@ -96,6 +96,11 @@ describe('validateSpan', () => {
     assert.deepEqual(problemsOf({ ...base, metadata: { when: new Date(0) } }), ['metadata.when: must be a plain JSON object']);
   });
 
+  it('rejects a "__proto__" key anywhere instead of silently dropping it', () => {
+    const parsed: unknown = JSON.parse(JSON.stringify({ ...base, context: { y: 1 } }).replace('"y"', '"__proto__"'));
+    assert.deepEqual(problemsOf(parsed), ['context.__proto__: is a reserved name and cannot be stored']);
+  });
+
   it('rejects non-objects as a whole', () => {
     assert.deepEqual(problemsOf(null), ['-: must be a JSON object, got null']);
     assert.deepEqual(problemsOf([base]), ['-: must be a JSON object, got an array']);
