@@ -23,7 +23,7 @@ export interface DatasetIndices {
   by_domain: IdIndex;
   /** Top-level domain (first path segment) → ids. */
   by_domain_group: IdIndex;
-  /** Quality bucket `floor(total_score / 10) * 10` (as a string, `'80'`) → ids. */
+  /** Quality bucket `floor(total_score / 10) * 10` (as a string, `'80'`; `'100'` for a perfect score) → ids. */
   by_quality: IdIndex;
   /** UTC month of `when` (`'2024-03'`) → ids; `'unknown'` for unparseable dates. */
   by_time: IdIndex;

@@ -40,6 +40,8 @@ export function dedupeCandidates(
     const id = candidate.span.id;
     const sameContent = hashes.get(candidate.hash);
     if (sameContent !== undefined) return drops.drop(id, 'exact_duplicate', `same content as ${sameContent}`);
+    // Every content seen counts, kept or not, so a copy is reported as an exact duplicate of its twin.
+    hashes.set(candidate.hash, id);
     if (ids.has(id)) return drops.drop(id, 'duplicate_id', `id already used by a better span`);
     const signature = hasher.signature(nearDuplicateText(candidate.span));
     const duplicate = signature && near.findDuplicate(signature);
@@ -48,7 +50,6 @@ export function dedupeCandidates(
     }
     if (signature) near.add(id, signature);
     ids.add(id);
-    hashes.set(candidate.hash, id);
     kept.push(candidate);
   });
   return kept;
