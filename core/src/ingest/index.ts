@@ -18,3 +18,5 @@ export { GIT_CHANGE_STATUSES } from './gitCommit';
 export type { GitChangeStatus, GitCommit, GitFileChange } from './gitCommit';
 export { COMMIT_ACTION, GitSpanConverter, environmentForPath, gitChangeSpanId, gitCommitsToSpans } from './gitCommitsToSpans';
 export type { GitSpanOptions } from './gitCommitsToSpans';
+export { prepareSpansForStore } from './prepareSpansForStore';
+export type { PreparedSpans, SpanOrigin } from './prepareSpansForStore';

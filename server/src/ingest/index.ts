@@ -1,0 +1,6 @@
+export * from './discoverSources';
+export * from './fileSources';
+export * from './gitHistory';
+export * from './gitSource';
+export * from './ingestIntoStore';
+export * from './spanSource';

@@ -1,0 +1,2 @@
+export * from './curateAndBuild';
+export * from './loadStoreSpans';

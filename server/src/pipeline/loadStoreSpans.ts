@@ -1,0 +1,26 @@
+import { throwIfCancelled } from '@arenalab/core';
+import type { Cancellation, Progress, Span } from '@arenalab/core';
+import { SpanStore } from '../store';
+
+/**
+ * Reads every span of a store without taking the writer lock (read mode), so curation can run while an ingest
+ * appends: it sees the log as it was when opened.
+ */
+export async function loadStoreSpans(storeDir: string, token: Cancellation, progress: Progress): Promise<Span[]> {
+  const store = await SpanStore.open(storeDir, { mode: 'read' });
+  try {
+    const spans: Span[] = [];
+    const total = store.count;
+    for await (const span of store.spans()) {
+      spans.push(span);
+      if (spans.length % 1000 === 0) {
+        throwIfCancelled(token, 'reading the store');
+        progress.report(spans.length, total);
+      }
+    }
+    progress.report(spans.length, total);
+    return spans;
+  } finally {
+    await store.close();
+  }
+}
