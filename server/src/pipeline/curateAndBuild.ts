@@ -13,6 +13,7 @@ import type {
   CurationResult,
   DatasetBuildResult,
   DatasetConfig,
+  Embedder,
   Progress,
   QualityReport,
   Span,
@@ -20,52 +21,55 @@ import type {
 import { createVectorIndex } from '../adapters';
 import type { VectorIndexKind } from '../adapters';
 
-export interface CurateAndBuildOptions {
-  clock: Clock;
-  /** HNSW (default, approximate, fast at scale) or exact brute force. */
-  indexKind: VectorIndexKind;
-  dataset: Partial<DatasetConfig>;
-}
-
-export interface CurateAndBuildResult {
-  curation: CurationResult;
-  quality: QualityReport;
-  build: DatasetBuildResult;
-  /** Why HNSW was not used, when it was asked for and could not load. */
-  indexFallback?: string;
-}
-
 /** A phase-labelled progress: the CLI shows one bar per phase. */
 export interface PhasedProgress {
   phase(label: string): Progress;
 }
 
+export interface ScoredCorpus {
+  curation: CurationResult;
+  quality: QualityReport;
+  /** The embedder the scores were computed with; the dataset reuses it so vectors agree. */
+  embedder: Embedder;
+  /** Why HNSW was not used, when it was asked for and could not load. */
+  indexFallback?: string;
+}
+
 /**
- * Quality meter then dataset build, as the seed's pipeline: the default embedder is fitted on the spans' own texts
- * (so IDF reflects this corpus), every span is scored with uniqueness measured against what was accepted before it,
- * and the diamonds become a deduplicated, balanced, indexed dataset.
+ * The quality meter over a corpus. The default embedder is fitted on the spans' own texts (so IDF reflects this
+ * corpus) and every span's uniqueness is measured against the spans accepted before it.
  */
-export async function curateAndBuild(
+export async function scoreSpans(
   spans: readonly Span[],
-  options: CurateAndBuildOptions,
+  indexKind: VectorIndexKind,
   token: Cancellation,
   progress: PhasedProgress,
-): Promise<CurateAndBuildResult> {
+): Promise<ScoredCorpus> {
   const embedder = new HashingEmbedder();
   embedder.fit(spans.map(spanEmbeddingText), token);
   let indexFallback: string | undefined;
   const createIndex = (dimension: number) => {
-    const created = createVectorIndex(dimension, { kind: options.indexKind });
+    const created = createVectorIndex(dimension, { kind: indexKind });
     indexFallback ??= created.fallbackReason;
     return created.index;
   };
   const curation = await curateSpans(spans, { embedder, createIndex }, DEFAULT_CURATION_CONFIG, token, progress.phase('quality'));
-  const build = await buildDiamondDataset(
-    curation.scored,
-    { clock: options.clock, embedder },
-    { ...DEFAULT_DATASET_CONFIG, ...options.dataset },
+  return { curation, quality: qualityReport(curation.scored.map((s) => s.metrics)), embedder, indexFallback };
+}
+
+/** The seed's DatasetBuilder over scored spans: dedup, cluster, balance, index, seal. */
+export function buildDataset(
+  corpus: ScoredCorpus,
+  clock: Clock,
+  config: Partial<DatasetConfig>,
+  token: Cancellation,
+  progress: PhasedProgress,
+): Promise<DatasetBuildResult> {
+  return buildDiamondDataset(
+    corpus.curation.scored,
+    { clock, embedder: corpus.embedder },
+    { ...DEFAULT_DATASET_CONFIG, ...config },
     token,
     progress.phase('dataset'),
   );
-  return { curation, quality: qualityReport(curation.scored.map((s) => s.metrics)), build, indexFallback };
 }

@@ -1,0 +1,69 @@
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import { discoverSources, ingestIntoStore, INGEST_FORMAT_OPTIONS, DEFAULT_INGEST_CONFIG } from '../../ingest';
+import type { IngestFormatOption, IngestReport } from '../../ingest';
+import { SpanStore } from '../../store';
+import { InterruptToken } from '../interruptToken';
+import { printResult, table } from '../output';
+import { resolveStoreDir } from '../storeLocation';
+import { TerminalProgress } from '../terminalProgress';
+import { parsePositiveInt } from '../parsePositiveInt';
+
+export interface IngestCommandOptions {
+  format: IngestFormatOption;
+  store?: string;
+  json?: boolean;
+  batchSize: number;
+  wait?: boolean;
+}
+
+/** Opens the store for writing, ingests `target` and closes it; shared by `ingest` and `run`. */
+export async function runIngest(target: string, storeDir: string, format: IngestFormatOption, batchSize: number, wait: boolean): Promise<IngestReport & { store: string; recovery: unknown }> {
+  const token = new InterruptToken();
+  const progress = new TerminalProgress();
+  const store = await SpanStore.open(storeDir, { mode: 'write', lock: wait ? 'wait' : 'fail', command: `arenalab ingest ${target}` });
+  try {
+    if (store.recovery) process.stderr.write(`arenalab: store recovered: ${`${store.recovery.detail} (${store.recovery.truncatedBytes} bytes, ${store.recovery.droppedRecords} unacknowledged records cut)`}\n`);
+    const { sources, problems } = discoverSources(target, format, batchSize);
+    const report = await ingestIntoStore(sources, store, token, progress.phase('ingest'), { ...DEFAULT_INGEST_CONFIG, batchSize });
+    report.problemCount += problems.length;
+    report.problems.unshift(...problems.map((p) => `${p.file}: ${p.message}`));
+    return { store: storeDir, recovery: store.recovery, ...report };
+  } finally {
+    progress.stop();
+    token.dispose();
+    await store.close();
+  }
+}
+
+export function formatIngestReport(report: IngestReport & { store: string }): string {
+  const lines = [
+    `store ${report.store}: ${report.appended} spans stored, ${report.duplicates} already there, ${report.problemCount} records skipped`,
+  ];
+  if (report.sources.length) lines.push(table([['source', 'format', 'spans', 'problems'], ...report.sources.map((s) => [s.path, s.format, s.spans, s.problems])]));
+  const kinds = Object.entries(report.redactions);
+  lines.push(kinds.length ? `secrets redacted: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')} (in ${report.redactedSpans} spans)` : 'secrets redacted: none found');
+  if (report.problems.length) {
+    lines.push(`problems${report.problemCount > report.problems.length ? ` (first ${report.problems.length} of ${report.problemCount})` : ''}:`);
+    lines.push(...report.problems.map((p) => `  ${p}`));
+  }
+  if (report.cancelled) lines.push('cancelled: stopped after the last complete batch; everything stored above is durable');
+  return lines.join('\n');
+}
+
+export function registerIngestCommand(program: Command): void {
+  program
+    .command('ingest')
+    .description('Validate, redact secrets and durably append spans from a file, a folder or a git repository.')
+    .argument('<path>', 'a file (JSONL spans, chat log, ChatGPT conversations.json), a folder, or a git repository')
+    .addOption(new Option('--format <format>', 'input format').choices([...INGEST_FORMAT_OPTIONS]).default('auto'))
+    .option('--store <dir>', 'store directory (default: ./.arenalab)')
+    .option('--batch-size <n>', 'spans per durable append', parsePositiveInt, DEFAULT_INGEST_CONFIG.batchSize)
+    .option('--wait', 'wait for another writer to finish instead of failing')
+    .option('--json', 'print one JSON document')
+    .action(async (target: string, options: IngestCommandOptions) => {
+      const report = await runIngest(target, resolveStoreDir(options.store), options.format, options.batchSize, Boolean(options.wait));
+      printResult(report, Boolean(options.json), formatIngestReport);
+      if (report.cancelled) process.exitCode = 130;
+    });
+}

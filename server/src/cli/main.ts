@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { registerBenchCommand } from './commands/bench';
+import { registerIngestCommand } from './commands/ingest';
+import { registerQualityCommand } from './commands/quality';
+import { registerVerifyCommand } from './commands/verify';
+import { reportCliError } from './reportCliError';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const version: string = require('../../package.json').version;
+
+/** Builds the `arenalab` program; exported so tests can drive it in-process. */
+export function createProgram(): Command {
+  const program = new Command('arenalab')
+    .description('ArenaLab: curate spans into diamond datasets and build creatures by trajectory matching.')
+    .version(version)
+    .showHelpAfterError('(add --help for usage)')
+    .configureHelp({ showGlobalOptions: true });
+  registerIngestCommand(program);
+  registerVerifyCommand(program);
+  registerQualityCommand(program);
+  registerBenchCommand(program);
+  return program;
+}
+
+/** Runs the CLI and resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = createProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    return reportCliError(error);
+  }
+}
