@@ -84,7 +84,7 @@ export class GitSpanConverter {
       source: 'git_import',
       who: commit.authorName || commit.authorEmail,
       did: COMMIT_ACTION,
-      this: `${file.path}: ${commit.subject}`,
+      this: commit.subject ? `${file.path}: ${commit.subject}` : file.path,
       when: isoUtc(commit.date),
       status: 'completed',
       if_ok: changeText(file),
