@@ -102,7 +102,7 @@ export function assembleDataset(
     spans,
     stats: computeStats(spans),
     indices: buildIndices(spans, { embedder_id: meta?.embedder_id ?? 'none', dimension: meta?.dimension ?? 0, ids: vectors?.ids() ?? [] }),
-    merkle_root: datasetMerkleRoot(spans.map((entry) => entry.hash)),
+    merkle_root: datasetMerkleRoot(spans),
     frozen: false,
     config,
     vectors,

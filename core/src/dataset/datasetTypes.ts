@@ -54,7 +54,7 @@ export interface DiamondDataset {
   spans: DatasetSpan[];
   stats: DatasetStats;
   indices: DatasetIndices;
-  /** `merkleRoot` over the span hashes sorted ascending. */
+  /** `merkleRoot` over the spans' leaves `sha256(id:contentHash)`, sorted ascending (`datasetMerkleRoot`). */
   merkle_root: string;
   frozen: boolean;
   /** The builder config that produced the dataset (recorded in the manifest). */

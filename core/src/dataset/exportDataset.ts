@@ -17,7 +17,7 @@ export interface DatasetManifest {
   created_at: string;
   frozen: boolean;
   span_count: number;
-  /** `merkleRoot` over the span hashes sorted ascending. */
+  /** `merkleRoot` over the spans' leaves `sha256(id:contentHash)`, sorted ascending (`datasetMerkleRoot`). */
   merkle_root: string;
   stats: DatasetStats;
   config: DatasetConfig;

@@ -24,8 +24,11 @@ describe('dataset: merkleRoot', () => {
     assert.notEqual(merkleRoot(leaves), merkleRoot([...leaves, leaves[2]]));
   });
 
-  it('datasetMerkleRoot ignores leaf order', () => {
-    const leaves = ['p', 'q', 'r', 's'].map(h);
-    assert.equal(datasetMerkleRoot(leaves), datasetMerkleRoot([...leaves].reverse()));
+  it('datasetMerkleRoot ignores span order but binds each id to its content hash', () => {
+    const entries = ['p', 'q', 'r', 's'].map((id) => ({ span: { id }, hash: h(id) }));
+    assert.equal(datasetMerkleRoot(entries), datasetMerkleRoot([...entries].reverse()));
+    assert.equal(datasetMerkleRoot(entries.slice(0, 1)), h(`p:${h('p')}`));
+    const renamed = entries.map((e, i) => (i === 0 ? { ...e, span: { id: 'p2' } } : e));
+    assert.notEqual(datasetMerkleRoot(renamed), datasetMerkleRoot(entries));
   });
 });

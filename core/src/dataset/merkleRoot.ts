@@ -1,7 +1,7 @@
 import { sha256Hex } from '../util/sha256';
 
 /**
- * Merkle root over hex hashes, in the order given (datasets pass their span hashes sorted ascending, so the
+ * Merkle root over hex hashes, in the order given (datasets pass their span leaves sorted ascending, so the
  * root depends on the set of spans, not on file order). Leaves are the hashes themselves; a parent is
  * `sha256Hex(left + right)` over the two lowercase hex strings. An odd node at the end of a level is promoted
  * unchanged to the next level (not duplicated, so no two different leaf lists share a root that way).
@@ -20,7 +20,15 @@ export function merkleRoot(hashes: readonly string[]): string {
   return level[0];
 }
 
-/** The dataset convention: the root over the span hashes sorted ascending. */
-export function datasetMerkleRoot(hashes: readonly string[]): string {
-  return merkleRoot([...hashes].sort());
+/**
+ * A dataset's leaf for one span: `sha256Hex(id + ':' + contentHash)`. The content hash leaves the id out (so
+ * duplicates under different ids match); binding the id here means renaming a span breaks the root too.
+ */
+export function datasetLeaf(id: string, contentHash: string): string {
+  return sha256Hex(`${id}:${contentHash}`);
+}
+
+/** The dataset convention: the root over the spans' leaves sorted ascending (independent of span order). */
+export function datasetMerkleRoot(spans: readonly { span: { id: string }; hash: string }[]): string {
+  return merkleRoot(spans.map((entry) => datasetLeaf(entry.span.id, entry.hash)).sort());
 }

@@ -27,7 +27,7 @@ export function verifyDatasetIntegrity(dataset: DiamondDataset): IntegrityResult
   });
   checkIndices(dataset, ids, problems);
   if (canonicalJson(computeStats(dataset.spans)) !== canonicalJson(dataset.stats)) problems.push('stats do not match the spans');
-  const root = datasetMerkleRoot(dataset.spans.map((entry) => entry.hash));
+  const root = datasetMerkleRoot(dataset.spans);
   if (root !== dataset.merkle_root) problems.push(`Merkle root ${dataset.merkle_root} does not match the span hashes (${root})`);
   if (dataset.id !== datasetRef(dataset.name, dataset.version)) problems.push(`id ${dataset.id} is not ${datasetRef(dataset.name, dataset.version)}`);
   return { ok: problems.length === 0, problems };

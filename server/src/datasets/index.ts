@@ -1,0 +1,2 @@
+export * from './datasetRepository';
+export * from './datasetRepositoryError';
