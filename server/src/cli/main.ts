@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerBenchCommand } from './commands/bench';
+import { registerDatasetCommand } from './commands/dataset';
 import { registerIngestCommand } from './commands/ingest';
 import { registerQualityCommand } from './commands/quality';
+import { registerRunCommand } from './commands/run';
 import { registerVerifyCommand } from './commands/verify';
 import { reportCliError } from './reportCliError';
 
@@ -15,9 +17,11 @@ export function createProgram(): Command {
     .version(version)
     .showHelpAfterError('(add --help for usage)')
     .configureHelp({ showGlobalOptions: true });
+  registerRunCommand(program);
   registerIngestCommand(program);
   registerVerifyCommand(program);
   registerQualityCommand(program);
+  registerDatasetCommand(program);
   registerBenchCommand(program);
   return program;
 }
