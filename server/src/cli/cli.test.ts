@@ -110,13 +110,16 @@ describe('arenalab CLI (real process)', function () {
     json(['ingest', sample, '--store', store]);
     const logPath = path.join(store, 'spans.log');
     const lines = fs.readFileSync(logPath, 'utf8').split('\n');
-    lines[5] = lines[5].replace('How', 'Why');
+    const target = lines.findIndex((line, i) => i >= 3 && line.includes('"did":"ask_question"'));
+    assert.ok(target >= 3);
+    lines[target] = lines[target].replace('"did":"ask_question"', '"did":"ask_questionX"');
     fs.writeFileSync(logPath, lines.join('\n'));
     const result = cli(['verify', '--store', store, '--json']);
     assert.equal(result.code, 1);
-    const report = JSON.parse(result.stdout) as { ok: boolean; firstBroken: { position: number } };
+    const report = JSON.parse(result.stdout) as { ok: boolean; firstBroken: { position: number; reason: string } };
     assert.equal(report.ok, false);
-    assert.equal(report.firstBroken.position, 5);
+    assert.equal(report.firstBroken.position, target);
+    assert.equal(report.firstBroken.reason, 'checksum');
   });
 
   it('stops cleanly on Ctrl-C: exit 130, the store verifies, and only whole batches were acknowledged', async () => {
@@ -137,6 +140,7 @@ describe('arenalab CLI (real process)', function () {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     const verify = json<{ ok: boolean; records: number }>(['verify', '--store', store]);
     assert.equal(verify.ok, true);
+    process.stderr.write(`      (ingest exited with ${code}: ${code === 130 ? 'interrupted' : 'finished first'})\n`);
     if (code === 130) {
       const report = JSON.parse(stdout) as { cancelled: boolean; appended: number };
       assert.equal(report.cancelled, true);
@@ -147,5 +151,31 @@ describe('arenalab CLI (real process)', function () {
       assert.equal(code, 0);
       assert.equal(verify.records, 60_000);
     }
+  });
+
+  it('runs the main job, then exports, verifies, refuses a tampered copy, freezes and versions datasets', () => {
+    const store = path.join(tmp, 'store');
+    type Run = { quality: { count: number; classes: Record<string, number> }; dataset: { ref: string; stats: { total_spans: number }; merkle_root: string } };
+    const run = json<Run>(['run', sample, '--store', store, '--index', 'exact']);
+    assert.equal(run.quality.count, 30);
+    assert.equal(run.dataset.ref, 'diamond_dataset_v1@1.0.0');
+    assert.equal(run.dataset.stats.total_spans, run.quality.classes.diamond);
+    const out = path.join(tmp, 'export');
+    json(['dataset', 'export', 'diamond_dataset_v1', '--store', store, '--out', out]);
+    const verified = json<{ ok: boolean; merkle_root: string }>(['dataset', 'verify', out]);
+    assert.deepEqual([verified.ok, verified.merkle_root], [true, run.dataset.merkle_root]);
+
+    const spansFile = path.join(out, 'spans.jsonl');
+    fs.writeFileSync(spansFile, fs.readFileSync(spansFile, 'utf8').replace('borrow', 'b0rrow'));
+    const refused = cli(['dataset', 'import', out, '--store', path.join(tmp, 'other')]);
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /spans\.jsonl/);
+    assert.equal(fs.existsSync(path.join(tmp, 'other', 'datasets', 'diamond_dataset_v1')), false);
+
+    json(['dataset', 'freeze', 'diamond_dataset_v1@1.0.0', '--store', store]);
+    const rebuilt = json<{ ref: string }>(['dataset', 'build', '--store', store, '--index', 'exact']);
+    assert.equal(rebuilt.ref, 'diamond_dataset_v1@1.1.0');
+    const listing = json<{ version: string; frozen: boolean }[]>(['dataset', 'list', '--store', store]);
+    assert.deepEqual(listing.map((d) => [d.version, d.frozen]), [['1.0.0', true], ['1.1.0', false]]);
   });
 });
