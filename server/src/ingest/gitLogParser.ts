@@ -131,7 +131,11 @@ export class GitLogParser {
 
   private diffLine(line: string, complete = true): void {
     const file = this.file;
-    if (file && (file.oldLeft > 0 || file.newLeft > 0)) return this.hunkLine(file, line, complete);
+    if (file && (file.oldLeft > 0 || file.newLeft > 0)) {
+      if (/^[ +\\-]|^$/.test(line)) return this.hunkLine(file, line, complete);
+      // Hunk lines always start with a marker; anything else means the counts were off.
+      file.oldLeft = file.newLeft = 0;
+    }
     if (line.startsWith('diff --git ')) return this.startFile(line);
     if (!file) return; // the blank line between a header and its diff
     if (line.startsWith('@@')) return this.startHunk(file, line);
