@@ -1,2 +1,3 @@
 export * from './curateAndBuild';
 export * from './loadStoreSpans';
+export * from './buildStoreDataset';

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { importDataset, systemClock, verifyDatasetIntegrity } from '@arenalab/core';
 import type { DatasetManifest, DiamondDataset } from '@arenalab/core';
 import { DatasetRepository, DatasetRepositoryError, MANIFEST_FILE, SPANS_FILE } from '../../datasets';
-import { buildDataset, loadStoreSpans, scoreSpans } from '../../pipeline';
+import { buildStoreDataset } from '../../pipeline';
 import { datasetRefText, parseDatasetRef } from '../datasetRef';
 import { formatDatasetStats } from '../formatQuality';
 import { InterruptToken } from '../interruptToken';
@@ -41,12 +41,12 @@ async function build(options: StoreOptions & { name: string; maxPerDomain: numbe
   const token = new InterruptToken();
   const progress = new TerminalProgress();
   try {
-    const spans = await loadStoreSpans(storeDir, token, progress.phase('read store'));
-    const corpus = await scoreSpans(spans, options.index, token, progress);
-    const repository = new DatasetRepository(storeDir);
-    const config = { name: options.name, version: repository.nextVersion(options.name), maxSpansPerDomain: options.maxPerDomain };
-    const built = await buildDataset(corpus, systemClock, config, token, progress);
-    repository.save(built.dataset);
+    const { built } = await buildStoreDataset(
+      storeDir,
+      { clock: systemClock, indexKind: options.index, dataset: { name: options.name, maxSpansPerDomain: options.maxPerDomain } },
+      token,
+      progress,
+    );
     progress.stop();
     printResult({ ...summary(built.dataset), dropped: built.report.counts }, Boolean(options.json), (r) =>
       formatDatasetStats(r.ref, r.stats, r.merkle_root, built.report),

@@ -2,8 +2,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { systemClock } from '@arenalab/core';
 import type { DatasetStats, DropReport, QualityReport } from '@arenalab/core';
-import { buildDataset, loadStoreSpans, scoreSpans } from '../../pipeline';
-import { DatasetRepository } from '../../datasets';
+import { buildStoreDataset } from '../../pipeline';
 import { datasetRefText } from '../datasetRef';
 import { formatDatasetStats, formatQualityReport } from '../formatQuality';
 import { InterruptToken } from '../interruptToken';
@@ -59,12 +58,12 @@ export function registerRunCommand(program: Command): void {
       const token = new InterruptToken();
       const progress = new TerminalProgress();
       try {
-        const spans = await loadStoreSpans(storeDir, token, progress.phase('read store'));
-        const corpus = await scoreSpans(spans, options.index, token, progress);
-        const repository = new DatasetRepository(storeDir);
-        const version = repository.nextVersion(options.name);
-        const built = await buildDataset(corpus, systemClock, { name: options.name, version }, token, progress);
-        repository.save(built.dataset);
+        const { corpus, built, path: savedTo } = await buildStoreDataset(
+          storeDir,
+          { clock: systemClock, indexKind: options.index, dataset: { name: options.name } },
+          token,
+          progress,
+        );
         progress.stop();
         const { dataset } = built;
         const result: RunResult = {
@@ -72,7 +71,7 @@ export function registerRunCommand(program: Command): void {
           quality: corpus.quality,
           dataset: {
             ref: datasetRefText(dataset.name, dataset.version),
-            path: path.join(repository.root, dataset.name, dataset.version),
+            path: savedTo,
             stats: dataset.stats,
             merkle_root: dataset.merkle_root,
             dropped: built.report.counts,
