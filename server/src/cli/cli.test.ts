@@ -178,4 +178,13 @@ describe('arenalab CLI (real process)', function () {
     const listing = json<{ version: string; frozen: boolean }[]>(['dataset', 'list', '--store', store]);
     assert.deepEqual(listing.map((d) => [d.version, d.frozen]), [['1.0.0', true], ['1.1.0', false]]);
   });
+
+  it('the esbuild bundle (dist/arenalab.js) runs the same CLI', () => {
+    const bundled = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8' });
+    assert.equal(bundled.status, 0, bundled.stderr);
+    const store = path.join(tmp, 'store');
+    const result = spawnSync(process.execPath, [path.join(root, 'dist', 'arenalab.js'), 'ingest', sample, '--store', store, '--json'], { cwd: root, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal((JSON.parse(result.stdout) as { appended: number }).appended, 30);
+  });
 });

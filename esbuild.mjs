@@ -1,0 +1,18 @@
+// Bundles the arenalab CLI (and, later, the LSP server and the client) into single files under dist/.
+// Native modules stay external: they are loaded from node_modules at run time.
+import { build } from 'esbuild';
+
+const production = process.argv.includes('--production');
+
+await build({
+  entryPoints: { arenalab: 'server/src/cli/bundleEntry.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  external: ['hnswlib-node', 'onnxruntime-node'],
+  logLevel: 'warning',
+});
