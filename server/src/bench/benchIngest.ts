@@ -83,7 +83,7 @@ export async function benchIngest(options: BenchIngestOptions, token: Cancellati
     });
     const quality = await timed(() => stored, async () => {
       const spans = await loadStoreSpans(storeDir, token, progress.phase('read store'));
-      return scoreSpans(spans, options.index, token, progress);
+      return scoreSpans(spans, { indexKind: options.index }, token, progress);
     });
     const dataset = await timed(() => stored, () => buildDataset(quality.value, systemClock, {}, token, progress));
     const totalSeconds = ingest.timing.seconds + quality.timing.seconds + dataset.timing.seconds;

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { modelFolder, tinyModel } from '../adapters/tinyOnnxModel';
 
 // The real CLI, as a user runs it: a child process on the built launcher, real files, real store.
 const root = path.resolve(__dirname, '../../..');
@@ -186,5 +187,25 @@ describe('arenalab CLI (real process)', function () {
     const result = spawnSync(process.execPath, [path.join(root, 'dist', 'arenalab.js'), 'ingest', sample, '--store', store, '--json'], { cwd: root, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
     assert.equal((JSON.parse(result.stdout) as { appended: number }).appended, 30);
+  });
+
+  it('scores with an ONNX model folder the user supplies (--model), and says clearly when the folder is wrong', () => {
+    const model = modelFolder(tinyModel());
+    try {
+      const store = path.join(tmp, 'store');
+      json(['ingest', sample, '--store', store]);
+      const scored = json<{ report: { count: number }; spans: { metrics: { uniqueness: number } }[] }>(['quality', '--store', store, '--model', model, '--index', 'exact']);
+      assert.equal(scored.report.count, 30);
+      // The tiny model knows a handful of words, so most texts embed alike and uniqueness drops below the default's.
+      const hashing = json<{ spans: { metrics: { uniqueness: number } }[] }>(['quality', '--store', store, '--index', 'exact']);
+      const mean = (r: typeof hashing) => r.spans.reduce((sum, s) => sum + s.metrics.uniqueness, 0) / r.spans.length;
+      assert.ok(mean(scored) < mean(hashing), `${mean(scored)} vs ${mean(hashing)}`);
+      const missing = cli(['quality', '--store', store, '--model', path.join(tmp, 'no-model')]);
+      assert.equal(missing.code, 1);
+      assert.match(missing.stderr, /^arenalab: .*no-model/m);
+      assert.doesNotMatch(missing.stderr, /unexpected error/);
+    } finally {
+      fs.rmSync(model, { recursive: true, force: true });
+    }
   });
 });

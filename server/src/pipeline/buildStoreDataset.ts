@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Cancellation, Clock, DatasetBuildResult, DatasetConfig } from '@arenalab/core';
+import type { Cancellation, Clock, DatasetBuildResult, DatasetConfig, Embedder } from '@arenalab/core';
 import type { VectorIndexKind } from '../adapters';
 import { DatasetRepository } from '../datasets';
 import { buildDataset, scoreSpans } from './curateAndBuild';
@@ -9,6 +9,8 @@ import { loadStoreSpans } from './loadStoreSpans';
 export interface StoreDatasetOptions {
   clock: Clock;
   indexKind: VectorIndexKind;
+  /** A user-supplied embedder (ONNX model folder); default: the hashing embedder. */
+  embedder?: Embedder;
   /** Name and builder settings; the version is always the repository's next one for that name. */
   dataset: Partial<Omit<DatasetConfig, 'version'>> & { name: string };
 }
@@ -28,7 +30,7 @@ export async function buildStoreDataset(
   progress: PhasedProgress,
 ): Promise<StoreDatasetResult> {
   const spans = await loadStoreSpans(storeDir, token, progress.phase('read store'));
-  const corpus = await scoreSpans(spans, options.indexKind, token, progress);
+  const corpus = await scoreSpans(spans, { indexKind: options.indexKind, embedder: options.embedder }, token, progress);
   const repository = new DatasetRepository(storeDir);
   const version = repository.nextVersion(options.dataset.name);
   const built = await buildDataset(corpus, options.clock, { ...options.dataset, version }, token, progress);

@@ -1,5 +1,6 @@
 import {
   buildDiamondDataset,
+  CachedEmbedder,
   curateSpans,
   DEFAULT_CURATION_CONFIG,
   DEFAULT_DATASET_CONFIG,
@@ -37,24 +38,37 @@ export interface ScoredCorpus {
 
 /**
  * The quality meter over a corpus. The default embedder is fitted on the spans' own texts (so IDF reflects this
- * corpus) and every span's uniqueness is measured against the spans accepted before it.
+ * corpus) and every span's uniqueness is measured against the spans accepted before it. Embeddings are cached by
+ * content hash, so repeated texts are embedded once.
  */
+export interface ScoreOptions {
+  /** HNSW (default; approximate, fast at scale) or exact brute force. */
+  indexKind: VectorIndexKind;
+  /** An embedder the user supplied (an ONNX model folder); default: the hashing embedder fitted on the corpus. */
+  embedder?: Embedder;
+}
+
 export async function scoreSpans(
   spans: readonly Span[],
-  indexKind: VectorIndexKind,
+  options: ScoreOptions,
   token: Cancellation,
   progress: PhasedProgress,
 ): Promise<ScoredCorpus> {
-  const embedder = new HashingEmbedder();
-  embedder.fit(spans.map(spanEmbeddingText), token);
+  const embedder = new CachedEmbedder(options.embedder ?? fittedHashingEmbedder(spans, token));
   let indexFallback: string | undefined;
   const createIndex = (dimension: number) => {
-    const created = createVectorIndex(dimension, { kind: indexKind });
+    const created = createVectorIndex(dimension, { kind: options.indexKind });
     indexFallback ??= created.fallbackReason;
     return created.index;
   };
   const curation = await curateSpans(spans, { embedder, createIndex }, DEFAULT_CURATION_CONFIG, token, progress.phase('quality'));
   return { curation, quality: qualityReport(curation.scored.map((s) => s.metrics)), embedder, indexFallback };
+}
+
+function fittedHashingEmbedder(spans: readonly Span[], token: Cancellation): HashingEmbedder {
+  const embedder = new HashingEmbedder();
+  embedder.fit(spans.map(spanEmbeddingText), token);
+  return embedder;
 }
 
 /** The seed's DatasetBuilder over scored spans: dedup, cluster, balance, index, seal. */

@@ -12,6 +12,7 @@ import { printResult, table } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
 import { resolveStoreDir } from '../storeLocation';
 import { TerminalProgress } from '../terminalProgress';
+import { MODEL_OPTION_HELP, withModelEmbedder } from '../modelEmbedder';
 
 interface StoreOptions {
   store?: string;
@@ -36,17 +37,17 @@ function humanSummary(s: ReturnType<typeof summary>): string {
   return formatDatasetStats(s.ref, s.stats, s.merkle_root) + (s.frozen ? '\n  frozen: yes' : '');
 }
 
-async function build(options: StoreOptions & { name: string; maxPerDomain: number; index: 'hnsw' | 'exact' }): Promise<void> {
+async function build(options: StoreOptions & { name: string; maxPerDomain: number; index: 'hnsw' | 'exact'; model?: string }): Promise<void> {
   const storeDir = resolveStoreDir(options.store);
   const token = new InterruptToken();
   const progress = new TerminalProgress();
   try {
-    const { built } = await buildStoreDataset(
+    const { built } = await withModelEmbedder(options.model, (embedder) => buildStoreDataset(
       storeDir,
-      { clock: systemClock, indexKind: options.index, dataset: { name: options.name, maxSpansPerDomain: options.maxPerDomain } },
+      { clock: systemClock, indexKind: options.index, embedder, dataset: { name: options.name, maxSpansPerDomain: options.maxPerDomain } },
       token,
       progress,
-    );
+    ));
     progress.stop();
     printResult({ ...summary(built.dataset), dropped: built.report.counts }, Boolean(options.json), (r) =>
       formatDatasetStats(r.ref, r.stats, r.merkle_root, built.report),
@@ -89,6 +90,7 @@ export function registerDatasetCommand(program: Command): void {
     .option('--name <name>', 'dataset name', 'diamond_dataset_v1')
     .option('--max-per-domain <n>', 'most spans kept per domain (the best by quality)', parsePositiveInt, 1000)
     .option('--index <kind>', 'vector index: hnsw or exact', 'hnsw')
+    .option('--model <dir>', MODEL_OPTION_HELP)
     .action(build);
 
   withStore(dataset.command('list').description('Every stored dataset version.')).action((options: StoreOptions) => {

@@ -9,12 +9,14 @@ import { printResult, table } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
 import { resolveStoreDir } from '../storeLocation';
 import { TerminalProgress } from '../terminalProgress';
+import { MODEL_OPTION_HELP, withModelEmbedder } from '../modelEmbedder';
 
 interface QualityOptions {
   store?: string;
   json?: boolean;
   limit: number;
   index: 'hnsw' | 'exact';
+  model?: string;
 }
 
 function spanRow(scored: ScoredSpan): (string | number)[] {
@@ -50,13 +52,14 @@ export function registerQualityCommand(program: Command): void {
     .option('--store <dir>', 'store directory (default: ./.arenalab)')
     .option('--limit <n>', 'spans listed in the human output', parsePositiveInt, 50)
     .option('--index <kind>', 'vector index for uniqueness: hnsw or exact', 'hnsw')
+    .option('--model <dir>', MODEL_OPTION_HELP)
     .option('--json', 'print one JSON document with every span and its breakdown')
     .action(async (file: string | undefined, options: QualityOptions) => {
       const token = new InterruptToken();
       const progress = new TerminalProgress();
       try {
         const { spans, problems } = await readSpans(file, options.store, token, progress);
-        const { curation, quality } = await scoreSpans(spans, options.index, token, progress);
+        const { curation, quality } = await withModelEmbedder(options.model, (embedder) => scoreSpans(spans, { indexKind: options.index, embedder }, token, progress));
         progress.stop();
         if (options.json) {
           const spansOut = curation.scored.map(({ span, metrics }) => ({ id: span.id, did: span.did, this: span.this, metrics }));

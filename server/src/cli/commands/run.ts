@@ -9,6 +9,7 @@ import { InterruptToken } from '../interruptToken';
 import { printResult } from '../output';
 import { resolveStoreDir } from '../storeLocation';
 import { TerminalProgress } from '../terminalProgress';
+import { MODEL_OPTION_HELP, withModelEmbedder } from '../modelEmbedder';
 import { formatIngestReport, runIngest } from './ingest';
 import type { IngestReport } from '../../ingest';
 
@@ -18,6 +19,7 @@ interface RunOptions {
   index: 'hnsw' | 'exact';
   json?: boolean;
   wait?: boolean;
+  model?: string;
 }
 
 interface RunResult {
@@ -46,6 +48,7 @@ export function registerRunCommand(program: Command): void {
     .option('--name <name>', 'dataset name', 'diamond_dataset_v1')
     .option('--index <kind>', 'vector index: hnsw or exact', 'hnsw')
     .option('--wait', 'wait for another writer to finish instead of failing')
+    .option('--model <dir>', MODEL_OPTION_HELP)
     .option('--json', 'print one JSON document')
     .action(async (dir: string, options: RunOptions) => {
       const storeDir = resolveStoreDir(options.store, dir);
@@ -58,12 +61,12 @@ export function registerRunCommand(program: Command): void {
       const token = new InterruptToken();
       const progress = new TerminalProgress();
       try {
-        const { corpus, built, path: savedTo } = await buildStoreDataset(
+        const { corpus, built, path: savedTo } = await withModelEmbedder(options.model, (embedder) => buildStoreDataset(
           storeDir,
-          { clock: systemClock, indexKind: options.index, dataset: { name: options.name } },
+          { clock: systemClock, indexKind: options.index, embedder, dataset: { name: options.name } },
           token,
           progress,
-        );
+        ));
         progress.stop();
         const { dataset } = built;
         const result: RunResult = {
