@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detectIngestFormat } from '@arenalab/core';
+import { detectIngestFormat, looksBinary } from '@arenalab/core';
 import type { RecordProblem } from '@arenalab/core';
 import { chatFileSource, spansFileSource } from './fileSources';
 import { gitSource } from './gitSource';
 import type { IngestFormatOption, SpanSource } from './spanSource';
+import { IngestError } from './ingestError';
 
 /** Folders never walked: dependencies, build output, VCS internals and ArenaLab's own stores. */
 export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.arenalab', '.arenalab-demo', 'dist', 'out', 'build', '.venv', '__pycache__']);
@@ -34,7 +35,9 @@ function head(file: string): Uint8Array {
 }
 
 function fileSource(file: string, format: IngestFormatOption, batchSize: number): SpanSource | RecordProblem {
-  const detected = detectIngestFormat(path.basename(file), head(file));
+  const start = head(file);
+  if (looksBinary(start)) return { file, line: 0, field: '-', message: 'binary file, skipped' };
+  const detected = detectIngestFormat(path.basename(file), start);
   if (format === 'spans') return spansFileSource(file, batchSize);
   if (format === 'chat') return chatFileSource(file, detected === 'chatgpt-export' ? 'chatgpt-export' : 'chat', batchSize);
   if (detected === 'spans') return spansFileSource(file, batchSize);
@@ -54,6 +57,7 @@ export function discoverSources(
 ): { sources: SpanSource[]; problems: RecordProblem[] } {
   const sources: SpanSource[] = [];
   const problems: RecordProblem[] = [];
+  if (!fs.existsSync(target)) throw new IngestError('not_found', `${target}: no such file or folder`);
   const stat = fs.statSync(target);
   if (format === 'git') {
     return { sources: [gitSource(target, batchSize)], problems };

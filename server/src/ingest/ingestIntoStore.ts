@@ -1,4 +1,4 @@
-import { formatRecordProblem, prepareSpansForStore } from '@arenalab/core';
+import { formatRecordProblem, prepareSpansForStore, problemKind } from '@arenalab/core';
 import type { Cancellation, Progress, RecordProblem, SecretKind, Span } from '@arenalab/core';
 import type { SpanStore } from '../store';
 import type { SpanSource } from './spanSource';
@@ -23,6 +23,8 @@ export interface IngestReport {
   /** Records reported and skipped. */
   problemCount: number;
   problems: string[];
+  /** Skipped records counted by kind of problem (field and message without the offending value), most frequent first. */
+  problemKinds: { kind: string; count: number }[];
   redactions: Partial<Record<SecretKind, number>>;
   redactedSpans: number;
   cancelled: boolean;
@@ -30,15 +32,23 @@ export interface IngestReport {
 
 class ReportBuilder {
   readonly report: IngestReport = {
-    sources: [], accepted: 0, appended: 0, duplicates: 0, problemCount: 0, problems: [], redactions: {}, redactedSpans: 0, cancelled: false,
+    sources: [], accepted: 0, appended: 0, duplicates: 0, problemCount: 0, problems: [], problemKinds: [], redactions: {}, redactedSpans: 0, cancelled: false,
   };
+  private readonly kinds = new Map<string, number>();
   constructor(private readonly config: IngestConfig) {}
 
   addProblems(problems: readonly RecordProblem[]): void {
     this.report.problemCount += problems.length;
     for (const problem of problems) {
+      const kind = problemKind(problem);
+      this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + 1);
       if (this.report.problems.length < this.config.maxListedProblems) this.report.problems.push(formatRecordProblem(problem));
     }
+  }
+
+  finish(): IngestReport {
+    this.report.problemKinds = [...this.kinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
+    return this.report;
   }
 
   addRedactions(redactions: Partial<Record<SecretKind, number>>, spans: number): void {
@@ -85,10 +95,10 @@ export async function ingestIntoStore(
       if (pending.length >= config.batchSize) await flush();
       if (token.isCancelled) {
         builder.report.cancelled = true;
-        return builder.report;
+        return builder.finish();
       }
     }
   }
   await flush();
-  return builder.report;
+  return builder.finish();
 }

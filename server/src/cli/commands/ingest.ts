@@ -28,6 +28,7 @@ export async function runIngest(target: string, storeDir: string, format: Ingest
     const report = await ingestIntoStore(sources, store, token, progress.phase('ingest'), { ...DEFAULT_INGEST_CONFIG, batchSize });
     report.problemCount += problems.length;
     report.problems.unshift(...problems.map((p) => `${p.file}: ${p.message}`));
+    if (problems.length) report.problemKinds.push({ kind: 'file not ingested', count: problems.length });
     return { store: storeDir, recovery: store.recovery, ...report };
   } finally {
     progress.stop();
@@ -43,6 +44,9 @@ export function formatIngestReport(report: IngestReport & { store: string }): st
   if (report.sources.length) lines.push(table([['source', 'format', 'spans', 'problems'], ...report.sources.map((s) => [s.path, s.format, s.spans, s.problems])]));
   const kinds = Object.entries(report.redactions);
   lines.push(kinds.length ? `secrets redacted: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')} (in ${report.redactedSpans} spans)` : 'secrets redacted: none found');
+  if (report.problemKinds.length > 1) {
+    lines.push('skipped by kind:', ...report.problemKinds.map((k) => `  ${String(k.count).padStart(6)}  ${k.kind}`));
+  }
   if (report.problems.length) {
     lines.push(`problems${report.problemCount > report.problems.length ? ` (first ${report.problems.length} of ${report.problemCount})` : ''}:`);
     lines.push(...report.problems.map((p) => `  ${p}`));
@@ -65,5 +69,7 @@ export function registerIngestCommand(program: Command): void {
       const report = await runIngest(target, resolveStoreDir(options.store), options.format, options.batchSize, Boolean(options.wait));
       printResult(report, Boolean(options.json), formatIngestReport);
       if (report.cancelled) process.exitCode = 130;
+      // Nothing readable in what the user pointed at is a failure, not a quiet success.
+      else if (report.accepted === 0 && report.problemCount > 0) process.exitCode = 1;
     });
 }
