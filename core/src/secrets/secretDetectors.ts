@@ -64,8 +64,9 @@ const SECRET_NAMES =
 export const SECRET_DETECTORS: readonly SecretDetector[] = [
   {
     kind: 'private_key',
-    // Up to the matching END line; a key cut off without one is redacted up to where its base64 stops.
-    pattern: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:[\s\S]*?-----END \1-----|[A-Za-z0-9+/=\s:,\\-]*)/gd,
+    // Up to the matching END line; a key cut off without one is redacted up to its last base64 (or
+    // `Proc-Type:`-style header) line, so that prose after it survives.
+    pattern: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:[\s\S]*?-----END \1-----|(?:(?:\r?\n|\\r?\\n)(?:[A-Za-z0-9+/=]{1,200}|[A-Za-z-]{1,40}: [^\r\n\\]{0,200})(?=[\r\n\\"'`]|$))*)/gd,
     hints: ['PRIVATE KEY'],
   },
   {
