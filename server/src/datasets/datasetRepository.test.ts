@@ -78,6 +78,20 @@ describe('server: DatasetRepository on real files', () => {
     assert.deepEqual(other.versions('shared'), ['2.3.0']);
   });
 
+  it('refuses to import a dataset that carries a secret (redacting would break its Merkle root)', async () => {
+    const leaky: Span = { ...spans[0], id: 'leaky', if_ok: 'export GITHUB_TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ012345' };
+    const scored = [{ span: leaky, metrics: scoreSpan(leaky) }];
+    const deps = { clock: fixedClock(Date.UTC(2024, 5, 1)), embedder: new HashingEmbedder() };
+    const dataset = (await buildDiamondDataset(scored, deps, { ...DEFAULT_DATASET_CONFIG, name: 'leaky', keepClasses: ['diamond', 'needs_enrichment', 'discarded'] })).dataset;
+    assert.equal(dataset.spans.length, 1);
+    repo.save(dataset);
+    const out = path.join(dir, 'export');
+    repo.exportTo('leaky', '1.0.0', out);
+    const other = new DatasetRepository(path.join(dir, 'other-store'));
+    assert.throws(() => other.importFrom(out), (error) => code(error) === 'DATASET_HAS_SECRETS' && /span leaky contains a secret \(github_token\)/.test((error as Error).message));
+    assert.deepEqual(other.list(), []);
+  });
+
   it('refuses a tampered file on load and import, naming the line', async () => {
     repo.save(await build('team', '1.0.0'));
     const file = path.join(dir, 'datasets', 'team', '1.0.0', SPANS_FILE);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compareVersions, exportDataset, freezeDataset, importDataset, isValidVersion, nextDatasetVersion } from '@arenalab/core';
+import { compareVersions, exportDataset, freezeDataset, importDataset, isValidVersion, nextDatasetVersion, redactSpanSecrets } from '@arenalab/core';
 import type { DatasetManifest, DiamondDataset } from '@arenalab/core';
 import { DatasetRepositoryError } from './datasetRepositoryError';
 import { fsyncDir, replaceFileAtomically, stagingPath, writeFileSynced } from './durableFiles';
@@ -87,9 +87,13 @@ export class DatasetRepository {
     writeFileSynced(path.join(folder, MANIFEST_FILE), manifestText(manifest));
   }
 
-  /** Verifies an exported folder and stores it under its own name and version. */
+  /**
+   * Verifies an exported folder and stores it under its own name and version. A dataset that carries a secret is
+   * refused: redacting it would break its Merkle root, and secrets never enter the store.
+   */
   importFrom(folder: string): DiamondDataset {
     const dataset = readFolder(folder, folder);
+    refuseSecrets(dataset, folder);
     this.save(dataset);
     return dataset;
   }
@@ -130,6 +134,15 @@ export class DatasetRepository {
     checkName(name);
     if (!isValidVersion(version)) throw new DatasetRepositoryError('DATASET_INVALID_NAME', `'${version}' is not a semantic version`);
     return path.join(this.root, name, version);
+  }
+}
+
+function refuseSecrets(dataset: DiamondDataset, label: string): void {
+  for (const { span } of dataset.spans) {
+    const kinds = Object.entries(redactSpanSecrets(span).counts).filter(([, n]) => n > 0).map(([kind]) => kind);
+    if (kinds.length) {
+      throw new DatasetRepositoryError('DATASET_HAS_SECRETS', `${label}: span ${span.id} contains a secret (${kinds.join(', ')}); redact it at the source and export again`);
+    }
   }
 }
 
