@@ -69,4 +69,34 @@ describe('architecture: dependency direction', () => {
     }, true);
     assert.deepEqual(problems, []);
   });
+
+  it('inside core, each area imports only the areas below it (ARCHITECTURE.md, "Layers of core")', () => {
+    const allowed: Record<string, string[]> = {
+      util: [],
+      ports: [],
+      spans: ['util'],
+      index: ['util', 'ports'],
+      embedding: ['util', 'ports'],
+      secrets: ['spans', 'util', 'ports'],
+      quality: ['spans', 'index', 'embedding', 'util', 'ports'],
+      dataset: ['quality', 'spans', 'index', 'embedding', 'util', 'ports'],
+      ingest: ['spans', 'secrets', 'util', 'ports'],
+    };
+    const coreSrc = path.join(root, 'core', 'src');
+    const problems: string[] = [];
+    for (const file of sourceFiles(coreSrc)) {
+      const relative = path.relative(coreSrc, file);
+      const area = relative.split(path.sep)[0];
+      if (file.endsWith('.test.ts') || !relative.includes(path.sep)) continue;
+      if (!(area in allowed)) {
+        problems.push(`${relative}: area '${area}' has no place in the layer table; add it here and to ARCHITECTURE.md`);
+        continue;
+      }
+      for (const specifier of importsOf(file)) {
+        const target = /^\.\.\/([^/]+)/.exec(specifier)?.[1];
+        if (target && !allowed[area].includes(target)) problems.push(`${relative}: '${area}' may not import '${target}'`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cosineSimilarity } from './cosineSimilarity';
+import { cosineSimilarity } from '../util/cosineSimilarity';
 import { DocumentFrequencies } from './documentFrequencies';
 import { DEFAULT_HASHING_EMBEDDER_CONFIG, HashingEmbedder, HashingEmbedderConfigError } from './hashingEmbedder';
 

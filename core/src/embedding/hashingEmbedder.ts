@@ -4,7 +4,7 @@ import type { Embedder } from '../ports/embedder';
 import { DocumentFrequencies } from './documentFrequencies';
 import { FeatureCounter } from './featureCounter';
 import { collectFeatureHashes } from './hashingFeatures';
-import { l2NormalizeInPlace } from './l2Normalize';
+import { l2NormalizeInPlace } from '../util/l2Normalize';
 
 /** Settings of the {@link HashingEmbedder}. Every field is part of the embedder's `id`. */
 export interface HashingEmbedderConfig {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { cosineSimilarity } from '../embedding/cosineSimilarity';
+import { cosineSimilarity } from '../util/cosineSimilarity';
 import { seededRandom } from '../ports/random';
 import { BruteForceIndex } from './bruteForceIndex';
-import { DimensionMismatchError, InvalidDimensionError } from './dimensionMismatchError';
+import { DimensionMismatchError, InvalidDimensionError } from '../util/dimensionMismatchError';
 import { InvalidSearchError } from './invalidSearchError';
 
 function randomVector(next: () => number, dim: number): Float32Array {

@@ -1,5 +1,5 @@
-import { l2NormalizeInPlace } from '../embedding/l2Normalize';
-import { DimensionMismatchError, checkDimensionValue } from './dimensionMismatchError';
+import { l2NormalizeInPlace } from '../util/l2Normalize';
+import { DimensionMismatchError, checkDimensionValue } from '../util/dimensionMismatchError';
 import { checkK } from './invalidSearchError';
 import { TopKHeap } from './topKHeap';
 import type { VectorHit, VectorIndex } from './vectorIndex';

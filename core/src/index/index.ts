@@ -1,4 +1,3 @@
 export * from './bruteForceIndex';
-export * from './dimensionMismatchError';
 export * from './invalidSearchError';
 export * from './vectorIndex';

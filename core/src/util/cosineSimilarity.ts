@@ -1,4 +1,4 @@
-import { DimensionMismatchError } from '../index/dimensionMismatchError';
+import { DimensionMismatchError } from './dimensionMismatchError';
 
 /**
  * Cosine of the angle between `a` and `b`, in [-1, 1]. Works on unnormalised vectors too; when

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DimensionMismatchError } from '../index/dimensionMismatchError';
+import { DimensionMismatchError } from './dimensionMismatchError';
 import { cosineSimilarity } from './cosineSimilarity';
 import { l2Normalized } from './l2Normalize';
 
