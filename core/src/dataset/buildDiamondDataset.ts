@@ -1,5 +1,5 @@
 import type { Cancellation } from '../ports/cancellation';
-import { throwIfCancelled } from '../ports/cancellation';
+import { throwIfCancelled, yieldToHost } from '../ports/cancellation';
 import type { Clock } from '../ports/clock';
 import type { Embedder } from '../ports/embedder';
 import type { Progress } from '../ports/progress';
@@ -49,22 +49,23 @@ export async function buildDiamondDataset(
 ): Promise<DatasetBuildResult> {
   if (!isValidVersion(config.version)) throw new InvalidVersionError(config.version);
   const drops = new DropRecorder();
-  const step = (done: number, message: string): void => {
+  const step = async (done: number, message: string): Promise<void> => {
+    await yieldToHost();
     throwIfCancelled(token, 'dataset build');
     progress?.report(done, STEPS, message);
   };
-  step(0, 'filtering by quality class');
+  await step(0, 'filtering by quality class');
   const candidates = admit(scored, config, drops).sort(compareByQuality);
-  step(1, 'removing duplicates');
+  await step(1, 'removing duplicates');
   const unique = dedupeCandidates(candidates, config.nearDuplicate, drops, token);
-  step(2, 'balancing domains');
+  await step(2, 'balancing domains');
   const kept = balanceDomains(unique, config.maxSpansPerDomain, drops).sort(compareByTime);
-  step(3, 'embedding');
+  await step(3, 'embedding');
   const vectors = await embedMissing(kept, deps.embedder, config.embeddingBatchSize, token);
-  step(4, 'indexing');
+  await step(4, 'indexing');
   const table = EmbeddingTable.from(deps.embedder.id, deps.embedder.dimension, kept.map((c, i) => [c.span.id, vectors[i]]));
   const dataset = assembleDataset(kept.map(toDatasetSpan), table, config, new Date(deps.clock.now()).toISOString());
-  step(STEPS, 'done');
+  await step(STEPS, 'done');
   return { dataset, report: drops.result() };
 }
 

@@ -16,3 +16,12 @@ export class CancelledError extends Error {
 export function throwIfCancelled(token: Cancellation | undefined, what: string): void {
   if (token?.isCancelled) throw new CancelledError(what);
 }
+
+/**
+ * Lets the host run pending events in the middle of CPU-bound work: a Ctrl-C handler or an LSP `$/cancelRequest`
+ * can only flip a Cancellation when the event loop gets a turn, and awaiting a resolved promise does not give it one.
+ * Slow loops await this between batches, then check their token.
+ */
+export function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

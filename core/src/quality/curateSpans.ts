@@ -1,6 +1,6 @@
 import type { VectorIndex } from '../index/vectorIndex';
 import type { Cancellation } from '../ports/cancellation';
-import { throwIfCancelled } from '../ports/cancellation';
+import { throwIfCancelled, yieldToHost } from '../ports/cancellation';
 import type { Embedder } from '../ports/embedder';
 import type { Progress } from '../ports/progress';
 import type { Span } from '../spans/span';
@@ -74,6 +74,7 @@ export async function curateSpans(
   const scored: ScoredSpan[] = [];
   progress?.report(0, spans.length, 'scoring spans');
   for (let start = 0; start < spans.length; start += batchSize) {
+    await yieldToHost();
     throwIfCancelled(token, 'quality scoring');
     const batch = spans.slice(start, start + batchSize);
     const embeddings = await deps.embedder.embed(batch.map(spanEmbeddingText), token);

@@ -2,21 +2,11 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BruteForceIndex, DimensionMismatchError, seededRandom } from '@arenalab/core';
+import { BruteForceIndex, DimensionMismatchError } from '@arenalab/core';
+import { clusteredVectors as clusteredData } from '../bench/clusteredVectors';
 import { createVectorIndex } from './createVectorIndex';
 import { DEFAULT_HNSW_CONFIG, HnswConfigError, HnswIndexFileError } from './hnswConfig';
 import { HnswVectorIndex } from './hnswVectorIndex';
-
-/** Gaussian blobs: `clusters` random centres, points = centre + noise, like real embeddings. */
-function clusteredData(seed: number, count: number, dim: number, clusters: number, noise: number): Float32Array[] {
-  const random = seededRandom(seed);
-  const gaussian = () => Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
-  const centres = Array.from({ length: clusters }, () => Float32Array.from({ length: dim }, gaussian));
-  return Array.from({ length: count }, () => {
-    const centre = centres[Math.floor(random.next() * clusters)];
-    return Float32Array.from(centre, (x) => x + noise * gaussian());
-  });
-}
 
 function unit(values: number[]): Float32Array {
   const v = Float32Array.from(values);

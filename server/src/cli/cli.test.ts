@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { modelFolder, tinyModel } from '../adapters/tinyOnnxModel';
+import { generateChatLog } from '../bench/generateChatLog';
 
 // The real CLI, as a user runs it: a child process on the built launcher, real files, real store.
 const root = path.resolve(__dirname, '../../..');
@@ -207,5 +208,25 @@ describe('arenalab CLI (real process)', function () {
     } finally {
       fs.rmSync(model, { recursive: true, force: true });
     }
+  });
+
+  it('Ctrl-C also stops CPU-bound work (quality scoring) at the next batch, with exit 130', async () => {
+    const file = path.join(tmp, 'chat.jsonl');
+    fs.writeFileSync(file, [...generateChatLog({ turns: 30_000, seed: 3 })].join('\n') + '\n');
+    const store = path.join(tmp, 'store');
+    json(['ingest', file, '--store', store]);
+    const child = spawn(process.execPath, [launcher, 'quality', '--store', store, '--json'], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    // Scoring 30k spans takes seconds; interrupt once the process is well into it (it prints nothing before the end).
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 130, `exit ${code}; stderr: ${stderr}`);
+    assert.match(stderr, /stopping after the current batch/);
+    assert.match(stderr, /was cancelled/);
+    assert.equal(stdout, '');
   });
 });

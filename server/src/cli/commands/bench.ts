@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { benchIndex } from '../../bench/benchIndex';
+import type { BenchIndexResult } from '../../bench/benchIndex';
 import { benchIngest } from '../../bench/benchIngest';
 import type { BenchIngestResult } from '../../bench/benchIngest';
 import { InterruptToken } from '../interruptToken';
@@ -15,6 +17,18 @@ function formatBench(r: BenchIngestResult): string {
       ['total', r.total.seconds, r.total.spans_per_s],
     ]),
     `peak RSS ${r.rss_mb_peak} MB, store ${r.store_mb} MB, index ${r.index}, node ${r.node}, ${r.cpus} cpus`,
+  ].join('\n');
+}
+
+function formatIndexBench(r: BenchIndexResult): string {
+  return [
+    `vector index benchmark: ${r.vectors} clustered vectors × ${r.dimension} dims (${r.clusters} clusters), ${r.queries} held-out queries, k=${r.k}`,
+    table([
+      ['index', 'build s', 'queries/s', `recall@${r.k}`],
+      [`hnsw M=${r.hnsw.m} efC=${r.hnsw.ef_construction} ef=${r.hnsw.ef_search}`, r.hnsw.build_s, r.hnsw.queries_per_s, r.hnsw.recall],
+      ['exact (brute force)', r.exact.build_s, r.exact.queries_per_s, 1],
+    ]),
+    `peak RSS ${r.rss_mb_peak} MB, node ${r.node}, ${r.cpus} cpus`,
   ].join('\n');
 }
 
@@ -35,6 +49,29 @@ export function registerBenchCommand(program: Command): void {
         const result = await benchIngest(options, token, progress);
         progress.stop();
         printResult(result, Boolean(options.json), formatBench);
+      } finally {
+        progress.stop();
+        token.dispose();
+      }
+    });
+  bench
+    .command('index')
+    .description('HNSW against exact search on seeded clustered vectors: build time, queries per second, recall@k.')
+    .option('--vectors <n>', 'vectors to index', parsePositiveInt, 20_000)
+    .option('--queries <n>', 'held-out queries', parsePositiveInt, 500)
+    .option('--dim <n>', 'dimension', parsePositiveInt, 512)
+    .option('--clusters <n>', 'cluster centres', parsePositiveInt, 200)
+    .option('--k <n>', 'neighbours per query', parsePositiveInt, 10)
+    .option('--ef-search <n>', 'HNSW efSearch', parsePositiveInt, 50)
+    .option('--seed <n>', 'generator seed', parsePositiveInt, 1)
+    .option('--json', 'print one JSON document')
+    .action(async (options: { vectors: number; queries: number; dim: number; clusters: number; k: number; efSearch: number; seed: number; json?: boolean }) => {
+      const token = new InterruptToken();
+      const progress = new TerminalProgress();
+      try {
+        const result = await benchIndex({ ...options, dimension: options.dim }, token, progress);
+        progress.stop();
+        printResult(result, Boolean(options.json), formatIndexBench);
       } finally {
         progress.stop();
         token.dispose();
