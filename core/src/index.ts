@@ -8,3 +8,4 @@ export * from './quality';
 export * from './secrets';
 export * from './spans';
 export * from './util';
+export * from './completion';

@@ -1,0 +1,65 @@
+import type { Cancellation } from '../ports/cancellation';
+
+/** A position in a text document: 0-based line and UTF-16 character offset, as in LSP. */
+export interface SourcePosition {
+  line: number;
+  character: number;
+}
+
+export interface SourceRange {
+  start: SourcePosition;
+  end: SourcePosition;
+}
+
+/** What the editor (or the benchmark) knows at the cursor. */
+export interface CompletionRequest {
+  /** Workspace-relative path of the document, `/`-separated. */
+  file: string;
+  /** Language id (`typescript`, `python`, …), as in LSP. */
+  language: string;
+  /** The document's text before the cursor. */
+  prefix: string;
+  /** The document's text after the cursor. */
+  suffix: string;
+  /** Cursor position; derived from `prefix` when absent. */
+  position?: SourcePosition;
+  /** Other open documents, most recently used first; they may be searched like indexed files. */
+  openFiles?: readonly { file: string; language: string; text: string }[];
+}
+
+/** Where a suggestion came from: the source line it was matched at, how similar the context was, how often accepted. */
+export interface CompletionProvenance {
+  file?: string;
+  /** 0-based line of the matched continuation in `file`. */
+  line?: number;
+  spanId?: string;
+  /** Similarity of the matched context to the request's context, 0–1. */
+  similarity: number;
+  /** Times a suggestion from this source was accepted before (online learning fills this in). */
+  acceptedBefore: number;
+}
+
+export interface CompletionCandidate {
+  /** Text to insert. */
+  text: string;
+  /** Range the text replaces (empty at the cursor for a pure insertion). */
+  range: SourceRange;
+  /** Probability-like confidence, 0–1. */
+  confidence: number;
+  /** How the candidate was produced, e.g. `ngram-vote`, `prefix-copy`. */
+  method: string;
+  provenance: CompletionProvenance[];
+}
+
+export interface CompletionResult {
+  /** Up to three candidates, best first, all at or above the show threshold. */
+  candidates: CompletionCandidate[];
+  /** Confidence of the best candidate found, shown or not; 0 when there was none. */
+  bestConfidence: number;
+}
+
+export interface CompleteOptions {
+  /** Overrides the engine's show threshold for this call (the benchmark scores every case at 0). */
+  showThreshold?: number;
+  token?: Cancellation;
+}
