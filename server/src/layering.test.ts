@@ -81,6 +81,9 @@ describe('architecture: dependency direction', () => {
       quality: ['spans', 'index', 'embedding', 'util', 'ports'],
       dataset: ['quality', 'spans', 'index', 'embedding', 'util', 'ports'],
       ingest: ['spans', 'secrets', 'util', 'ports'],
+      syntax: ['util', 'ports'],
+      matching: ['dataset', 'quality', 'index', 'embedding', 'spans', 'util', 'ports'],
+      completion: ['matching', 'syntax', 'index', 'embedding', 'spans', 'secrets', 'util', 'ports'],
     };
     const coreSrc = path.join(root, 'core', 'src');
     const problems: string[] = [];
