@@ -3,3 +3,4 @@ export * from './sha256';
 export * from './cosineSimilarity';
 export * from './dimensionMismatchError';
 export * from './l2Normalize';
+export * from './levenshtein';

@@ -1,0 +1,26 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { levenshtein, levenshteinSimilarity } from './levenshtein';
+
+describe('levenshtein', () => {
+  it('counts edits on known pairs', () => {
+    assert.equal(levenshtein('kitten', 'sitting'), 3);
+    assert.equal(levenshtein('', 'abc'), 3);
+    assert.equal(levenshtein('flaw', 'lawn'), 2);
+    assert.equal(levenshtein(['read', 'edit', 'test'], ['read', 'test']), 1);
+  });
+
+  it('is a metric: symmetric, zero only for equal inputs, triangle inequality', () => {
+    fc.assert(fc.property(fc.string(), fc.string(), fc.string(), (a, b, c) => {
+      assert.equal(levenshtein(a, b), levenshtein(b, a));
+      assert.equal(levenshtein(a, b) === 0, a === b);
+      assert.ok(levenshtein(a, c) <= levenshtein(a, b) + levenshtein(b, c));
+    }));
+  });
+
+  it('turns distance into a 0–1 similarity, 1 for two empty sequences', () => {
+    assert.equal(levenshteinSimilarity('', ''), 1);
+    assert.equal(levenshteinSimilarity('abc', 'xyz'), 0);
+    assert.equal(levenshteinSimilarity('abcd', 'abce'), 0.75);
+  });
+});
