@@ -1,0 +1,3 @@
+export * from './indexWorkspace';
+export * from './languageForPath';
+export * from './listWorkspaceFiles';

@@ -1,0 +1,110 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { GitignoreStack } from './gitignoreStack';
+import { languageForPath } from './languageForPath';
+import { sourceTextProblem } from './sourceTextProblem';
+
+/** A source file worth indexing. */
+export interface WorkspaceFile {
+  /** Repo-relative, '/'-separated. */
+  path: string;
+  absolute: string;
+  /** LSP language id. */
+  language: string;
+  bytes: number;
+}
+
+export interface WorkspaceFilesConfig {
+  /**
+   * Always excluded, in gitignore syntax: dependencies, build output, VCS internals, vendored and minified code.
+   * @default DEFAULT_WORKSPACE_EXCLUDES
+   */
+  defaultExcludes: readonly string[];
+  /** Extra exclusions from the user, in gitignore syntax (`docs/`, `*.spec.ts`, `/legacy`). @default [] */
+  excludes: readonly string[];
+  /** Files larger than this are skipped (generated tables, fixtures). @default 204800 (200 KB) */
+  maxFileBytes: number;
+  /** A line longer than this marks a minified file, which is skipped. @default 1000 */
+  maxLineLength: number;
+  /** Lines at the top of a file searched for a generated-code marker. @default 5 */
+  generatedHeaderLines: number;
+  /** Header markers of generated code. @default DEFAULT_GENERATED_MARKERS */
+  generatedMarkers: readonly RegExp[];
+}
+
+export const DEFAULT_WORKSPACE_EXCLUDES: readonly string[] = [
+  'node_modules/', 'bower_components/', 'dist/', 'build/', 'out/', '.git/', 'vendor/', 'third_party/', 'coverage/',
+  '.arenalab/', '.venv/', 'venv/', '__pycache__/', 'site-packages/', 'dist-packages/', 'target/',
+  '*.min.js', '*.min.mjs', '*.bundle.js', '*.generated.*', '*.pb.go', '*_pb2.py',
+];
+
+export const DEFAULT_GENERATED_MARKERS: readonly RegExp[] = [
+  /@generated\b/,
+  /\bDO NOT EDIT\b/i,
+  /\b(auto-?generated|automatically generated)\b/i,
+  /\bgenerated (by|from|with)\b/i,
+];
+
+export const DEFAULT_WORKSPACE_FILES_CONFIG: Readonly<WorkspaceFilesConfig> = {
+  defaultExcludes: DEFAULT_WORKSPACE_EXCLUDES,
+  excludes: [],
+  maxFileBytes: 200 * 1024,
+  maxLineLength: 1000,
+  generatedHeaderLines: 5,
+  generatedMarkers: DEFAULT_GENERATED_MARKERS,
+};
+
+/** A file that was looked at and left out, with the reason (for reports and debugging). */
+export interface SkippedWorkspaceFile {
+  path: string;
+  reason: string;
+}
+
+/**
+ * The source files of a workspace in path order: known languages only, honouring every .gitignore on the way down
+ * (nested ones too), the default and user excludes, and skipping files that are too big, binary, minified or
+ * generated. Symbolic links are not followed (no cycles, nothing outside the root).
+ */
+export function listWorkspaceFiles(
+  root: string,
+  config: Partial<WorkspaceFilesConfig> = {},
+  skipped: SkippedWorkspaceFile[] = [],
+): WorkspaceFile[] {
+  const settings = { ...DEFAULT_WORKSPACE_FILES_CONFIG, ...config };
+  const absoluteRoot = path.resolve(root);
+  if (!fs.statSync(absoluteRoot).isDirectory()) throw new TypeError(`${root} is not a folder`);
+  const found: WorkspaceFile[] = [];
+  const stack = GitignoreStack.forRoot(absoluteRoot, [...settings.defaultExcludes, ...settings.excludes]);
+  walk(absoluteRoot, '', stack, settings, found, skipped);
+  return found;
+}
+
+function walk(dir: string, rel: string, stack: GitignoreStack, settings: WorkspaceFilesConfig, found: WorkspaceFile[], skipped: SkippedWorkspaceFile[]): void {
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    const absolute = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!stack.ignores(childRel, true)) walk(absolute, childRel, stack.enter(absolute, childRel), settings, found, skipped);
+    } else if (entry.isFile()) {
+      const language = languageForPath(entry.name);
+      if (language === undefined || stack.ignores(childRel, false)) continue;
+      const file = inspectFile(absolute, childRel, language, settings);
+      if ('reason' in file) skipped.push(file);
+      else found.push(file);
+    }
+  }
+}
+
+function inspectFile(absolute: string, rel: string, language: string, settings: WorkspaceFilesConfig): WorkspaceFile | SkippedWorkspaceFile {
+  const bytes = fs.statSync(absolute).size;
+  if (bytes > settings.maxFileBytes) return { path: rel, reason: `larger than ${settings.maxFileBytes} bytes` };
+  let content: Buffer;
+  try {
+    content = fs.readFileSync(absolute);
+  } catch (error) {
+    return { path: rel, reason: `unreadable: ${(error as Error).message}` };
+  }
+  const problem = sourceTextProblem(content, content.toString('utf8'), settings);
+  return problem === undefined ? { path: rel, absolute, language, bytes } : { path: rel, reason: problem };
+}
