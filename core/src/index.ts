@@ -9,3 +9,4 @@ export * from './secrets';
 export * from './spans';
 export * from './util';
 export * from './completion';
+export * from './matching';

@@ -1,0 +1,15 @@
+export * from './analyzeOutcomes';
+export * from './clusterOutcomes';
+export * from './compareContexts';
+export * from './findSimilarActions';
+export * from './inferContext';
+export * from './matchContext';
+export * from './matchingConfig';
+export * from './outcomeAnalysis';
+export * from './prediction';
+export { quoteOutcome } from './quoteOutcome';
+export * from './reconstructTrajectory';
+export * from './selectTrajectories';
+export * from './synthesizePrediction';
+export * from './trajectory';
+export * from './trajectoryMatcher';
