@@ -1,0 +1,162 @@
+import { JaccardCopyIndex, sampleFileCases, scoreLine, throwIfCancelled, yieldToHost } from '@arenalab/core';
+import type {
+  BenchSourceFile, Cancellation, CompleteOptions, CompletionRequest, CompletionResult, NextLineCase, NextLineSamplingConfig, Progress,
+} from '@arenalab/core';
+
+/** What the benchmark needs from an engine: the CompletionEngine's surface (a recording double in the leakage test). */
+export interface NextLineEngine {
+  readonly config: { showThreshold: number };
+  readonly stats: { files: number; windows: number };
+  addFile(file: string, language: string, text: string): void;
+  removeFile(file: string): void;
+  complete(request: CompletionRequest, options?: CompleteOptions): CompletionResult;
+}
+
+export interface NextLineScores {
+  em: number;
+  es: number;
+}
+
+export interface NextLineRunResult {
+  files: number;
+  cases: number;
+  engine: NextLineScores & { coverage: number; shown_em: number | null; p50_ms: number; p95_ms: number; p99_ms: number };
+  baselines: { 'jaccard-copy': NextLineScores };
+  index: { files: number; build_s: number; windows: number; rss_mb: number };
+}
+
+export interface NextLineRunProgress {
+  phase(label: string): Progress;
+}
+
+/** Files between two yields to the host while indexing. */
+const BATCH = 25;
+
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** The engine's whole-line prediction: its first candidate up to the first line break; '' without a candidate. */
+export function predictedLine(result: CompletionResult): string {
+  return (result.candidates[0]?.text ?? '').split(/\r?\n/, 1)[0];
+}
+
+interface EngineCaseResult {
+  em: boolean;
+  es: number;
+  confidence: number;
+  ms: number;
+}
+
+async function buildEngine(engine: NextLineEngine, files: readonly BenchSourceFile[], token: Cancellation, progress: Progress): Promise<number> {
+  let elapsed = 0;
+  for (let i = 0; i < files.length; i++) {
+    if (i % BATCH === 0) {
+      progress.report(i, files.length);
+      await yieldToHost();
+      throwIfCancelled(token, 'benchmark index build');
+    }
+    const start = process.hrtime.bigint();
+    engine.addFile(files[i].path, files[i].language, files[i].text);
+    elapsed += seconds(start);
+  }
+  return elapsed;
+}
+
+/**
+ * One target file's cases with the file held out: removed from the index before its first case and added back after
+ * its last (also on cancellation or error), so the engine sees only the prefix and suffix the request carries.
+ */
+function runFileCases(engine: NextLineEngine, file: BenchSourceFile, cases: readonly NextLineCase[]): EngineCaseResult[] {
+  engine.removeFile(file.path);
+  try {
+    return cases.map((c) => {
+      const start = process.hrtime.bigint();
+      const result = engine.complete({ file: c.file, language: c.language, prefix: c.prefix, suffix: c.suffix }, { showThreshold: 0 });
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      return { ...scoreLine(predictedLine(result), c.target), confidence: result.bestConfidence, ms };
+    });
+  } finally {
+    engine.addFile(file.path, file.language, file.text);
+  }
+}
+
+async function runBaseline(files: readonly BenchSourceFile[], cases: readonly NextLineCase[], token: Cancellation, progress: NextLineRunProgress): Promise<NextLineScores> {
+  const index = new JaccardCopyIndex();
+  const building = progress.phase('jaccard-copy index');
+  for (let i = 0; i < files.length; i++) {
+    if (i % BATCH === 0) {
+      building.report(i, files.length);
+      await yieldToHost();
+      throwIfCancelled(token, 'benchmark');
+    }
+    index.addFile(files[i]);
+  }
+  const scoring = progress.phase('jaccard-copy');
+  const scores = [];
+  for (let i = 0; i < cases.length; i++) {
+    if (i % 100 === 0) {
+      scoring.report(i, cases.length);
+      await yieldToHost();
+      throwIfCancelled(token, 'benchmark');
+    }
+    scores.push(scoreLine(index.predict(cases[i].file, cases[i].line, cases[i].prefix).text, cases[i].target));
+  }
+  return { em: round(mean(scores.map((s) => Number(s.em)))), es: round(mean(scores.map((s) => s.es))) };
+}
+
+/**
+ * The next-line benchmark (BRIEF §4) over files in memory: index every file, then for each target file sample its
+ * cases and run them with the file held out, timing each `complete`; then score jaccard-copy on the same cases.
+ * Peak RSS is read before the baseline is built, so it measures the engine (and the corpus in memory) only.
+ */
+export async function runNextLineBenchmark(
+  files: readonly BenchSourceFile[],
+  targets: readonly string[],
+  engine: NextLineEngine,
+  sampling: NextLineSamplingConfig,
+  token: Cancellation,
+  progress: NextLineRunProgress,
+): Promise<NextLineRunResult> {
+  const build_s = await buildEngine(engine, files, token, progress.phase('index'));
+  const windows = engine.stats.windows;
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const targetFiles = targets.map((path) => byPath.get(path)).filter((f): f is BenchSourceFile => f !== undefined);
+  const allCases: NextLineCase[] = [];
+  const results: EngineCaseResult[] = [];
+  const running = progress.phase('completion');
+  for (let i = 0; i < targetFiles.length; i++) {
+    running.report(i, targetFiles.length, `${results.length} cases`);
+    await yieldToHost();
+    throwIfCancelled(token, 'benchmark');
+    const cases = sampleFileCases(targetFiles[i], sampling);
+    if (cases.length === 0) continue;
+    allCases.push(...cases);
+    results.push(...runFileCases(engine, targetFiles[i], cases));
+  }
+  const rss_mb = peakRssMb();
+  const baseline = await runBaseline(files, allCases, token, progress);
+  const shown = results.filter((r) => r.confidence >= engine.config.showThreshold);
+  const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
+  return {
+    files: targetFiles.length,
+    cases: results.length,
+    engine: {
+      em: round(mean(results.map((r) => Number(r.em)))),
+      es: round(mean(results.map((r) => r.es))),
+      coverage: round(results.length === 0 ? 0 : shown.length / results.length),
+      shown_em: shown.length === 0 ? null : round(mean(shown.map((r) => Number(r.em)))),
+      p50_ms: round(percentile(latencies, 50), 3),
+      p95_ms: round(percentile(latencies, 95), 3),
+      p99_ms: round(percentile(latencies, 99), 3),
+    },
+    baselines: { 'jaccard-copy': baseline },
+    index: { files: files.length, build_s: round(build_s, 3), windows, rss_mb },
+  };
+}
