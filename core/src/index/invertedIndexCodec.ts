@@ -1,0 +1,112 @@
+import { ByteWriter } from './byteWriter';
+import { DocTable } from './docTable';
+import { openIndex, sealIndex } from './indexEnvelope';
+import { IndexFormatError } from './indexFormatError';
+import { PostingLists } from './postingLists';
+import { TermDictionary } from './termDictionary';
+
+/** The state of an InvertedIndex, as the codec sees it. */
+export interface InvertedIndexParts {
+  dictionary: TermDictionary;
+  postings: PostingLists;
+  docs: DocTable;
+}
+
+/** Bumped on any change to the payload layout below. */
+export const INVERTED_INDEX_FORMAT_VERSION = 1;
+
+/**
+ * Payload v1 (little-endian, arrays length-prefixed): doc ids; group names; group index per doc (-1 = none);
+ * doc lengths; terms; postings per term; all slots; all tfs. The forward lists and statistics are rebuilt on load
+ * rather than stored. Expects a compacted index (no dead slots).
+ */
+export function encodeInvertedIndex({ dictionary, postings, docs }: InvertedIndexParts): Uint8Array {
+  if (docs.deadCount > 0) throw new TypeError('encodeInvertedIndex: compact the index first');
+  const groupNames = [...docs.members.keys()];
+  const groupIndex = new Map(groupNames.map((name, i) => [name, i]));
+  const writer = new ByteWriter()
+    .strings(docs.ids)
+    .strings(groupNames)
+    .array(Int32Array.from(docs.groups, (g) => (g === undefined ? -1 : (groupIndex.get(g) ?? -1))))
+    .array(docs.docLength.subarray(0, docs.slotCount))
+    .strings(dictionary.all());
+  const terms = postings.termCount;
+  const lengths = Uint32Array.from({ length: terms }, (_, t) => postings.length[t]);
+  const total = lengths.reduce((sum, n) => sum + n, 0);
+  const slots = new Uint32Array(total);
+  const tfs = new Uint16Array(total);
+  let at = 0;
+  for (let t = 0; t < terms; t++) {
+    slots.set(postings.slots[t].subarray(0, lengths[t]), at);
+    tfs.set(postings.tfs[t].subarray(0, lengths[t]), at);
+    at += lengths[t];
+  }
+  writer.array(lengths).array(slots).array(tfs);
+  return sealIndex('BM25', INVERTED_INDEX_FORMAT_VERSION, writer.finish());
+}
+
+const malformed = (detail: string) => new IndexFormatError('INDEX_MALFORMED', detail);
+
+function readPostings(lengths: Uint32Array, slots: Uint32Array, tfs: Uint16Array, docCount: number): PostingLists {
+  if (slots.length !== tfs.length || lengths.reduce((sum, n) => sum + n, 0) !== slots.length) throw malformed('posting list sizes disagree');
+  const postings = new PostingLists();
+  postings.ensureTerms(lengths.length);
+  let at = 0;
+  for (let t = 0; t < lengths.length; t++) {
+    const n = lengths[t];
+    const own = slots.slice(at, at + n);
+    const ownTfs = tfs.slice(at, at + n);
+    for (let i = 0; i < n; i++) {
+      if (own[i] >= docCount || (i > 0 && own[i] <= own[i - 1])) throw malformed(`posting list ${t} is not sorted within the documents`);
+      if (ownTfs[i] === 0) throw malformed(`posting list ${t} has a zero term frequency`);
+      if (ownTfs[i] > postings.maxTf[t]) postings.maxTf[t] = ownTfs[i];
+    }
+    postings.slots[t] = own;
+    postings.tfs[t] = ownTfs;
+    postings.length[t] = n;
+    postings.df[t] = n;
+    at += n;
+  }
+  return postings;
+}
+
+/** Rebuilds the documents and their forward lists (distinct terms per doc) from the postings. */
+function readDocs(ids: string[], groupNames: string[], groupIndex: Int32Array, docLength: Uint32Array, postings: PostingLists): DocTable {
+  const n = ids.length;
+  if (groupIndex.length !== n || docLength.length !== n) throw malformed('document tables have different lengths');
+  const docs = new DocTable();
+  for (let slot = 0; slot < n; slot++) {
+    const g = groupIndex[slot];
+    if (g < -1 || g >= groupNames.length) throw malformed(`document ${slot} names group ${g}`);
+    docs.add(ids[slot], g < 0 ? undefined : groupNames[g], docLength[slot], []);
+  }
+  if (docs.slotOf.size !== n) throw malformed('duplicate document ids');
+  const counts = new Uint32Array(n);
+  for (let t = 0; t < postings.termCount; t++) for (let i = 0; i < postings.length[t]; i++) counts[postings.slots[t][i]]++;
+  const starts = new Uint32Array(n);
+  let total = 0;
+  for (let slot = 0; slot < n; slot++) {
+    starts[slot] = total;
+    total += counts[slot];
+  }
+  const terms = new Uint32Array(total);
+  const fill = starts.slice();
+  for (let t = 0; t < postings.termCount; t++) for (let i = 0; i < postings.length[t]; i++) terms[fill[postings.slots[t][i]]++] = t;
+  Object.assign(docs, { termStart: starts, termCount: counts, terms, termsUsed: total });
+  docs.trim();
+  return docs;
+}
+
+/** Reads what {@link encodeInvertedIndex} wrote; anything inconsistent is an {@link IndexFormatError}. */
+export function decodeInvertedIndex(bytes: Uint8Array): InvertedIndexParts {
+  const reader = openIndex(bytes, 'BM25', INVERTED_INDEX_FORMAT_VERSION);
+  const ids = reader.strings();
+  const groupNames = reader.strings();
+  const groupIndex = reader.array(Int32Array);
+  const docLength = reader.array(Uint32Array);
+  const dictionary = new TermDictionary(reader.strings());
+  const postings = readPostings(reader.array(Uint32Array), reader.array(Uint32Array), reader.array(Uint16Array), ids.length);
+  if (!reader.done) throw malformed('trailing bytes after the postings');
+  if (dictionary.size !== postings.termCount) throw malformed('term table and postings disagree');
+  return { dictionary, postings, docs: readDocs(ids, groupNames, groupIndex, docLength, postings) };
+}
