@@ -5,10 +5,17 @@ import { cases, percent, quoteOutcome } from './quoteOutcome';
 
 /** How many spans each stage let through, for the reasoning sentence. */
 export interface MatchCounts {
-  /** Spans found by the action search. */
-  candidates: number;
+  /** Spans found by the action search, by how they were found. */
+  exact: number;
+  fuzzy: number;
+  semantic: number;
   /** Of those, with an outcome and a context similarity at or above the threshold. */
   passed: number;
+}
+
+function found(counts: MatchCounts): string {
+  const total = counts.exact + counts.fuzzy + counts.semantic;
+  return `${total} ${total === 1 ? 'span' : 'spans'} matched the action (${counts.exact} exact, ${counts.fuzzy} fuzzy, ${counts.semantic} semantic)`;
 }
 
 type SynthesisConfig = Pick<MatchingConfig, 'majorityThreshold' | 'synthesisThreshold' | 'evidencePrior' | 'fallbackConfidence' | 'maxAlternatives' | 'maxQuotedChars' | 'contextSimilarityThreshold'>;
@@ -47,7 +54,7 @@ function share(cluster: OutcomeCluster, total: number): string {
 function synthesisText(analysis: OutcomeAnalysis, maxChars: number): string {
   const total = analysis.trajectories.length;
   const [top, ...rest] = analysis.clusters;
-  const parts = [`Most often (${share(top, total)} similar cases): ${quoteOutcome(top.representative, maxChars)}`];
+  const parts = [`Most likely (${top.members.length} of ${total} similar cases, ${percent(top.probability)}): ${quoteOutcome(top.representative, maxChars)}`];
   for (const cluster of rest.slice(0, 2)) parts.push(`Otherwise (${share(cluster, total)}): ${quoteOutcome(cluster.representative, maxChars)}`);
   return parts.join(' ');
 }
@@ -67,7 +74,7 @@ export function fallbackPrediction(action: string, counts: MatchCounts, config: 
   return {
     output: `I don't have enough similar examples to confidently predict the outcome of "${action}" in this context. I'd recommend trying and observing the result.`,
     confidence: config.fallbackConfidence,
-    reasoning: `No similar trajectories found in dataset: ${counts.candidates} spans matched the action and ${counts.passed} of them reached the context similarity threshold of ${config.contextSimilarityThreshold}.`,
+    reasoning: `No similar trajectories found in dataset: ${found(counts)}; ${counts.passed} had an outcome and a context similarity of at least ${config.contextSimilarityThreshold}${counts.passed > 0 ? ', but none of them had a weight above 0' : ''}.`,
     alternatives: [],
     method: 'fallback',
     trajectories_used: 0,
@@ -78,10 +85,10 @@ export function fallbackPrediction(action: string, counts: MatchCounts, config: 
 function reasoning(method: PredictionMethod, analysis: OutcomeAnalysis, counts: MatchCounts): string {
   const n = total(analysis);
   const top = analysis.clusters[0];
-  const found = `${counts.passed} of ${counts.candidates} spans that matched the action had a similar context; the best ${cases(n)} voted.`;
-  if (method === 'majority_vote') return `Based on ${n} similar ${n === 1 ? 'case' : 'cases'}, ${percent(top.probability)} of the weighted vote (${top.members.length} of ${n}) led to this outcome. ${found}`;
-  if (method === 'synthesis') return `Synthesized from ${n} similar but varied outcomes in ${analysis.clusters.length} groups; the largest holds ${percent(top.probability)} of the weighted vote. ${found}`;
-  return `Low confidence: the largest of ${analysis.clusters.length} outcome groups holds only ${percent(top.probability)} of the weighted vote across ${cases(n)}. ${found}`;
+  const trail = `${found(counts)}; ${counts.passed} had an outcome and a similar context; the best ${n} voted.`;
+  if (method === 'majority_vote') return `Based on ${n} similar ${n === 1 ? 'case' : 'cases'}, ${percent(top.probability)} of the weighted vote (${top.members.length} of ${n}) led to this outcome. ${trail}`;
+  if (method === 'synthesis') return `Synthesized from ${n} similar but varied outcomes in ${analysis.clusters.length} groups; the largest holds ${percent(top.probability)} of the weighted vote. ${trail}`;
+  return `Low confidence: the largest of ${analysis.clusters.length} outcome groups holds only ${percent(top.probability)} of the weighted vote across ${cases(n)}. ${trail}`;
 }
 
 /** The seed's `synthesize` (1.4): one of the four methods chosen by the agreement of the outcome vote. */

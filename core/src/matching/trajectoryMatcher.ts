@@ -111,7 +111,8 @@ export class TrajectoryMatcher {
     const outcomeVectors = await this.embedOutcomes(selected, options.token);
     const analysis = analyzeOutcomes(selected, outcomeVectors, this.config.outcomeClusterThreshold);
     const passed = compared.filter((item) => item.similarity >= this.config.contextSimilarityThreshold).length;
-    return { candidates, compared, selected, analysis, counts: { candidates: candidates.length, passed } };
+    const count = (way: ActionCandidate['matchedBy']): number => candidates.filter((c) => c.matchedBy === way).length;
+    return { candidates, compared, selected, analysis, counts: { exact: count('exact'), fuzzy: count('fuzzy'), semantic: count('semantic'), passed } };
   }
 
   /** Fills `previous_actions` (and outcomes) from `previous_spans` that the dataset knows, when not given. */
