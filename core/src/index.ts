@@ -9,4 +9,5 @@ export * from './secrets';
 export * from './spans';
 export * from './util';
 export * from './completion';
+export * from './syntax';
 export * from './matching';

@@ -3,3 +3,4 @@ export * from './clock';
 export * from './embedder';
 export * from './progress';
 export * from './random';
+export * from './grammarLoader';

@@ -1,0 +1,14 @@
+export type { Node as SyntaxNode, Point as SyntaxPoint, Tree as SyntaxTree } from 'web-tree-sitter';
+export * from './syntaxServiceError';
+export * from './syntaxPosition';
+export * from './syntaxService';
+export * from './withTree';
+export * from './editForChange';
+export * from './countParseErrors';
+export * from './cursorWindow';
+export * from './candidateAddsErrors';
+export * from './scopeOf';
+export * from './enclosingScopes';
+export * from './identifierRole';
+export * from './identifiersInScope';
+export * from './opensBlock';

@@ -1,0 +1,4 @@
+export class Broken {
+  method(a: number {
+    return a +;
+  }

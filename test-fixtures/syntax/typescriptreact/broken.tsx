@@ -1,0 +1,7 @@
+export function View(): JSX.Element {
+  return (
+    <div>
+      <span>{value</span>
+    </div
+  );
+}
