@@ -1,5 +1,5 @@
 import { detectDomain } from '../spans/detectDomain';
-import type { Span } from '../spans/span';
+import { SPAN_STAKES, type Span, type SpanStakes } from '../spans/span';
 import { actionKeywordDomain, inferEmotion, inferStakes } from './inferContext';
 import type { Trajectory, TrajectoryEnd } from './trajectory';
 
@@ -65,7 +65,8 @@ export function extractTrajectoryContext(spans: readonly Span[]): Trajectory['co
   const target = spans[spans.length - 1];
   const earlier = spans.slice(0, -1);
   const environment = nearest(spans, 'environment')?.toLowerCase() ?? inferredDomain(spans, target);
-  const stakes = (nearest(spans, 'stakes') as Trajectory['context']['stakes'] | undefined) ?? inferStakes(stakesText(spans));
+  const stated = nearest(spans, 'stakes')?.toLowerCase();
+  const stakes = SPAN_STAKES.find((level): level is SpanStakes => level === stated) ?? inferStakes(stakesText(spans));
   const emotional_state = nearest(spans, 'emotional_state') ?? inferEmotion(spans.map((span) => `${span.did} ${span.this}`));
   // The target's own action is matched separately, so the history is what came before it (the seed included it).
   const previous_actions = earlier.length > 0 ? earlier.map((span) => span.did) : [...(target.context?.previous_actions ?? [])];
