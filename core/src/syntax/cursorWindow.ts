@@ -31,15 +31,16 @@ export function cursorWindow(prefix: string, suffix: string, config: CursorWindo
   if (!(prefixLines >= 1) || !(suffixLines >= 1)) {
     throw new TypeError(`Window line counts must be at least 1 (got prefixLines ${prefixLines}, suffixLines ${suffixLines}).`);
   }
-  let start = prefix.length;
-  for (let kept = 0; kept < prefixLines && start > 0; kept++) start = prefix.lastIndexOf('\n', start - 1);
+  // `cut` ends on the line break before the kept lines, or -1 when every prefix line is kept.
+  let cut = prefix.length;
+  for (let kept = 0; kept < prefixLines && cut !== -1; kept++) cut = cut > 0 ? prefix.lastIndexOf('\n', cut - 1) : -1;
   let end = -1;
   for (let kept = 0; kept < suffixLines; kept++) {
     end = suffix.indexOf('\n', end + 1);
     if (end === -1) break;
   }
   return {
-    prefix: prefix.slice(start < 0 ? 0 : start === prefix.length ? start : start + 1),
+    prefix: prefix.slice(cut + 1),
     suffix: end === -1 ? suffix : suffix.slice(0, end),
   };
 }

@@ -1,0 +1,53 @@
+import { strict as assert } from 'node:assert';
+import { candidateAddsErrors } from './candidateAddsErrors';
+import type { SyntaxService } from './syntaxService';
+import { readSyntaxFixture, splitAtCursor, testSyntaxService } from './syntaxTestSupport.test';
+
+describe('syntax: candidateAddsErrors', () => {
+  let service: SyntaxService;
+  before(async () => {
+    service = await testSyntaxService();
+  });
+
+  const cases: { languageId: string; good: string; bad: string }[] = [
+    { languageId: 'typescript', good: 'const count = parts.length;', bad: 'const count = (parts.length;' },
+    { languageId: 'typescriptreact', good: 'const first = visible[0];', bad: 'const first = <li>{visible[0]</li>;' },
+    { languageId: 'javascript', good: 'const tripled = doubled * 3;', bad: 'const tripled = doubled * ;' },
+    { languageId: 'python', good: 'total = sum(counts.values())', bad: 'total = sum(counts.values()' },
+    { languageId: 'go', good: 'path = "/"', bad: 'path = strings.Join([]string{"/"}' },
+    { languageId: 'rust', good: 'cache.insert(upper.clone(), 1);', bad: 'cache.insert(upper.clone(), 1;' },
+    { languageId: 'java', good: 'counts.put(name, current + weight);', bad: 'counts.put(name, current + weight;' },
+  ];
+
+  for (const { languageId, good, bad } of cases) {
+    it(`${languageId}: accepts a well-formed line and rejects an unbalanced one`, async () => {
+      const { prefix, suffix } = splitAtCursor(readSyntaxFixture(languageId, 'cursor'));
+      const accepted = await candidateAddsErrors(service, languageId, prefix, good, suffix);
+      const rejected = await candidateAddsErrors(service, languageId, prefix, bad, suffix);
+      assert.deepEqual(accepted, { ok: true, checked: true, errorsBefore: 0, errorsAfter: 0 });
+      assert.equal(rejected.ok, false);
+      assert.ok(rejected.errorsAfter > rejected.errorsBefore);
+    });
+  }
+
+  it('accepts a candidate that closes what the suffix leaves open, and compares against errors already there', async () => {
+    const result = await candidateAddsErrors(service, 'typescript', 'function f(a: number) {\n  return a', ' + 1;\n', '\n');
+    assert.equal(result.ok, true);
+    assert.ok(result.errorsBefore > 0, 'the missing } is an error before and after');
+    assert.equal(result.errorsAfter, result.errorsBefore);
+  });
+
+  it('parses only the window: an error far outside it does not count, one inside it does', async () => {
+    const filler = Array.from({ length: 500 }, (_, i) => `const v${i} = ${i};`).join('\n');
+    const farError = `const broken = (;\n${filler}\n`;
+    const outside = await candidateAddsErrors(service, 'typescript', farError, 'const x = 1;', `\n${filler}\n`);
+    const inside = await candidateAddsErrors(service, 'typescript', farError, 'const x = 1;', '\n', { prefixLines: 600 });
+    assert.equal(outside.errorsBefore, 0);
+    assert.ok(inside.errorsBefore > 0);
+    assert.equal(outside.ok && inside.ok, true);
+  });
+
+  it('passes a language without a grammar through, unchecked', async () => {
+    assert.deepEqual(await candidateAddsErrors(service, 'cobol', 'a', '((((', 'b'), { ok: true, checked: false, errorsBefore: 0, errorsAfter: 0 });
+  });
+});
