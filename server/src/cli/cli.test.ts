@@ -38,7 +38,7 @@ describe('arenalab CLI (real process)', function () {
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('has --help on every command', () => {
-    for (const command of [[], ['ingest'], ['verify'], ['quality'], ['bench'], ['bench', 'ingest'], ['bench', 'index'], ['run'], ['dataset'], ['dataset', 'build']]) {
+    for (const command of [[], ['ingest'], ['verify'], ['quality'], ['bench'], ['bench', 'ingest'], ['bench', 'index'], ['bench', 'completion'], ['complete'], ['run'], ['dataset'], ['dataset', 'build']]) {
       const result = cli([...command, '--help']);
       assert.equal(result.code, 0, `${command.join(' ')}: ${result.stderr}`);
       assert.match(result.stdout, /^Usage: arenalab/m);

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerBenchCommand } from './commands/bench';
+import { registerCompleteCommand } from './commands/complete';
 import { registerDatasetCommand } from './commands/dataset';
 import { registerIngestCommand } from './commands/ingest';
 import { registerQualityCommand } from './commands/quality';
@@ -23,6 +24,7 @@ export function createProgram(): Command {
   registerQualityCommand(program);
   registerDatasetCommand(program);
   registerBenchCommand(program);
+  registerCompleteCommand(program);
   return program;
 }
 

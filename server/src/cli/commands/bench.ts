@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { benchIndex } from '../../bench/benchIndex';
 import type { BenchIndexResult } from '../../bench/benchIndex';
 import { benchIngest } from '../../bench/benchIngest';
+import { registerBenchCompletionCommand } from './benchCompletion';
 import type { BenchIngestResult } from '../../bench/benchIngest';
 import { InterruptToken } from '../interruptToken';
 import { printResult, table } from '../output';
@@ -77,4 +78,5 @@ export function registerBenchCommand(program: Command): void {
         token.dispose();
       }
     });
+  registerBenchCompletionCommand(bench);
 }

@@ -1,0 +1,58 @@
+import * as path from 'node:path';
+import { CompletionEngine, seededRandom } from '@arenalab/core';
+import type { BenchSourceFile, Cancellation } from '@arenalab/core';
+import { listWorkspaceFiles, readWorkspaceFile } from '../workspace';
+import { runNextLineBenchmark } from './runNextLineBenchmark';
+import type { NextLineEngine, NextLineRunProgress, NextLineRunResult } from './runNextLineBenchmark';
+
+export interface BenchCompletionOptions {
+  repo: string;
+  /** Most target lines per file. */
+  perFile: number;
+  /** Most target files (a seeded sample of them); every file is still indexed. */
+  maxFiles?: number;
+  seed: number;
+  /** Only files of this LSP language id (or extension, e.g. `py`) are targets; every file is still indexed. */
+  lang?: string;
+}
+
+export type BenchCompletionResult = { benchmark: 'next-line'; repo: string } & NextLineRunResult;
+
+/** Accepts a language id (`python`) or the extension users type (`py`, `ts`). */
+function languageMatcher(lang: string | undefined): (language: string, file: string) => boolean {
+  if (lang === undefined) return () => true;
+  const wanted = lang.toLowerCase().replace(/^\./, '');
+  return (language, file) => language === wanted || path.extname(file).slice(1).toLowerCase() === wanted;
+}
+
+/** A seeded sample of `count` paths, in path order; all of them when there are no more than `count`. */
+function sampleTargets(paths: readonly string[], count: number | undefined, seed: number): string[] {
+  if (count === undefined || count >= paths.length) return [...paths];
+  const random = seededRandom(seed);
+  const pool = [...paths];
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(random.next() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, count).sort();
+}
+
+/**
+ * `arenalab bench completion`: the next-line benchmark on a real repository. Lists its source files (gitignore and
+ * default excludes honoured; big, binary, minified and generated files skipped), reads them once, and runs the
+ * protocol of BRIEF §4 with the CompletionEngine at its default configuration.
+ */
+export async function benchCompletion(
+  options: BenchCompletionOptions,
+  token: Cancellation,
+  progress: NextLineRunProgress,
+  engine: NextLineEngine = new CompletionEngine(),
+): Promise<BenchCompletionResult> {
+  const listed = listWorkspaceFiles(options.repo);
+  const files: BenchSourceFile[] = listed.map((f) => ({ path: f.path, language: f.language, text: readWorkspaceFile(f) }));
+  const matches = languageMatcher(options.lang);
+  const candidates = files.filter((f) => matches(f.language, f.path)).map((f) => f.path);
+  const targets = sampleTargets(candidates, options.maxFiles, options.seed);
+  const run = await runNextLineBenchmark(files, targets, engine, { perFile: options.perFile, seed: options.seed }, token, progress);
+  return { benchmark: 'next-line', repo: options.repo, ...run };
+}
