@@ -6,3 +6,4 @@ export * from './hnswVectorIndex';
 export * from './onnxEmbedder';
 export * from './onnxEmbedderError';
 export * from './tokenizerError';
+export * from './grammarFiles';
