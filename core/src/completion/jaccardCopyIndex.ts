@@ -60,6 +60,8 @@ export class JaccardCopyIndex {
   private readonly tokens = new IntBuffer();
   private stamps = new Uint32Array(0);
   private stamp = 0;
+  private idStamps = new Uint32Array(0);
+  private idStamp = 0;
 
   constructor(private readonly config: JaccardCopyConfig = DEFAULT_JACCARD_COPY_CONFIG) {
     if (!Number.isInteger(config.windowLines) || config.windowLines < 1) throw new TypeError(`windowLines must be a positive integer, got ${config.windowLines}`);
@@ -82,7 +84,7 @@ export class JaccardCopyIndex {
     const lineIds = nonBlank.map((i) => identifierTokens(lines[i]).map((token) => this.idOf(token)));
     const size = this.config.windowLines;
     for (let k = size - 1; k + 1 < nonBlank.length; k++) {
-      const ids = [...new Set(lineIds.slice(k - size + 1, k + 1).flat())].sort((a, b) => a - b);
+      const ids = this.windowIds(lineIds, k - size + 1, k + 1);
       const window = this.windowFile.length;
       this.windowFile.push(fileId);
       this.windowNext.push(nonBlank[k + 1]);
@@ -134,6 +136,25 @@ export class JaccardCopyIndex {
     const bestOwn = this.windowFile.data[best.window] === ownFile;
     if (own !== bestOwn) return own;
     return own ? window > best.window : window < best.window;
+  }
+
+  /** The sorted distinct token ids of lines [from, to), deduplicated with a stamp per id instead of a Set. */
+  private windowIds(lineIds: readonly number[][], from: number, to: number): Int32Array {
+    if (this.idStamps.length < this.postings.length) this.idStamps = new Uint32Array(this.postings.length * 2);
+    this.idStamp = (this.idStamp + 1) >>> 0;
+    if (this.idStamp === 0) {
+      this.idStamps.fill(0);
+      this.idStamp = 1;
+    }
+    const ids: number[] = [];
+    for (let line = from; line < to; line++) {
+      for (const id of lineIds[line]) {
+        if (this.idStamps[id] === this.idStamp) continue;
+        this.idStamps[id] = this.idStamp;
+        ids.push(id);
+      }
+    }
+    return Int32Array.from(ids).sort();
   }
 
   private intersection(sortedIds: Int32Array, window: number): number {
