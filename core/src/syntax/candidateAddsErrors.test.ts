@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { candidateAddsErrors } from './candidateAddsErrors';
+import { candidateAddsErrors, candidateAddsErrorsInTree, candidatesAddErrors } from './candidateAddsErrors';
 import type { SyntaxService } from './syntaxService';
 import { readSyntaxFixture, splitAtCursor, testSyntaxService } from './syntaxTestSupport.test';
 
@@ -45,6 +45,30 @@ describe('syntax: candidateAddsErrors', () => {
     assert.equal(outside.errorsBefore, 0);
     assert.ok(inside.errorsBefore > 0);
     assert.equal(outside.ok && inside.ok, true);
+  });
+
+  it('checks several candidates at once with the same verdicts as one at a time', async () => {
+    const { prefix, suffix } = splitAtCursor(readSyntaxFixture('rust', 'cursor'));
+    const candidates = ['cache.insert(upper.clone(), 1);', 'cache.insert(upper.clone(), 1;', 'let n = upper.len();', '}'];
+    const together = await candidatesAddErrors(service, 'rust', prefix, candidates, suffix);
+    const alone = await Promise.all(candidates.map((candidate) => candidateAddsErrors(service, 'rust', prefix, candidate, suffix)));
+    assert.deepEqual(together, alone);
+    assert.deepEqual(together.map(({ ok }) => ok), [true, false, true, false]);
+  });
+
+  it('checks against a whole-document tree the caller holds, without changing it', async () => {
+    const { text, prefix } = splitAtCursor(readSyntaxFixture('python', 'cursor'));
+    const tree = await service.parse('python', text);
+    try {
+      const before = tree.rootNode.toString();
+      const good = await candidateAddsErrorsInTree(service, 'python', tree, text, prefix.length, 'total = sum(counts.values())');
+      const bad = await candidateAddsErrorsInTree(service, 'python', tree, text, prefix.length, 'total = sum(counts.values()');
+      assert.deepEqual(good, { ok: true, checked: true, errorsBefore: 0, errorsAfter: 0 });
+      assert.equal(bad.ok, false);
+      assert.equal(tree.rootNode.toString(), before);
+    } finally {
+      tree.delete();
+    }
   });
 
   it('passes a language without a grammar through, unchecked', async () => {

@@ -1,8 +1,9 @@
+import type { Tree } from 'web-tree-sitter';
 import type { Cancellation } from '../ports/cancellation';
 import { countParseErrors } from './countParseErrors';
 import { cursorWindow, DEFAULT_CURSOR_WINDOW_CONFIG, type CursorWindowConfig } from './cursorWindow';
+import { editForChange } from './editForChange';
 import type { SyntaxService } from './syntaxService';
-import { withTree } from './withTree';
 
 /** How the candidate check works; the window bounds its cost (see `cursorWindow`). */
 export type CandidateCheckConfig = CursorWindowConfig;
@@ -38,9 +39,80 @@ export async function candidateAddsErrors(
   config: CandidateCheckConfig = {},
   token?: Cancellation,
 ): Promise<CandidateCheck> {
-  if (!service.supports(languageId)) return { ok: true, checked: false, errorsBefore: 0, errorsAfter: 0 };
+  const [check] = await candidatesAddErrors(service, languageId, prefix, [candidate], suffix, config, token);
+  return check;
+}
+
+/**
+ * `candidateAddsErrors` for several candidates at one cursor: the window without a candidate is parsed once, and
+ * each candidate is an incremental reparse of that tree (tree-sitter reuses every subtree the insertion does not
+ * touch), which is cheaper than parsing the window again.
+ */
+export async function candidatesAddErrors(
+  service: SyntaxService,
+  languageId: string,
+  prefix: string,
+  candidates: readonly string[],
+  suffix: string,
+  config: CandidateCheckConfig = {},
+  token?: Cancellation,
+): Promise<CandidateCheck[]> {
+  if (!service.supports(languageId)) return candidates.map(() => ({ ok: true, checked: false, errorsBefore: 0, errorsAfter: 0 }));
   const window = cursorWindow(prefix, suffix, config);
-  const errorsBefore = await withTree(service, languageId, window.prefix + window.suffix, countParseErrors, token);
-  const errorsAfter = await withTree(service, languageId, window.prefix + candidate + window.suffix, countParseErrors, token);
+  const text = window.prefix + window.suffix;
+  const base = await service.parse(languageId, text, undefined, token);
+  try {
+    const errorsBefore = countParseErrors(base);
+    const checks: CandidateCheck[] = [];
+    for (const candidate of candidates) {
+      const errorsAfter = await errorsWith(service, languageId, base, text, window.prefix.length, candidate, token);
+      checks.push({ ok: errorsAfter <= errorsBefore, checked: true, errorsBefore, errorsAfter });
+    }
+    return checks;
+  } finally {
+    base.delete();
+  }
+}
+
+/**
+ * The same check against a tree the caller already holds for the whole document (an editor keeps one per open
+ * file): the candidate is an incremental reparse of a copy of `tree`, so no window is needed and nothing is cut.
+ * `tree` must match `text` and stays owned by the caller; `offset` is the cursor's UTF-16 offset in `text`.
+ */
+export async function candidateAddsErrorsInTree(
+  service: SyntaxService,
+  languageId: string,
+  tree: Tree,
+  text: string,
+  offset: number,
+  candidate: string,
+  token?: Cancellation,
+): Promise<CandidateCheck> {
+  const errorsBefore = countParseErrors(tree);
+  const errorsAfter = await errorsWith(service, languageId, tree, text, offset, candidate, token);
   return { ok: errorsAfter <= errorsBefore, checked: true, errorsBefore, errorsAfter };
+}
+
+async function errorsWith(
+  service: SyntaxService,
+  languageId: string,
+  base: Tree,
+  text: string,
+  at: number,
+  candidate: string,
+  token: Cancellation | undefined,
+): Promise<number> {
+  // `edit` changes a tree in place, so each candidate edits its own copy of the base tree.
+  const old = base.copy();
+  try {
+    old.edit(editForChange(text, { start: at, oldEnd: at, newText: candidate }));
+    const tree = await service.parse(languageId, text.slice(0, at) + candidate + text.slice(at), old, token);
+    try {
+      return countParseErrors(tree);
+    } finally {
+      tree.delete();
+    }
+  } finally {
+    old.delete();
+  }
 }

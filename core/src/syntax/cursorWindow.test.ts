@@ -3,6 +3,8 @@ import * as fc from 'fast-check';
 import { cursorWindow } from './cursorWindow';
 
 const textArb = fc.array(fc.constantFrom('a', 'b', ' ', '\n', 'é'), { maxLength: 60 }).map((chars) => chars.join(''));
+// With comment and docstring delimiters the window may only get shorter, never cut the cursor line.
+const delimitedArb = fc.array(fc.constantFrom('a', ' ', '\n', '/*', '*/', '"""', "'''"), { maxLength: 40 }).map((parts) => parts.join(''));
 
 describe('syntax: cursorWindow', () => {
   it('keeps the last N prefix lines and the first M suffix lines, the cursor line counting on both sides', () => {
@@ -21,12 +23,41 @@ describe('syntax: cursorWindow', () => {
         assert.ok(suffix.startsWith(window.suffix));
         assert.ok(window.prefix.split('\n').length <= prefixLines);
         assert.ok(window.suffix.split('\n').length <= suffixLines);
+        assert.ok(window.prefix.endsWith(prefix.slice(prefix.lastIndexOf('\n') + 1)), 'the cursor line is always kept');
         const allPrefixLines = prefix.split('\n').length;
         if (allPrefixLines <= prefixLines) assert.equal(window.prefix, prefix);
         else assert.equal(window.prefix.split('\n').length, prefixLines);
         if (suffix.split('\n').length <= suffixLines) assert.equal(window.suffix, suffix);
       }),
       { seed: 3, numRuns: 500 },
+    );
+  });
+
+  it('never starts inside a block comment or a docstring, nor ends inside one, when its end is in the window', () => {
+    const comment = cursorWindow('/**\n * prose\n * more\n */\nconst a = 1;\nb', '', { prefixLines: 4 });
+    assert.equal(comment.prefix, 'const a = 1;\nb');
+    const docstring = cursorWindow('def f():\n    """Say\n    things.\n    """\n    x = 1\n    ', '', { prefixLines: 4 });
+    assert.equal(docstring.prefix, '    x = 1\n    ');
+    const open = cursorWindow('x', '\ny = 2\n/**\n * doc', { suffixLines: 4 });
+    assert.equal(open.suffix, '\ny = 2');
+    const closed = cursorWindow('x', '\ny = 2\n/** doc */\nz', { suffixLines: 4 });
+    assert.equal(closed.suffix, '\ny = 2\n/** doc */\nz');
+    const cursorInComment = cursorWindow('/*\n a\n b', ' */', { prefixLines: 2 });
+    assert.equal(cursorInComment.prefix, ' a\n b');
+  });
+
+  it('with delimiters, is still a tail of the prefix keeping the cursor line, and a head of the suffix (property)', () => {
+    fc.assert(
+      fc.property(delimitedArb, delimitedArb, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), (prefix, suffix, prefixLines, suffixLines) => {
+        const window = cursorWindow(prefix, suffix, { prefixLines, suffixLines });
+        assert.ok(prefix.endsWith(window.prefix));
+        assert.ok(window.prefix.endsWith(prefix.slice(prefix.lastIndexOf('\n') + 1)));
+        assert.ok(suffix.startsWith(window.suffix));
+        const firstLine = suffix.indexOf('\n') === -1 ? suffix : suffix.slice(0, suffix.indexOf('\n'));
+        assert.ok(window.suffix.startsWith(firstLine));
+        assert.ok(window.prefix.split('\n').length <= prefixLines && window.suffix.split('\n').length <= suffixLines);
+      }),
+      { seed: 5, numRuns: 1000 },
     );
   });
 
