@@ -49,7 +49,8 @@ export function prepareQuery(corpus: Bm25Corpus, termCounts: ReadonlyMap<number,
     if (df === 0) continue;
     const weight = bm25Idf(corpus.liveCount, df) * count;
     const maxTf = corpus.postings.maxTf[term];
-    terms.push({ term, weight, upperBound: (weight * maxTf * constants.k1Plus1) / (maxTf + constants.c1) });
+    const denominator = maxTf + constants.c1 + constants.c2 * corpus.postings.minLength[term];
+    terms.push({ term, weight, upperBound: (weight * maxTf * constants.k1Plus1) / denominator });
   }
   // Stable sort: equal bounds keep query order, never term-id order, which depends on the index's history (and with
   // it the order scores are summed in, hence their last bit).

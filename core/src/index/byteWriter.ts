@@ -8,9 +8,19 @@ export const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0]
 
 /** Appends little-endian numbers, strings and raw typed arrays to a growing buffer; the index codecs' output side. */
 export class ByteWriter {
-  private bytes = new Uint8Array(1024);
-  private view = new DataView(this.bytes.buffer);
-  private length = 0;
+  private bytes: Uint8Array;
+  private view: DataView;
+  private length: number;
+
+  /**
+   * @param headerBytes zeroed bytes left at the start for a header written at the end (saves copying the payload).
+   * @param capacityHint expected total size; a good guess avoids regrowing a buffer of hundreds of megabytes.
+   */
+  constructor(headerBytes = 0, capacityHint = 1024) {
+    this.bytes = new Uint8Array(Math.max(capacityHint, headerBytes, 16));
+    this.view = new DataView(this.bytes.buffer);
+    this.length = headerBytes;
+  }
 
   u8(value: number): this {
     this.reserve(1);
@@ -36,12 +46,19 @@ export class ByteWriter {
 
   /** Element count, then the elements' bytes (4-byte aligned, so the reader can copy them back in one call). */
   array(values: RawArray): this {
-    this.u32(values.length);
+    return this.concatenated([values]);
+  }
+
+  /** Several arrays of one type written as one (what `array` reads back), without first joining them in memory. */
+  concatenated(parts: readonly RawArray[]): this {
+    this.u32(parts.reduce((sum, part) => sum + part.length, 0));
     this.pad();
-    const raw = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-    this.reserve(raw.length);
-    this.bytes.set(raw, this.length);
-    this.length += raw.length;
+    for (const part of parts) {
+      const raw = new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
+      this.reserve(raw.length);
+      this.bytes.set(raw, this.length);
+      this.length += raw.length;
+    }
     return this;
   }
 
@@ -56,8 +73,9 @@ export class ByteWriter {
     return this;
   }
 
+  /** The bytes written, as a view (no copy) over the internal buffer; do not write afterwards. */
   finish(): Uint8Array {
-    return this.bytes.slice(0, this.length);
+    return this.bytes.subarray(0, this.length);
   }
 
   private pad(): void {

@@ -1,11 +1,14 @@
 import { ByteReader } from './byteReader';
 import { LITTLE_ENDIAN_HOST } from './byteWriter';
+import type { ByteWriter } from './byteWriter';
 import { crc32 } from './crc32';
 import { IndexFormatError } from './indexFormatError';
 
 /** The first bytes of every serialized index ("ALIX"). */
 const MAGIC = 0x58494c41;
-const HEADER_BYTES = 20;
+/** Bytes before the payload; pass it to `new ByteWriter(INDEX_HEADER_BYTES, …)` and hand the writer to sealIndex. */
+export const INDEX_HEADER_BYTES = 20;
+const HEADER_BYTES = INDEX_HEADER_BYTES;
 
 /** Which index a file holds: a four-letter tag such as `BM25` or `ATTR`. */
 export type IndexKind = 'BM25' | 'ATTR';
@@ -13,18 +16,18 @@ export type IndexKind = 'BM25' | 'ATTR';
 const tagOf = (kind: string) => kind.charCodeAt(0) | (kind.charCodeAt(1) << 8) | (kind.charCodeAt(2) << 16) | (kind.charCodeAt(3) << 24);
 
 /**
- * Frames a payload: magic, kind, format version, payload length and CRC-32, all little-endian u32. The length and
+ * Frames the payload a writer holds after its reserved header bytes: magic, kind, format version, payload length and CRC-32, all little-endian u32. The length and
  * checksum make a torn or bit-flipped file a typed error instead of a silently wrong index.
  */
-export function sealIndex(kind: IndexKind, version: number, payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(HEADER_BYTES + payload.length);
-  const view = new DataView(out.buffer);
+export function sealIndex(kind: IndexKind, version: number, writer: ByteWriter): Uint8Array {
+  const out = writer.finish();
+  const payload = out.subarray(HEADER_BYTES);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, tagOf(kind) >>> 0, true);
   view.setUint32(8, version, true);
   view.setUint32(12, payload.length, true);
   view.setUint32(16, crc32(payload), true);
-  out.set(payload, HEADER_BYTES);
   return out;
 }
 

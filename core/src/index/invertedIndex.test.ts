@@ -84,13 +84,13 @@ describe('InvertedIndex', () => {
     for (let i = 0; i < 2000; i++) docs.set(`d${i}`, ['common', 'the', i % 100 === 0 ? 'rare' : 'filler', `x${i % 7}`]);
     const query = ['rare', 'common', 'the', 'x3'];
     const trace: Bm25Trace = { terms: 0, scannedTerms: 0, postingsScanned: 0, candidates: 0, exact: true };
-    assertSameHits(index.search(query, 5, undefined, trace), referenceBm25(docs, query).slice(0, 5));
+    assertSameHits(index.search(query, 5, { trace }), referenceBm25(docs, query).slice(0, 5));
     assert.ok(trace.exact);
     assert.ok(trace.postingsScanned < 2000, `scanned ${trace.postingsScanned} postings, expected pruning`);
     // Here the frequent terms could still lift an unseen document into the top 5, so only the budget stops them.
     const capped = new InvertedIndex({ maxPostingsPerQuery: 1 });
-    for (let i = 0; i < 2000; i++) capped.add(`d${i}`, [`x${i % 7}`, i % 2 === 0 ? 'h' : 'i', i % 3 === 0 ? 'g' : 'j']);
-    capped.search(['x3', 'h', 'g'], 5, undefined, trace);
+    for (let i = 0; i < 2000; i++) capped.add(`d${i}`, [`x${i % 7}`, i % 2 === 0 ? 'h' : 'i', i % 3 === 0 ? 'g' : 'j', i % 5 === 0 ? 'm' : 'n']);
+    capped.search(['x3', 'h', 'g', 'm'], 5, { trace });
     assert.equal(trace.exact, false);
     assert.equal(trace.scannedTerms, 1);
   });

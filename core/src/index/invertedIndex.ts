@@ -21,6 +21,14 @@ export interface ScoredId {
 /** Restricts a search: a predicate over ids, or the set of allowed ids (small sets are scored directly). */
 export type SearchFilter = ((id: string) => boolean) | ReadonlySet<string>;
 
+export interface SearchOptions {
+  filter?: SearchFilter;
+  /** Filled in with what the search did and whether it was exact. */
+  trace?: Bm25Trace;
+  /** Overrides the index's `maxPostingsPerQuery` for this search (Infinity: always exact). */
+  maxPostings?: number;
+}
+
 /** A document to index: its id and its tokens (repeats count). */
 export interface IndexedDocument {
   id: string;
@@ -36,6 +44,8 @@ export interface InvertedIndexStats {
   /** Bytes of the typed arrays (postings, lengths, forward lists); excludes id strings and maps. */
   arrayBytes: number;
 }
+
+const isFilter = (value: SearchFilter | SearchOptions): value is SearchFilter => typeof value === 'function' || value instanceof Set;
 
 const byScoreThenId = (a: ScoredId, b: ScoredId) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -95,7 +105,7 @@ export class InvertedIndex {
     }
     this.postings.ensureTerms(this.dictionary.size);
     const slot = this.docs.add(id, group, tokens.length, [...counts.keys()]);
-    for (const [term, tf] of counts) this.postings.append(term, slot, tf);
+    for (const [term, tf] of counts) this.postings.append(term, slot, tf, tokens.length);
   }
 
   /** Returns false when `id` was not present. */
@@ -136,10 +146,11 @@ export class InvertedIndex {
 
   /**
    * Up to `k` documents by BM25 score (best first, ties by id), among those containing at least one query token
-   * and passing `filter`. Pass `trace` to learn how much work the search did and whether it was exact.
+   * and passing the filter. Pass a `trace` to learn how much work the search did and whether it was exact.
    */
-  search(tokens: readonly string[], k: number, filter?: SearchFilter, trace?: Bm25Trace): ScoredId[] {
+  search(tokens: readonly string[], k: number, options: SearchFilter | SearchOptions = {}): ScoredId[] {
     checkK(k);
+    const { filter, trace, maxPostings } = isFilter(options) ? { filter: options, trace: undefined, maxPostings: undefined } : options;
     const report = trace ?? { terms: 0, scannedTerms: 0, postingsScanned: 0, candidates: 0, exact: true };
     Object.assign(report, { terms: 0, scannedTerms: 0, postingsScanned: 0, candidates: 0, exact: true });
     if (k === 0 || this.size === 0) return [];
@@ -159,7 +170,7 @@ export class InvertedIndex {
     } else {
       this.scratch.ensure(this.docs.slotCount);
       try {
-        hits = maxScoreSearch(corpus, terms, k, this.acceptor(filter), this.scratch, constants, this.config.maxPostingsPerQuery, report);
+        hits = maxScoreSearch(corpus, terms, k, this.acceptor(filter), this.scratch, constants, maxPostings ?? this.config.maxPostingsPerQuery, report);
       } finally {
         this.scratch.reset();
       }
@@ -173,7 +184,7 @@ export class InvertedIndex {
   /** Drops tombstones and growth slack now (also done automatically past `compactDeadFraction`). */
   compact(): void {
     const map = this.docs.compactionMap();
-    this.postings.compact(map);
+    this.postings.compact(map, this.docs.docLength); // old slots: before the documents move
     this.docs.compact(map);
   }
 

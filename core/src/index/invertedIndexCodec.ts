@@ -1,6 +1,6 @@
 import { ByteWriter } from './byteWriter';
 import { DocTable } from './docTable';
-import { openIndex, sealIndex } from './indexEnvelope';
+import { INDEX_HEADER_BYTES, openIndex, sealIndex } from './indexEnvelope';
 import { IndexFormatError } from './indexFormatError';
 import { PostingLists } from './postingLists';
 import { TermDictionary } from './termDictionary';
@@ -24,7 +24,9 @@ export function encodeInvertedIndex({ dictionary, postings, docs }: InvertedInde
   if (docs.deadCount > 0) throw new TypeError('encodeInvertedIndex: compact the index first');
   const groupNames = [...docs.members.keys()];
   const groupIndex = new Map(groupNames.map((name, i) => [name, i]));
-  const writer = new ByteWriter()
+  const postingCount = postings.totalPostings();
+  const capacity = INDEX_HEADER_BYTES + 256 + docs.slotCount * 40 + postings.termCount * 24 + postingCount * 6;
+  const writer = new ByteWriter(INDEX_HEADER_BYTES, capacity)
     .strings(docs.ids)
     .strings(groupNames)
     .array(Int32Array.from(docs.groups, (g) => (g === undefined ? -1 : (groupIndex.get(g) ?? -1))))
@@ -32,34 +34,31 @@ export function encodeInvertedIndex({ dictionary, postings, docs }: InvertedInde
     .strings(dictionary.all());
   const terms = postings.termCount;
   const lengths = Uint32Array.from({ length: terms }, (_, t) => postings.length[t]);
-  const total = lengths.reduce((sum, n) => sum + n, 0);
-  const slots = new Uint32Array(total);
-  const tfs = new Uint16Array(total);
-  let at = 0;
-  for (let t = 0; t < terms; t++) {
-    slots.set(postings.slots[t].subarray(0, lengths[t]), at);
-    tfs.set(postings.tfs[t].subarray(0, lengths[t]), at);
-    at += lengths[t];
-  }
-  writer.array(lengths).array(slots).array(tfs);
-  return sealIndex('BM25', INVERTED_INDEX_FORMAT_VERSION, writer.finish());
+  writer
+    .array(lengths)
+    .concatenated(postings.slots.map((list, t) => list.subarray(0, lengths[t])))
+    .concatenated(postings.tfs.map((list, t) => list.subarray(0, lengths[t])));
+  return sealIndex('BM25', INVERTED_INDEX_FORMAT_VERSION, writer);
 }
 
 const malformed = (detail: string) => new IndexFormatError('INDEX_MALFORMED', detail);
 
-function readPostings(lengths: Uint32Array, slots: Uint32Array, tfs: Uint16Array, docCount: number): PostingLists {
+function readPostings(lengths: Uint32Array, slots: Uint32Array, tfs: Uint16Array, docLength: Uint32Array): PostingLists {
+  const docCount = docLength.length;
   if (slots.length !== tfs.length || lengths.reduce((sum, n) => sum + n, 0) !== slots.length) throw malformed('posting list sizes disagree');
   const postings = new PostingLists();
   postings.ensureTerms(lengths.length);
   let at = 0;
   for (let t = 0; t < lengths.length; t++) {
     const n = lengths[t];
-    const own = slots.slice(at, at + n);
-    const ownTfs = tfs.slice(at, at + n);
+    // Views, not copies: a loaded index shares one buffer per array and has no growth slack until a list grows.
+    const own = slots.subarray(at, at + n);
+    const ownTfs = tfs.subarray(at, at + n);
     for (let i = 0; i < n; i++) {
       if (own[i] >= docCount || (i > 0 && own[i] <= own[i - 1])) throw malformed(`posting list ${t} is not sorted within the documents`);
       if (ownTfs[i] === 0) throw malformed(`posting list ${t} has a zero term frequency`);
       if (ownTfs[i] > postings.maxTf[t]) postings.maxTf[t] = ownTfs[i];
+      if (i === 0 || docLength[own[i]] < postings.minLength[t]) postings.minLength[t] = docLength[own[i]];
     }
     postings.slots[t] = own;
     postings.tfs[t] = ownTfs;
@@ -105,7 +104,7 @@ export function decodeInvertedIndex(bytes: Uint8Array): InvertedIndexParts {
   const groupIndex = reader.array(Int32Array);
   const docLength = reader.array(Uint32Array);
   const dictionary = new TermDictionary(reader.strings());
-  const postings = readPostings(reader.array(Uint32Array), reader.array(Uint32Array), reader.array(Uint16Array), ids.length);
+  const postings = readPostings(reader.array(Uint32Array), reader.array(Uint32Array), reader.array(Uint16Array), docLength);
   if (!reader.done) throw malformed('trailing bytes after the postings');
   if (dictionary.size !== postings.termCount) throw malformed('term table and postings disagree');
   return { dictionary, postings, docs: readDocs(ids, groupNames, groupIndex, docLength, postings) };

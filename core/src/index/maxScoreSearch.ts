@@ -21,6 +21,11 @@ export interface Bm25Trace {
   exact: boolean;
 }
 
+/** Check the bound before a list at least 1/CHECK_RATIO as long as the documents found so far. */
+const CHECK_RATIO = 4;
+/** Collect candidates by sweeping all slots once they are more than 1/SWEEP_RATIO of them. */
+const SWEEP_RATIO = 16;
+
 export interface ScoredSlot {
   slot: number;
   score: number;
@@ -34,12 +39,44 @@ function kthBest(scores: Float64Array, count: number, k: number): number {
   return heap.threshold;
 }
 
-function candidateScores(scratch: SearchScratch): { slots: Int32Array; scores: Float64Array } {
-  const slots = new Int32Array(scratch.count);
+function countCandidates(scratch: SearchScratch): number {
   let n = 0;
-  for (let i = 0; i < scratch.count; i++) if (scratch.state[scratch.touched[i]] === CANDIDATE) slots[n++] = scratch.touched[i];
-  const sorted = slots.subarray(0, n).sort();
-  return { slots: sorted, scores: Float64Array.from(sorted, (slot) => scratch.acc[slot]) };
+  for (let i = 0; i < scratch.count; i++) if (scratch.state[scratch.touched[i]] === CANDIDATE) n++;
+  return n;
+}
+
+/** The k-th best partial score among the candidates found so far (one pass, no allocation beyond the heap). */
+function kthCandidateScore(scratch: SearchScratch, k: number): { threshold: number; candidates: number } {
+  const heap = new TopKHeap(k);
+  let candidates = 0;
+  for (let i = 0; i < scratch.count; i++) {
+    const slot = scratch.touched[i];
+    if (scratch.state[slot] !== CANDIDATE) continue;
+    heap.offer(scratch.acc[slot], slot);
+    candidates++;
+  }
+  return { threshold: heap.threshold, candidates };
+}
+
+/**
+ * The candidates that can still reach `threshold` with at most `remaining` more, in ascending slot order (the
+ * refine step gallops through sorted lists). With many candidates a sweep over the state array is cheaper than
+ * sorting them.
+ */
+function survivingCandidates(scratch: SearchScratch, threshold: number, remaining: number): { slots: Int32Array; scores: Float64Array } {
+  const { acc, state, touched } = scratch;
+  const keep = (slot: number) => state[slot] === CANDIDATE && acc[slot] + remaining >= threshold;
+  let slots: Int32Array;
+  if (scratch.count * SWEEP_RATIO > state.length) {
+    const found: number[] = [];
+    for (let slot = 0; slot < state.length; slot++) if (keep(slot)) found.push(slot);
+    slots = Int32Array.from(found);
+  } else {
+    const found: number[] = [];
+    for (let i = 0; i < scratch.count; i++) if (keep(touched[i])) found.push(touched[i]);
+    slots = Int32Array.from(found).sort();
+  }
+  return { slots, scores: Float64Array.from(slots, (slot) => acc[slot]) };
 }
 
 function scanTerm(corpus: Bm25Corpus, query: QueryTerm, constants: Bm25Constants, accept: (slot: number) => boolean, scratch: SearchScratch): void {
@@ -100,13 +137,15 @@ export function maxScoreSearch(
   const rest = new Float64Array(terms.length + 1);
   for (let i = terms.length - 1; i >= 0; i--) rest[i] = rest[i + 1] + terms[i].upperBound;
   let next = 0;
+  let threshold = -Infinity;
   for (; next < terms.length; next++) {
     const length = corpus.postings.length[terms[next].term];
-    const found = scratch.count;
-    if (found >= k && length > found) {
-      const partial = candidateScores(scratch);
-      if (rest[next] < kthBest(partial.scores, partial.scores.length, k)) break;
-      if (trace.postingsScanned + length > budget && partial.scores.length >= k) {
+    // A check costs one pass over the documents found; worth it unless the list is much shorter than that.
+    if (scratch.count >= k && length * CHECK_RATIO >= scratch.count) {
+      const partial = kthCandidateScore(scratch, k);
+      threshold = partial.threshold;
+      if (rest[next] < threshold) break;
+      if (trace.postingsScanned + length > budget && partial.candidates >= k) {
         trace.exact = false;
         break;
       }
@@ -115,15 +154,17 @@ export function maxScoreSearch(
     trace.scannedTerms++;
     trace.postingsScanned += length;
   }
-  const { slots, scores } = candidateScores(scratch);
-  trace.candidates = slots.length;
+  trace.candidates = countCandidates(scratch);
+  // Those that cannot reach the last known k-th score even with every remaining term are dropped right away (partial
+  // scores only grow, so a k-th score measured earlier is still a lower bound).
+  const { slots, scores } = survivingCandidates(scratch, threshold, rest[next]);
   let count = slots.length;
   for (; next < terms.length; next++) {
     addTermToCandidates(corpus, terms[next], constants, slots, count, scores);
     count = prune(slots, scores, count, k, rest[next + 1]);
   }
-  const threshold = kthBest(scores, count, k);
+  const kth = kthBest(scores, count, k);
   const out: ScoredSlot[] = [];
-  for (let i = 0; i < count; i++) if (scores[i] >= threshold) out.push({ slot: slots[i], score: scores[i] });
+  for (let i = 0; i < count; i++) if (scores[i] >= kth) out.push({ slot: slots[i], score: scores[i] });
   return out;
 }

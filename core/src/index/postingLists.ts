@@ -20,6 +20,11 @@ export class PostingLists {
   df = new Int32Array(16);
   /** Largest tf ever stored for the term: an upper bound for pruning (never lowered on removal, so still a bound). */
   maxTf = new Uint16Array(16);
+  /**
+   * Shortest document ever stored in the list (not raised on removal, so still a bound). With `maxTf` it bounds the
+   * term's BM25 contribution far tighter than assuming an empty document: windows of similar length ⇒ ~40 % lower.
+   */
+  minLength = new Uint32Array(16);
 
   get termCount(): number {
     return this.slots.length;
@@ -34,9 +39,10 @@ export class PostingLists {
     this.length = ensureCapacity(this.length, count);
     this.df = ensureCapacity(this.df, count);
     this.maxTf = ensureCapacity(this.maxTf, count);
+    this.minLength = ensureCapacity(this.minLength, count);
   }
 
-  append(term: number, slot: number, tf: number): void {
+  append(term: number, slot: number, tf: number, docLength: number): void {
     const at = this.length[term];
     if (at === this.slots[term].length) {
       this.slots[term] = ensureCapacity(this.slots[term], at + 1);
@@ -48,23 +54,27 @@ export class PostingLists {
     this.length[term] = at + 1;
     this.df[term]++;
     if (stored > this.maxTf[term]) this.maxTf[term] = stored;
+    if (at === 0 || docLength < this.minLength[term]) this.minLength[term] = docLength;
   }
 
   /** Drops postings of slots mapped to -1 and renumbers the rest; `slotMap` is monotonic so lists stay sorted. */
-  compact(slotMap: Int32Array): void {
+  compact(slotMap: Int32Array, docLength: Uint32Array): void {
     for (let term = 0; term < this.slots.length; term++) {
       const slots = this.slots[term];
       const tfs = this.tfs[term];
       let kept = 0;
       let maxTf = 0;
+      let minLength = 0xffffffff;
       for (let i = 0; i < this.length[term]; i++) {
         const moved = slotMap[slots[i]];
         if (moved < 0) continue;
+        if (docLength[slots[i]] < minLength) minLength = docLength[slots[i]];
         slots[kept] = moved;
         tfs[kept] = tfs[i];
         if (tfs[i] > maxTf) maxTf = tfs[i];
         kept++;
       }
+      this.minLength[term] = kept === 0 ? 0 : minLength;
       this.slots[term] = kept === 0 ? EMPTY_SLOTS : trimmed(slots, kept);
       this.tfs[term] = kept === 0 ? EMPTY_TFS : trimmed(tfs, kept);
       this.length[term] = kept;
@@ -81,7 +91,7 @@ export class PostingLists {
 
   /** Bytes held by the lists' typed arrays (capacity, not length). */
   byteSize(): number {
-    let bytes = this.length.byteLength + this.df.byteLength + this.maxTf.byteLength;
+    let bytes = this.length.byteLength + this.df.byteLength + this.maxTf.byteLength + this.minLength.byteLength;
     for (let term = 0; term < this.slots.length; term++) bytes += this.slots[term].byteLength + this.tfs[term].byteLength;
     return bytes;
   }

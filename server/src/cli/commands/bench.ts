@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { benchIndex } from '../../bench/benchIndex';
 import type { BenchIndexResult } from '../../bench/benchIndex';
 import { benchIngest } from '../../bench/benchIngest';
+import { benchScale } from '../../bench/benchScale';
+import type { BenchScaleResult } from '../../bench/benchScale';
 import { registerBenchCompletionCommand } from './benchCompletion';
 import type { BenchIngestResult } from '../../bench/benchIngest';
 import { InterruptToken } from '../interruptToken';
@@ -30,6 +32,22 @@ function formatIndexBench(r: BenchIndexResult): string {
       ['exact (brute force)', r.exact.build_s, r.exact.queries_per_s, 1],
     ]),
     `peak RSS ${r.rss_mb_peak} MB, node ${r.node}, ${r.cpus} cpus`,
+  ].join('\n');
+}
+
+function formatScaleBench(r: BenchScaleResult): string {
+  return [
+    `scale benchmark: ${r.windows} synthetic windows (${r.topics} topics, ${r.tokens_per_window} tokens), ${r.queries} held-out BM25 queries, k=${r.k}`,
+    table([
+      ['build s', 'windows/s', 'terms', 'postings', 'index MB'],
+      [r.build_s, r.windows_per_s, r.terms, r.postings, Math.round(r.index_bytes / 2 ** 20)],
+    ]),
+    table([
+      ['query p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'exact', 'inexact recall', 'topic precision'],
+      [r.query_p50_ms, r.query_p95_ms, r.query_p99_ms, r.query_max_ms, r.exact_share, r.inexact_recall, r.topic_precision],
+    ]),
+    `re-index one file ${r.update_ms_per_file} ms, serialize ${r.serialize_s} s, load ${r.load_s} s, reload identical: ${r.reload_identical}`,
+    `RSS after build ${r.rss_mb_after_build} MB, peak ${r.rss_mb_peak} MB, node ${r.node}, ${r.cpus} cpus`,
   ].join('\n');
 }
 
@@ -79,4 +97,24 @@ export function registerBenchCommand(program: Command): void {
       }
     });
   registerBenchCompletionCommand(bench);
+  bench
+    .command('scale')
+    .description('The BM25 inverted index at scale on synthetic clustered code windows: build time, query p50/p99, RSS, index size.')
+    .option('--windows <n>', 'windows to index', parsePositiveInt, 100_000)
+    .option('--queries <n>', 'held-out queries', parsePositiveInt, 1000)
+    .option('--k <n>', 'results per query', parsePositiveInt, 10)
+    .option('--seed <n>', 'generator seed', parsePositiveInt, 1)
+    .option('--json', 'print one JSON document')
+    .action(async (options: { windows: number; queries: number; k: number; seed: number; json?: boolean }) => {
+      const token = new InterruptToken();
+      const progress = new TerminalProgress();
+      try {
+        const result = await benchScale(options, token, progress);
+        progress.stop();
+        printResult(result, Boolean(options.json), formatScaleBench);
+      } finally {
+        progress.stop();
+        token.dispose();
+      }
+    });
 }
