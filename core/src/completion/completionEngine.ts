@@ -1,0 +1,133 @@
+import { QueryTokenIds, tokenStream } from './tokenStream';
+import type { TokenIds } from './tokenStream';
+import type { CompletionEngineConfig } from './completionEngineConfig';
+import { DEFAULT_COMPLETION_ENGINE_CONFIG } from './completionEngineConfig';
+import { completionConfidence } from './completionConfidence';
+import { consensusRank } from './consensusRank';
+import type { CompleteOptions, CompletionCandidate, CompletionRequest, CompletionResult, SourcePosition } from './completionTypes';
+import { ContinuationIndex, splitLines } from './continuationIndex';
+import { findIndexOccurrences, findStreamOccurrences } from './findOccurrences';
+import type { QueryContext } from './findOccurrences';
+import { adaptIndentation, insertionFor } from './insertionText';
+import type { Occurrence } from './occurrence';
+import { previousNonBlank } from './occurrence';
+import { voteContinuations, wordSet } from './voteContinuations';
+import type { VotedContinuation } from './voteContinuations';
+
+/** The request split at the cursor: full lines before it, what was typed on its line, and the lines after it. */
+interface CursorView {
+  before: string[];
+  typed: string;
+  after: string[];
+  position: SourcePosition;
+}
+
+function cursorView(request: CompletionRequest): CursorView {
+  const prefixLines = splitLines(request.prefix);
+  const typed = prefixLines.pop() ?? '';
+  const after = splitLines(request.suffix).slice(1);
+  const position = request.position ?? { line: prefixLines.length, character: typed.length };
+  return { before: prefixLines, typed, after, position };
+}
+
+/**
+ * Code completion by voting over what followed the same context elsewhere: the lines before the cursor are matched,
+ * token by token and longest first, against every indexed file and the document itself; the lines that followed
+ * those places are grouped and ranked by how much, and how specific, the evidence for each is. Whatever is shown
+ * carries its confidence and the places it came from.
+ */
+export class CompletionEngine {
+  readonly config: CompletionEngineConfig;
+  private readonly index = new ContinuationIndex();
+  private readonly accepted = new Map<string, number>();
+
+  constructor(config: Partial<CompletionEngineConfig> = {}) {
+    this.config = { ...DEFAULT_COMPLETION_ENGINE_CONFIG, ...config };
+  }
+
+  get stats(): { files: number; windows: number } {
+    return { files: this.index.fileCount, windows: this.index.windowCount };
+  }
+
+  addFile(file: string, language: string, text: string): void {
+    this.index.addFile(file, language, text);
+  }
+
+  removeFile(file: string): void {
+    this.index.removeFile(file);
+  }
+
+  hasFile(file: string): boolean {
+    return this.index.has(file);
+  }
+
+  /** Counts an accepted suggestion that came from `file:line`, shown in the provenance of later suggestions. */
+  recordAcceptance(file: string, line: number): void {
+    const key = `${file}:${line}`;
+    this.accepted.set(key, (this.accepted.get(key) ?? 0) + 1);
+  }
+
+  complete(request: CompletionRequest, options: CompleteOptions = {}): CompletionResult {
+    const threshold = options.showThreshold ?? this.config.showThreshold;
+    const view = cursorView(request);
+    const voted = consensusRank(this.vote(request, view), this.config.consensusCandidates);
+    const ranked = voted.map((candidate) => ({ candidate, confidence: completionConfidence(candidate) }));
+    const bestConfidence = ranked[0]?.confidence ?? 0;
+    const candidates = ranked
+      .filter((r) => r.confidence >= threshold && r.confidence > 0)
+      .slice(0, this.config.maxCandidates)
+      .map((r) => this.toCandidate(r.candidate, r.confidence, view));
+    return { candidates, bestConfidence };
+  }
+
+  private vote(request: CompletionRequest, view: CursorView): VotedContinuation[] {
+    const scanFrom = Math.max(0, view.before.length - this.config.selfScanLines);
+    const before = view.before.slice(scanFrom);
+    const ids = new QueryTokenIds(this.index.vocabulary);
+    const self = tokenStream(before, ids);
+    const query: QueryContext = { tokens: self.tokens, end: self.lineStarts[before.length] };
+    const occurrences: Occurrence[] = [
+      ...findIndexOccurrences(this.index, query, request.file, this.config),
+      ...findStreamOccurrences({ ...self, lines: before, firstLine: scanFrom }, query, 'self', request.file, this.config),
+      ...this.suffixOccurrences(request, view, query, ids),
+      ...this.openFileOccurrences(request, query, ids),
+    ];
+    const documentWords = wordSet([...before, view.typed, ...view.after.slice(0, this.config.suffixScanLines)]);
+    return voteContinuations(occurrences, view.typed, documentWords, this.config).candidates;
+  }
+
+  private suffixOccurrences(request: CompletionRequest, view: CursorView, query: QueryContext, ids: TokenIds): Occurrence[] {
+    const after = view.after.slice(0, this.config.suffixScanLines);
+    const stream = tokenStream(after, ids);
+    return findStreamOccurrences({ ...stream, lines: after, firstLine: view.position.line + 1 }, query, 'self', request.file, this.config);
+  }
+
+  private openFileOccurrences(request: CompletionRequest, query: QueryContext, ids: TokenIds): Occurrence[] {
+    const found: Occurrence[] = [];
+    for (const open of request.openFiles ?? []) {
+      if (open.file === request.file) continue;
+      const lines = splitLines(open.text);
+      const stream = tokenStream(lines, ids);
+      found.push(...findStreamOccurrences({ ...stream, lines, firstLine: 0 }, query, 'open', open.file, this.config));
+    }
+    return found;
+  }
+
+  private toCandidate(voted: VotedContinuation, confidence: number, view: CursorView): CompletionCandidate {
+    const best = voted.occurrences[0];
+    const indent = adaptIndentation(best.line, best.previousLine, previousNonBlank(view.before, view.before.length));
+    const { text, range } = insertionFor(voted.text, view.typed, view.position, indent);
+    return {
+      text,
+      range,
+      confidence,
+      method: voted.count > 1 ? 'continuation-vote' : 'continuation-copy',
+      provenance: voted.occurrences.slice(0, 3).map((o) => ({
+        file: o.file,
+        line: o.lineNumber,
+        similarity: Math.min(1, o.matchLength / 32),
+        acceptedBefore: this.accepted.get(`${o.file}:${o.lineNumber}`) ?? 0,
+      })),
+    };
+  }
+}

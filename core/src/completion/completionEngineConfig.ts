@@ -1,0 +1,54 @@
+/** Settings of the completion engine; every field has a default in DEFAULT_COMPLETION_ENGINE_CONFIG. */
+export interface CompletionEngineConfig {
+  /** Candidates below this confidence are not returned ("nothing rather than noise"). Range 0–1. @default 0.5 */
+  showThreshold: number;
+  /** Most candidates returned. Range 1–10. @default 3 */
+  maxCandidates: number;
+  /** Stop backing off to shorter contexts once this many matching places were found. @default 24 */
+  minOccurrences: number;
+  /** Most places examined per context level (an even sample when there are more). @default 256 */
+  maxPerLevel: number;
+  /** Longest shared context measured, in tokens. @default 64 */
+  maxContext: number;
+  /** Shortest shared context that counts as a match, in tokens (2 = the previous line's last token and the line break). @default 2 */
+  minContext: number;
+  /** Vote weight multiplier for matches in the request's own document, which predicts itself best. @default 2 */
+  selfWeight: number;
+  /** Vote weight multiplier for matches in other open documents. @default 1.5 */
+  openFileWeight: number;
+  /** A place's vote weight grows as (shared context length) ^ this: high, so the most specific evidence dominates and shorter matches only break ties. Range ≥ 0. @default 6 */
+  matchWeightExponent: number;
+  /**
+   * How strongly a continuation is preferred when its identifiers already occur in the document (before or after the
+   * cursor): its weight is multiplied by (0.05 + share of its identifiers found) ^ this. 0 turns it off. @default 2
+   */
+  documentWordsExponent: number;
+  /** Candidates re-ordered by consensus (minimum Bayes risk over edit similarity); 1 turns it off. @default 8 */
+  consensusCandidates: number;
+  /**
+   * Continuations with fewer non-whitespace characters than this are never suggested: a lone `}` or comment closer saves a keystroke
+   * or two and costs the reader a glance, so it is noise. Range ≥ 1. @default 4
+   */
+  minSuggestionChars: number;
+  /** Lines of the document before the cursor scanned for self-matches. @default 3000 */
+  selfScanLines: number;
+  /** Lines of the document after the cursor scanned for self-matches. @default 300 */
+  suffixScanLines: number;
+}
+
+export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
+  showThreshold: 0.5,
+  maxCandidates: 3,
+  minOccurrences: 24,
+  maxPerLevel: 256,
+  maxContext: 64,
+  minContext: 2,
+  selfWeight: 2,
+  openFileWeight: 1.5,
+  matchWeightExponent: 6,
+  documentWordsExponent: 2,
+  consensusCandidates: 8,
+  minSuggestionChars: 4,
+  selfScanLines: 3000,
+  suffixScanLines: 300,
+};

@@ -1,0 +1,147 @@
+import { contextHash, HASH_BITS } from './contextHash';
+import { tokenStream, TokenVocabulary } from './tokenStream';
+import { HashPostings } from './hashPostings';
+
+/** Context lengths (in tokens) at which line starts are indexed; a query backs off from the longest. */
+export const CONTEXT_LEVELS = [2, 3, 4, 6, 8, 12, 16, 24, 32] as const;
+
+/** One indexed file: its lines and token stream, and where its lines sit in the global line-reference space. */
+export interface IndexedFile {
+  readonly id: number;
+  readonly path: string;
+  readonly language: string;
+  readonly text: string;
+  readonly lines: readonly string[];
+  readonly tokens: Int32Array;
+  readonly lineStarts: Int32Array;
+  /** Reference of line 0; line i is `refBase + i`. */
+  readonly refBase: number;
+  alive: boolean;
+}
+
+const REF_BITS = 24;
+/** Line references must fit beside a 29-bit hash in an exact float64 key. */
+export const MAX_LINE_REFS = 2 ** REF_BITS;
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+/**
+ * Every line start of every indexed file, reachable by the hash of the tokens before it at each context level.
+ * Files are added and removed one at a time; the postings live in a compact sorted segment plus a small delta that
+ * is merged when it grows, so incremental updates never rebuild everything on each change. A removed file is only
+ * marked dead; re-adding identical text revives it, which is what the benchmark's remove/re-add cycle needs.
+ */
+export class ContinuationIndex {
+  readonly vocabulary = new TokenVocabulary();
+  private readonly byPath = new Map<string, IndexedFile>();
+  private files: IndexedFile[] = [];
+  private refFile = new Int32Array(1024);
+  private nextRef = 0;
+  private postings: HashPostings[] = CONTEXT_LEVELS.map(() => new HashPostings(REF_BITS));
+  private liveLines = 0;
+
+  get fileCount(): number {
+    let count = 0;
+    for (const file of this.byPath.values()) if (file.alive) count++;
+    return count;
+  }
+
+  /** Indexed line starts of live files: the "windows" a query can match. */
+  get windowCount(): number {
+    return this.liveLines;
+  }
+
+  has(path: string): boolean {
+    return this.byPath.get(path)?.alive === true;
+  }
+
+  file(path: string): IndexedFile | undefined {
+    const file = this.byPath.get(path);
+    return file?.alive ? file : undefined;
+  }
+
+  addFile(path: string, language: string, text: string): void {
+    const existing = this.byPath.get(path);
+    if (existing && existing.text === text && existing.language === language) {
+      if (!existing.alive) {
+        existing.alive = true;
+        this.liveLines += existing.lines.length;
+      }
+      return;
+    }
+    if (existing) this.removeFile(path);
+    const lines = splitLines(text);
+    if (this.nextRef + lines.length >= MAX_LINE_REFS) this.compact();
+    if (this.nextRef + lines.length >= MAX_LINE_REFS) {
+      throw new RangeError(`the completion index holds at most ${MAX_LINE_REFS} lines; ${path} does not fit`);
+    }
+    const { tokens, lineStarts } = tokenStream(lines, this.vocabulary);
+    const file: IndexedFile = { id: this.files.length, path, language, text, lines, tokens, lineStarts, refBase: this.nextRef, alive: true };
+    this.files.push(file);
+    this.byPath.set(path, file);
+    this.assignRefs(file);
+    this.indexLines(file);
+    this.liveLines += lines.length;
+    if (this.postings.some((p) => p.needsMerge())) this.postings.forEach((p) => p.merge((ref) => this.isLive(ref)));
+  }
+
+  removeFile(path: string): void {
+    const file = this.byPath.get(path);
+    if (!file?.alive) return;
+    file.alive = false;
+    this.liveLines -= file.lines.length;
+  }
+
+  /** Live line references whose preceding `CONTEXT_LEVELS[level]` tokens hash to `hash`, at most `cap` of them. */
+  lookup(level: number, hash: number, cap: number): number[] {
+    return this.postings[level].lookup(hash, cap, (ref) => this.isLive(ref));
+  }
+
+  /** The file and line a reference points at. */
+  resolve(ref: number): { file: IndexedFile; line: number } {
+    const file = this.files[this.refFile[ref]];
+    return { file, line: ref - file.refBase };
+  }
+
+  private isLive(ref: number): boolean {
+    return this.files[this.refFile[ref]].alive;
+  }
+
+  private assignRefs(file: IndexedFile): void {
+    const end = this.nextRef + file.lines.length;
+    if (end > this.refFile.length) {
+      const grown = new Int32Array(Math.max(end, this.refFile.length * 2));
+      grown.set(this.refFile);
+      this.refFile = grown;
+    }
+    this.refFile.fill(file.id, this.nextRef, end);
+    this.nextRef = end;
+  }
+
+  private indexLines(file: IndexedFile): void {
+    for (let line = 1; line < file.lines.length; line++) {
+      const end = file.lineStarts[line];
+      for (let level = 0; level < CONTEXT_LEVELS.length; level++) {
+        const length = CONTEXT_LEVELS[level];
+        if (length > end) break;
+        this.postings[level].add(contextHash(file.tokens, end, length), file.refBase + line);
+      }
+    }
+  }
+
+  /** Drops dead files and renumbers references densely; needed only when the reference space runs out. */
+  private compact(): void {
+    const alive = this.files.filter((f) => f.alive);
+    this.files = [];
+    this.byPath.clear();
+    this.refFile = new Int32Array(1024);
+    this.nextRef = 0;
+    this.liveLines = 0;
+    this.postings = CONTEXT_LEVELS.map(() => new HashPostings(REF_BITS));
+    for (const old of alive) this.addFile(old.path, old.language, old.text);
+  }
+}
+
+export { HASH_BITS };

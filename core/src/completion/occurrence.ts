@@ -1,0 +1,19 @@
+/** A place whose preceding tokens match the request's context, and the line that followed it there. */
+export interface Occurrence {
+  /** The continuation line as written there (with its indentation). */
+  line: string;
+  /** The non-blank line before it there, for relative indentation. */
+  previousLine: string;
+  /** Shared context length, in tokens. */
+  matchLength: number;
+  source: 'index' | 'self' | 'open';
+  file: string;
+  /** 0-based line of the continuation in `file`. */
+  lineNumber: number;
+}
+
+/** The nearest non-blank line before `index` in `lines`, or ''. */
+export function previousNonBlank(lines: readonly string[], index: number): string {
+  for (let i = index - 1; i >= 0; i--) if (lines[i].trim() !== '') return lines[i];
+  return '';
+}
