@@ -84,7 +84,7 @@ export class CompletionEngine {
     const scanFrom = Math.max(0, view.before.length - this.config.selfScanLines);
     const before = view.before.slice(scanFrom);
     const ids = new QueryTokenIds(this.index.vocabulary);
-    const self = tokenStream(before, ids);
+    const self = tokenStream(before, ids, scanFrom === 0);
     const query: QueryContext = { tokens: self.tokens, end: self.lineStarts[before.length] };
     const occurrences: Occurrence[] = [
       ...findIndexOccurrences(this.index, query, request.file, this.config),
@@ -98,7 +98,7 @@ export class CompletionEngine {
 
   private suffixOccurrences(request: CompletionRequest, view: CursorView, query: QueryContext, ids: TokenIds): Occurrence[] {
     const after = view.after.slice(0, this.config.suffixScanLines);
-    const stream = tokenStream(after, ids);
+    const stream = tokenStream(after, ids, false);
     return findStreamOccurrences({ ...stream, lines: after, firstLine: view.position.line + 1 }, query, 'self', request.file, this.config);
   }
 

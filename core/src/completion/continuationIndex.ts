@@ -2,8 +2,11 @@ import { contextHash, HASH_BITS } from './contextHash';
 import { tokenStream, TokenVocabulary } from './tokenStream';
 import { HashPostings } from './hashPostings';
 
-/** Context lengths (in tokens) at which line starts are indexed; a query backs off from the longest. */
-export const CONTEXT_LEVELS = [2, 3, 4, 6, 8, 12, 16, 24, 32] as const;
+/**
+ * Context lengths (in tokens) at which line starts are indexed; a query backs off from the longest. Level 1 is just
+ * the line break (or the document start): the last resort, a sample of lines in general or of first lines.
+ */
+export const CONTEXT_LEVELS = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32] as const;
 
 /** One indexed file: its lines and token stream, and where its lines sit in the global line-reference space. */
 export interface IndexedFile {
@@ -121,7 +124,7 @@ export class ContinuationIndex {
   }
 
   private indexLines(file: IndexedFile): void {
-    for (let line = 1; line < file.lines.length; line++) {
+    for (let line = 0; line < file.lines.length; line++) {
       const end = file.lineStarts[line];
       for (let level = 0; level < CONTEXT_LEVELS.length; level++) {
         const length = CONTEXT_LEVELS[level];

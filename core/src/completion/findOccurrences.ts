@@ -35,7 +35,8 @@ export function findIndexOccurrences(
   const found: Occurrence[] = [];
   for (let level = CONTEXT_LEVELS.length - 1; level >= 0; level--) {
     const length = CONTEXT_LEVELS[level];
-    if (length > tail || length < config.minContext) continue;
+    // Contexts shorter than minContext are a last resort, used only when nothing longer matched at all.
+    if (length > tail || (length < config.minContext && found.length > 0)) continue;
     for (const ref of index.lookup(level, contextHash(query.tokens, query.end, length), config.maxPerLevel)) {
       if (seen.has(ref)) continue;
       seen.add(ref);

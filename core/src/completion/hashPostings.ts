@@ -43,16 +43,13 @@ export class HashPostings {
     const found: number[] = [];
     const low = this.lowerBound(hash * this.scale);
     const high = this.lowerBound((hash + 1) * this.scale);
-    const total = high - low + (this.delta.get(hash)?.length ?? 0);
+    const recent = this.delta.get(hash) ?? [];
+    const total = high - low + recent.length;
+    // Jump by the stride rather than walking every entry: a context as common as "a line break" has millions.
     const stride = Math.max(1, Math.floor(total / cap));
-    let seen = 0;
-    for (let i = low; i < high && found.length < cap; i++, seen++) {
-      const ref = this.sorted[i] % this.scale;
-      if (seen % stride === 0 && isLive(ref)) found.push(ref);
-    }
-    for (const ref of this.delta.get(hash) ?? []) {
-      if (found.length >= cap) break;
-      if (seen++ % stride === 0 && isLive(ref)) found.push(ref);
+    for (let i = 0; i < total && found.length < cap; i += stride) {
+      const ref = i < high - low ? this.sorted[low + i] % this.scale : recent[i - (high - low)];
+      if (isLive(ref)) found.push(ref);
     }
     return found;
   }

@@ -4,6 +4,14 @@ function indentation(line: string): string {
   return /^[ \t]*/.exec(line)?.[0] ?? '';
 }
 
+/** A deeper-indentation step written in the request's style: tabs stay tabs, spaces stay spaces (one level each). */
+function inStyleOf(base: string, step: string): string {
+  if (step === '') return step;
+  if (base.includes('\t') && !step.includes('\t')) return '\t';
+  if (base.startsWith(' ') && step.includes('\t')) return ' '.repeat(4 * step.length);
+  return step;
+}
+
 /**
  * Indentation for a copied line: keep the source's indentation step relative to its previous line (one level deeper
  * after an opening line, the same otherwise) and apply that step to the request's previous line, so code copied from
@@ -13,7 +21,7 @@ export function adaptIndentation(sourceLine: string, sourcePrevious: string, req
   const source = indentation(sourceLine);
   const sourceBase = indentation(sourcePrevious);
   const base = indentation(requestPrevious);
-  if (source.startsWith(sourceBase)) return base + source.slice(sourceBase.length);
+  if (source.startsWith(sourceBase)) return base + inStyleOf(base, source.slice(sourceBase.length));
   // The source dedented: drop as many columns from the request's indentation as the source dropped.
   const drop = sourceBase.length - source.length;
   return base.slice(0, Math.max(0, base.length - drop));

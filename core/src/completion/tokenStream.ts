@@ -8,6 +8,9 @@ const TOKEN = /[A-Za-z_$\u00C0-\uFFFF][\w$\u00C0-\uFFFF]*|\d[\w.]*|"(?:[^"\\\n]|
 /** Marks the end of a line in a token stream. */
 export const NEWLINE_TOKEN = '\n';
 export const NEWLINE_ID = 0;
+/** Marks the start of a document, so its first line has a context too ("what files start with"). */
+export const START_TOKEN = '\u0002start';
+export const START_ID = 1;
 
 /** Tokens of one line (the line break is not included). */
 export function lineTokens(line: string): string[] {
@@ -26,6 +29,7 @@ export class TokenVocabulary implements TokenIds {
 
   constructor() {
     this.id(NEWLINE_TOKEN);
+    this.id(START_TOKEN);
   }
 
   /** The id of `token`, assigning a new one when unseen. */
@@ -69,9 +73,12 @@ export class QueryTokenIds implements TokenIds {
   }
 }
 
-/** Token ids of `lines` as one stream with NEWLINE after every line, and where each line starts in it. */
-export function tokenStream(lines: readonly string[], ids: TokenIds): { tokens: Int32Array; lineStarts: Int32Array } {
-  const stream: number[] = [];
+/**
+ * Token ids of `lines` as one stream with NEWLINE after every line, and where each line starts in it. A stream that
+ * begins a document starts with the START token.
+ */
+export function tokenStream(lines: readonly string[], ids: TokenIds, startsDocument = true): { tokens: Int32Array; lineStarts: Int32Array } {
+  const stream: number[] = startsDocument ? [START_ID] : [];
   const lineStarts = new Int32Array(lines.length + 1);
   for (let i = 0; i < lines.length; i++) {
     lineStarts[i] = stream.length;
