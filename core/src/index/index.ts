@@ -5,3 +5,8 @@ export * from './indexFormatError';
 export * from './invertedIndex';
 export * from './invertedIndexConfig';
 export type { Bm25Trace } from './maxScoreSearch';
+export * from './attributeFilter';
+export * from './attributeIndex';
+export * from './planFilter';
+export * from './queryPlanner';
+export * from './queryPlannerConfig';

@@ -1,6 +1,7 @@
 import { addTermToCandidates, bm25Constants, prepareQuery } from './bm25Query';
 import type { Bm25Corpus } from './bm25Query';
 import { DocTable } from './docTable';
+import { ensureCapacity } from './growTypedArray';
 import { checkK } from './invalidSearchError';
 import { decodeInvertedIndex, encodeInvertedIndex } from './invertedIndexCodec';
 import type { InvertedIndexParts } from './invertedIndexCodec';
@@ -62,6 +63,8 @@ export class InvertedIndex {
   private readonly postings: PostingLists;
   private docs: DocTable;
   private readonly scratch = new SearchScratch();
+  private termBuffer = new Uint32Array(64);
+  private distinctBuffer = new Uint32Array(64);
 
   constructor(config: Partial<InvertedIndexConfig> = {}, parts?: InvertedIndexParts) {
     this.config = resolveInvertedIndexConfig(config);
@@ -98,14 +101,23 @@ export class InvertedIndex {
   /** Adds `id`, replacing a document already stored under it. */
   add(id: string, tokens: readonly string[], group?: string): void {
     if (this.docs.slotOf.has(id)) this.remove(id);
-    const counts = new Map<number, number>();
-    for (const token of tokens) {
-      const term = this.dictionary.intern(token);
-      counts.set(term, (counts.get(term) ?? 0) + 1);
-    }
+    // Sorting the term ids and counting runs avoids a Map per document (a million of them during a build).
+    const termIds = (this.termBuffer = ensureCapacity(this.termBuffer, tokens.length));
+    for (let i = 0; i < tokens.length; i++) termIds[i] = this.dictionary.intern(tokens[i]);
+    const sorted = termIds.subarray(0, tokens.length).sort();
+    const distinct = (this.distinctBuffer = ensureCapacity(this.distinctBuffer, tokens.length));
+    let count = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct[count++] = sorted[i];
     this.postings.ensureTerms(this.dictionary.size);
-    const slot = this.docs.add(id, group, tokens.length, [...counts.keys()]);
-    for (const [term, tf] of counts) this.postings.append(term, slot, tf, tokens.length);
+    const slot = this.docs.add(id, group, tokens.length, distinct.subarray(0, count));
+    let run = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      run++;
+      if (i + 1 === sorted.length || sorted[i + 1] !== sorted[i]) {
+        this.postings.append(sorted[i], slot, run, tokens.length);
+        run = 0;
+      }
+    }
   }
 
   /** Returns false when `id` was not present. */
