@@ -7,3 +7,4 @@ export * from './onnxEmbedder';
 export * from './onnxEmbedderError';
 export * from './tokenizerError';
 export * from './grammarFiles';
+export * from './indexFiles';

@@ -85,7 +85,7 @@ interface QueryRun {
   inexactExpected: number;
 }
 
-async function runQueries(index: InvertedIndex, generator: SyntheticWindows, first: number, count: number, k: number, token: Cancellation, progress: Progress): Promise<QueryRun> {
+async function runQueries(index: InvertedIndex, generator: SyntheticWindows, indexed: number, first: number, count: number, k: number, token: Cancellation, progress: Progress): Promise<QueryRun> {
   const run: QueryRun = { latenciesMs: [], topIds: [], exact: 0, scanned: 0, onTopic: 0, inexactFound: 0, inexactExpected: 0 };
   const trace: Bm25Trace = { terms: 0, scannedTerms: 0, postingsScanned: 0, candidates: 0, exact: true };
   for (let q = 0; q < count; q++) {
@@ -94,8 +94,8 @@ async function runQueries(index: InvertedIndex, generator: SyntheticWindows, fir
       throwIfCancelled(token, 'queries');
       progress.report(q, count);
     }
-    // Held-out windows: generated like the indexed ones (same topics) but never added.
-    const query = generator.window(first + q);
+    // Held-out windows: generated like the indexed ones (on the topics of indexed files) but never added.
+    const query = generator.heldOut(first + q, indexed);
     const start = process.hrtime.bigint();
     const hits = index.search(query.tokens, k, { trace });
     run.latenciesMs.push(seconds(start) * 1000);
@@ -138,8 +138,8 @@ export async function benchScale(options: BenchScaleOptions, token: Cancellation
   const rssAfterBuild = process.memoryUsage().rss;
   const stats = index.stats();
   // Warm-up queries (held out too, never timed) let the JIT compile the search loops, as in a running server.
-  await runQueries(index, generator, options.windows + options.queries, WARMUP_QUERIES, options.k, token, progress.phase('warm-up'));
-  const run = await runQueries(index, generator, options.windows, options.queries, options.k, token, progress.phase('queries'));
+  await runQueries(index, generator, options.windows, options.queries, WARMUP_QUERIES, options.k, token, progress.phase('warm-up'));
+  const run = await runQueries(index, generator, options.windows, 0, options.queries, options.k, token, progress.phase('queries'));
   const updateMs = await reindexFiles(index, generator, options.windows, token);
   let start = process.hrtime.bigint();
   const bytes = index.serialize();
@@ -150,7 +150,7 @@ export async function benchScale(options: BenchScaleOptions, token: Cancellation
   index = InvertedIndex.deserialize(bytes);
   const loadS = seconds(start);
   const check = Math.min(100, options.queries);
-  const again = await runQueries(index, generator, options.windows, check, options.k, token, progress.phase('reload check'));
+  const again = await runQueries(index, generator, options.windows, 0, check, options.k, token, progress.phase('reload check'));
   const sorted = [...run.latenciesMs].sort((a, b) => a - b);
   const generated = generator.config;
   return {

@@ -116,12 +116,26 @@ export class SyntheticWindows {
   window(i: number): SyntheticWindow {
     const file = this.fileOf(i);
     const topic = this.topicOfFile(file);
-    const random = seededRandom(mix(this.config.seed, i));
+    return { id: `w${i}`, file: `f${file}`, topic, tokens: this.tokens(topic, seededRandom(mix(this.config.seed, i))) };
+  }
+
+  /**
+   * Query q for an index of the first `indexed` windows: new tokens (never indexed) on the topic of one of the
+   * indexed files, so its planted topic is always present however small the index.
+   */
+  heldOut(q: number, indexed: number): SyntheticWindow {
+    const files = Math.max(1, Math.ceil(indexed / this.config.windowsPerFile));
+    const file = mix(this.config.seed ^ 0x2545f491, q) % files;
+    const topic = this.topicOfFile(file);
+    return { id: `q${q}`, file: `f${file}`, topic, tokens: this.tokens(topic, seededRandom(mix(this.config.seed ^ 0x68e31da4, q))) };
+  }
+
+  private tokens(topic: number, random: Random): string[] {
     const vocabulary = this.vocabularies[topic];
     const tokens = new Array<string>(this.config.tokensPerWindow);
     for (let t = 0; t < tokens.length; t++) {
       tokens[t] = random.next() < this.config.topicShare ? vocabulary[sample(this.topicCdf, random)] : KEYWORDS[sample(this.keywordCdf, random)];
     }
-    return { id: `w${i}`, file: `f${file}`, topic, tokens };
+    return tokens;
   }
 }
