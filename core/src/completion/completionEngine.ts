@@ -22,6 +22,10 @@ interface CursorView {
   position: SourcePosition;
 }
 
+function nonBlank(lines: readonly string[]): string[] {
+  return lines.filter((line) => line.trim() !== '');
+}
+
 function cursorView(request: CompletionRequest): CursorView {
   const prefixLines = splitLines(request.prefix);
   const typed = prefixLines.pop() ?? '';
@@ -75,7 +79,7 @@ export class CompletionEngine {
     const bestConfidence = ranked[0]?.confidence ?? 0;
     const candidates = ranked
       .filter((r) => r.confidence >= threshold && r.confidence > 0)
-      .slice(0, this.config.maxCandidates)
+      .slice(0, options.maxCandidates ?? this.config.maxCandidates)
       .map((r) => this.toCandidate(r.candidate, r.confidence, view));
     return { candidates, bestConfidence };
   }
@@ -92,8 +96,9 @@ export class CompletionEngine {
       ...this.suffixOccurrences(request, view, query, ids),
       ...this.openFileOccurrences(request, query, ids),
     ];
-    const documentWords = wordSet([...before, view.typed, ...view.after.slice(0, this.config.suffixScanLines)]);
-    return voteContinuations(occurrences, view.typed, documentWords, this.config).candidates;
+    const words = wordSet([...before, view.typed, ...view.after.slice(0, this.config.suffixScanLines)]);
+    const neighbours = [...nonBlank(before.slice(-8)).slice(-3), ...nonBlank(view.after.slice(0, 8)).slice(0, 2)].map((l) => l.trim());
+    return voteContinuations(occurrences, view.typed, { words, neighbours }, this.config).candidates;
   }
 
   private suffixOccurrences(request: CompletionRequest, view: CursorView, query: QueryContext, ids: TokenIds): Occurrence[] {

@@ -23,6 +23,12 @@ export interface CompletionEngineConfig {
    * cursor): its weight is multiplied by (0.05 + share of its identifiers found) ^ this. 0 turns it off. @default 2
    */
   documentWordsExponent: number;
+  /**
+   * Code repeats its own shape: a continuation resembling the lines around the cursor (the next assertion after an
+   * assertion, the next `elif` after an `elif`) is preferred by (0.3 + its best edit similarity to one of them) ^ this.
+   * 0 turns it off. @default 2
+   */
+  neighbourSimilarityExponent: number;
   /** Candidates re-ordered by consensus (minimum Bayes risk over edit similarity); 1 turns it off. @default 8 */
   consensusCandidates: number;
   /**
@@ -47,6 +53,7 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   openFileWeight: 1.5,
   matchWeightExponent: 6,
   documentWordsExponent: 2,
+  neighbourSimilarityExponent: 2,
   consensusCandidates: 8,
   minSuggestionChars: 4,
   selfScanLines: 3000,

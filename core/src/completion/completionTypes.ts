@@ -61,5 +61,7 @@ export interface CompletionResult {
 export interface CompleteOptions {
   /** Overrides the engine's show threshold for this call (the benchmark scores every case at 0). */
   showThreshold?: number;
+  /** Overrides how many candidates are returned. */
+  maxCandidates?: number;
   token?: Cancellation;
 }

@@ -11,3 +11,4 @@ export * from './identifierTokens';
 export * from './jaccardCopyIndex';
 export * from './nextLineCases';
 export * from './scoreLine';
+export * from './completeWithSyntax';

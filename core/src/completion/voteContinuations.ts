@@ -1,3 +1,4 @@
+import { levenshteinSimilarity } from '../util/levenshtein';
 import type { CompletionEngineConfig } from './completionEngineConfig';
 import type { Occurrence } from './occurrence';
 
@@ -42,6 +43,15 @@ export function documentFit(text: string, documentWords: ReadonlySet<string>, co
 }
 
 const WORD = /[A-Za-z_$][\w$]*/g;
+const NEIGHBOUR_FIT_GROUPS = 24;
+
+/** The shape factor: (0.3 + best edit similarity to a neighbouring line) ^ exponent, normalised so 1 means "like them". */
+export function neighbourFit(text: string, neighbours: readonly string[], config: CompletionEngineConfig): number {
+  if (config.neighbourSimilarityExponent === 0 || neighbours.length === 0) return 1;
+  let best = 0;
+  for (const line of neighbours) best = Math.max(best, levenshteinSimilarity(text, line));
+  return ((0.3 + best) / 1.3) ** config.neighbourSimilarityExponent;
+}
 
 /** The identifiers and keywords of a text, as a set. */
 export function wordSet(lines: readonly string[]): Set<string> {
@@ -58,7 +68,7 @@ export function wordSet(lines: readonly string[]): Set<string> {
 export function voteContinuations(
   occurrences: readonly Occurrence[],
   typed: string,
-  documentWords: ReadonlySet<string>,
+  document: { words: ReadonlySet<string>; neighbours: readonly string[] },
   config: CompletionEngineConfig,
 ): { candidates: VotedContinuation[]; totalWeight: number } {
   const groups = new Map<string, VotedContinuation>();
@@ -68,7 +78,7 @@ export function voteContinuations(
     const text = occurrence.line.trim();
     if (typedText && !text.startsWith(typedText)) continue;
     const evidence = occurrenceWeight(occurrence, config);
-    const weight = evidence * documentFit(text, documentWords, config);
+    const weight = evidence * documentFit(text, document.words, config);
     totalWeight += weight;
     if (text === typedText || text.replace(/\s+/g, '').length < config.minSuggestionChars) continue;
     let group = groups.get(text);
@@ -81,6 +91,13 @@ export function voteContinuations(
     group.count++;
     group.longestMatch = Math.max(group.longestMatch, occurrence.matchLength);
     group.occurrences.push(occurrence);
+  }
+  // Only the strongest groups are worth the edit-distance work; the rest cannot reach the top anyway.
+  const strongest = [...groups.values()].sort((a, b) => b.weight - a.weight).slice(0, NEIGHBOUR_FIT_GROUPS);
+  for (const group of strongest) {
+    const fit = neighbourFit(group.text, document.neighbours, config);
+    totalWeight += group.weight * (fit - 1);
+    group.weight *= fit;
   }
   const candidates = [...groups.values()].sort((a, b) => b.weight - a.weight || b.longestMatch - a.longestMatch || (a.text < b.text ? -1 : 1));
   for (const candidate of candidates) {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { CompletionEngine, seededRandom } from '@arenalab/core';
+import { CompletionEngine, completeWithSyntax, seededRandom, SyntaxService } from '@arenalab/core';
+import { fileGrammarLoader } from '../adapters';
 import type { BenchSourceFile, Cancellation } from '@arenalab/core';
 import { listWorkspaceFiles, readWorkspaceFile } from '../workspace';
 import { runNextLineBenchmark } from './runNextLineBenchmark';
@@ -14,6 +15,8 @@ export interface BenchCompletionOptions {
   seed: number;
   /** Only files of this LSP language id (or extension, e.g. `py`) are targets; every file is still indexed. */
   lang?: string;
+  /** Parse-check candidates with tree-sitter and drop those that add errors (completeWithSyntax). */
+  syntax?: boolean;
 }
 
 export type BenchCompletionResult = { benchmark: 'next-line'; repo: string } & NextLineRunResult;
@@ -37,6 +40,20 @@ function sampleTargets(paths: readonly string[], count: number | undefined, seed
   return pool.slice(0, count).sort();
 }
 
+/** The engine seen through completeWithSyntax, so the benchmark measures what syntax validation changes. */
+async function withSyntaxCheck(engine: CompletionEngine): Promise<NextLineEngine> {
+  const syntax = await SyntaxService.create(fileGrammarLoader());
+  return {
+    config: engine.config,
+    get stats() {
+      return engine.stats;
+    },
+    addFile: (file, language, text) => engine.addFile(file, language, text),
+    removeFile: (file) => engine.removeFile(file),
+    complete: (request, options) => completeWithSyntax(engine, syntax, request, options),
+  };
+}
+
 /**
  * `arenalab bench completion`: the next-line benchmark on a real repository. Lists its source files (gitignore and
  * default excludes honoured; big, binary, minified and generated files skipped), reads them once, and runs the
@@ -53,6 +70,7 @@ export async function benchCompletion(
   const matches = languageMatcher(options.lang);
   const candidates = files.filter((f) => matches(f.language, f.path)).map((f) => f.path);
   const targets = sampleTargets(candidates, options.maxFiles, options.seed);
-  const run = await runNextLineBenchmark(files, targets, engine, { perFile: options.perFile, seed: options.seed }, token, progress);
+  const measured = options.syntax && engine instanceof CompletionEngine ? await withSyntaxCheck(engine) : engine;
+  const run = await runNextLineBenchmark(files, targets, measured, { perFile: options.perFile, seed: options.seed }, token, progress);
   return { benchmark: 'next-line', repo: options.repo, ...run };
 }

@@ -9,7 +9,7 @@ export interface NextLineEngine {
   readonly stats: { files: number; windows: number };
   addFile(file: string, language: string, text: string): void;
   removeFile(file: string): void;
-  complete(request: CompletionRequest, options?: CompleteOptions): CompletionResult;
+  complete(request: CompletionRequest, options?: CompleteOptions): CompletionResult | Promise<CompletionResult>;
 }
 
 export interface NextLineScores {
@@ -73,15 +73,17 @@ async function buildEngine(engine: NextLineEngine, files: readonly BenchSourceFi
  * One target file's cases with the file held out: removed from the index before its first case and added back after
  * its last (also on cancellation or error), so the engine sees only the prefix and suffix the request carries.
  */
-function runFileCases(engine: NextLineEngine, file: BenchSourceFile, cases: readonly NextLineCase[]): EngineCaseResult[] {
+async function runFileCases(engine: NextLineEngine, file: BenchSourceFile, cases: readonly NextLineCase[]): Promise<EngineCaseResult[]> {
   engine.removeFile(file.path);
   try {
-    return cases.map((c) => {
+    const results: EngineCaseResult[] = [];
+    for (const c of cases) {
       const start = process.hrtime.bigint();
-      const result = engine.complete({ file: c.file, language: c.language, prefix: c.prefix, suffix: c.suffix }, { showThreshold: 0 });
+      const result = await engine.complete({ file: c.file, language: c.language, prefix: c.prefix, suffix: c.suffix }, { showThreshold: 0 });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      return { ...scoreLine(predictedLine(result), c.target), confidence: result.bestConfidence, ms };
-    });
+      results.push({ ...scoreLine(predictedLine(result), c.target), confidence: result.bestConfidence, ms });
+    }
+    return results;
   } finally {
     engine.addFile(file.path, file.language, file.text);
   }
@@ -138,7 +140,7 @@ export async function runNextLineBenchmark(
     const cases = sampleFileCases(targetFiles[i], sampling);
     if (cases.length === 0) continue;
     allCases.push(...cases);
-    results.push(...runFileCases(engine, targetFiles[i], cases));
+    results.push(...(await runFileCases(engine, targetFiles[i], cases)));
   }
   const rss_mb = peakRssMb();
   const baseline = await runBaseline(files, allCases, token, progress);

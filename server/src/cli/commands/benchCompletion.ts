@@ -17,6 +17,7 @@ export function registerBenchCompletionCommand(bench: Command): void {
     .option('--max-files <n>', 'benchmark at most this many files, a seeded sample (every file is still indexed)', parsePositiveInt)
     .option('--seed <n>', 'sampling seed', parsePositiveInt, 1)
     .option('--lang <id>', 'only files of this language id or extension (python, py, typescript, ts, …) are targets')
+    .option('--syntax', 'parse-check candidates with tree-sitter and drop those that add parse errors')
     .option('--json', 'print one JSON document')
     .action(async (options: BenchCompletionOptions & { json?: boolean }) => {
       const token = new InterruptToken();
