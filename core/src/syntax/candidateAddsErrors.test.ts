@@ -71,6 +71,15 @@ describe('syntax: candidateAddsErrors', () => {
     }
   });
 
+  it('accepts a closer whose opener is above the window (the headers of open blocks come along)', async () => {
+    const body = Array.from({ length: 80 }, (_, i) => `    const v${i} = ${i};`).join('\n');
+    const prefix = `export class Big {\n  run(): void {\n${body}\n  `;
+    const result = await candidateAddsErrors(service, 'typescript', prefix, '}', '\n}\n', { prefixLines: 20 });
+    assert.equal(result.ok, true, JSON.stringify(result));
+    const python = await candidateAddsErrors(service, 'python', `def f(x):\n    if x:\n${'        y = 1\n'.repeat(80)}    `, 'else:', '\n        y = 2\n', { prefixLines: 20 });
+    assert.equal(python.ok, true, JSON.stringify(python));
+  });
+
   it('passes a language without a grammar through, unchecked', async () => {
     assert.deepEqual(await candidateAddsErrors(service, 'cobol', 'a', '((((', 'b'), { ok: true, checked: false, errorsBefore: 0, errorsAfter: 0 });
   });

@@ -23,12 +23,12 @@ export interface CandidateCheck {
 /**
  * Whether inserting `candidate` at the cursor adds parse errors, compared with the same window without it.
  *
- * Only a window around the cursor is parsed (by default 60 lines before, 30 after), so the cost does not grow with
- * the file. The trade-off: the window's cut edges can leave constructs open (a class whose header is above the
- * window, a string opened before it). Both parses see the same cut, so its errors cancel out in the comparison, but
- * the parser may recover from them differently once the candidate is in, which can occasionally hide an error the
- * candidate adds or blame it for one it does not. Errors are counted, not weighed: a candidate that fixes one
- * error and causes another passes.
+ * Only a window around the cursor is parsed (by default 60 lines before, 30 after, plus the header lines of the
+ * blocks open at its start), so the cost does not grow with the file. The trade-off: the window's cut edges can
+ * leave constructs open (a multi-line header, an expression that started above the window). Both parses see the
+ * same cut, so its errors cancel out in the comparison, but the parser may recover from them differently once the
+ * candidate is in, which can occasionally hide an error the candidate adds or blame it for one it does not. Errors
+ * are counted, not weighed: a candidate that fixes one error and causes another passes.
  */
 export async function candidateAddsErrors(
   service: SyntaxService,
@@ -59,13 +59,14 @@ export async function candidatesAddErrors(
 ): Promise<CandidateCheck[]> {
   if (!service.supports(languageId)) return candidates.map(() => ({ ok: true, checked: false, errorsBefore: 0, errorsAfter: 0 }));
   const window = cursorWindow(prefix, suffix, config);
-  const text = window.prefix + window.suffix;
+  const before = window.context + window.prefix;
+  const text = before + window.suffix;
   const base = await service.parse(languageId, text, undefined, token);
   try {
     const errorsBefore = countParseErrors(base);
     const checks: CandidateCheck[] = [];
     for (const candidate of candidates) {
-      const errorsAfter = await errorsWith(service, languageId, base, text, window.prefix.length, candidate, token);
+      const errorsAfter = await errorsWith(service, languageId, base, text, before.length, candidate, token);
       checks.push({ ok: errorsAfter <= errorsBefore, checked: true, errorsBefore, errorsAfter });
     }
     return checks;
