@@ -42,7 +42,7 @@ export class ContinuationIndex {
   private files: IndexedFile[] = [];
   private refFile = new Int32Array(1024);
   private nextRef = 0;
-  private postings: HashPostings[] = CONTEXT_LEVELS.map(() => new HashPostings(REF_BITS));
+  private postings: HashPostings[] = this.newPostings();
   private liveLines = 0;
 
   get fileCount(): number {
@@ -87,7 +87,6 @@ export class ContinuationIndex {
     this.assignRefs(file);
     this.indexLines(file);
     this.liveLines += lines.length;
-    if (this.postings.some((p) => p.needsMerge())) this.postings.forEach((p) => p.merge((ref) => this.isLive(ref)));
   }
 
   removeFile(path: string): void {
@@ -99,13 +98,17 @@ export class ContinuationIndex {
 
   /** Live line references whose preceding `CONTEXT_LEVELS[level]` tokens hash to `hash`, at most `cap` of them. */
   lookup(level: number, hash: number, cap: number): number[] {
-    return this.postings[level].lookup(hash, cap, (ref) => this.isLive(ref));
+    return this.postings[level].lookup(hash, cap);
   }
 
   /** The file and line a reference points at. */
   resolve(ref: number): { file: IndexedFile; line: number } {
     const file = this.files[this.refFile[ref]];
     return { file, line: ref - file.refBase };
+  }
+
+  private newPostings(): HashPostings[] {
+    return CONTEXT_LEVELS.map(() => new HashPostings(REF_BITS, (ref) => this.isLive(ref)));
   }
 
   private isLive(ref: number): boolean {
@@ -142,7 +145,7 @@ export class ContinuationIndex {
     this.refFile = new Int32Array(1024);
     this.nextRef = 0;
     this.liveLines = 0;
-    this.postings = CONTEXT_LEVELS.map(() => new HashPostings(REF_BITS));
+    this.postings = this.newPostings();
     for (const old of alive) this.addFile(old.path, old.language, old.text);
   }
 }

@@ -3,36 +3,33 @@ import fc from 'fast-check';
 import { HashPostings } from './hashPostings';
 
 describe('HashPostings', () => {
-  it('answers like a plain multimap through adds, merges and dead references', () => {
+  it('answers like a plain multimap through buffer flushes, run merges and dead references', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 5000 })), { maxLength: 400 }),
-        fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 50 }),
-        fc.boolean(),
-        (entries, dead, mergeHalfway) => {
-          const postings = new HashPostings(24);
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20_000 })), { maxLength: 12_000 }),
+        fc.array(fc.integer({ min: 0, max: 20_000 }), { maxLength: 50 }),
+        (entries, dead) => {
           const deadSet = new Set(dead);
-          const isLive = (ref: number) => !deadSet.has(ref);
+          const postings = new HashPostings(24, (ref) => !deadSet.has(ref));
           const expected = new Map<number, number[]>();
-          entries.forEach(([hash, ref], i) => {
+          for (const [hash, ref] of entries) {
             postings.add(hash, ref);
             expected.set(hash, [...(expected.get(hash) ?? []), ref]);
-            if (mergeHalfway && i === Math.floor(entries.length / 2)) postings.merge(() => true);
-          });
+          }
           for (let hash = 0; hash <= 20; hash++) {
-            const want = (expected.get(hash) ?? []).filter(isLive).sort((a, b) => a - b);
-            assert.deepEqual(postings.lookup(hash, 10_000, isLive).sort((a, b) => a - b), want);
+            const want = (expected.get(hash) ?? []).filter((ref) => !deadSet.has(ref)).sort((a, b) => a - b);
+            assert.deepEqual(postings.lookup(hash, 100_000).sort((a, b) => a - b), want);
           }
         },
       ),
+      { numRuns: 40 },
     );
   });
 
   it('samples an even stride when a hash has more references than the cap', () => {
-    const postings = new HashPostings(24);
-    for (let ref = 0; ref < 1000; ref++) postings.add(7, ref);
-    postings.merge(() => true);
-    const sample = postings.lookup(7, 10, () => true);
-    assert.deepEqual(sample, [0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+    const postings = new HashPostings(24, () => true);
+    for (let ref = 0; ref < 10_000; ref++) postings.add(7, ref);
+    assert.deepEqual(postings.lookup(7, 10), [0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000]);
+    assert.equal(postings.size, 10_000);
   });
 });

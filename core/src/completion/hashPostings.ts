@@ -1,67 +1,102 @@
 /**
- * A multimap from 29-bit hashes to line references, built for millions of entries: the bulk lives in one sorted
- * Float64Array of keys `hash × 2^refBits + ref` (native numeric sort, binary search, 8 bytes per entry); recent
- * additions sit in a small Map until they outgrow a fraction of the bulk and are merged in. Dead references are
- * filtered at lookup and dropped at merge.
+ * A multimap from 29-bit hashes to line references, built for millions of entries with 8 bytes each and no per-entry
+ * objects: keys `hash × 2^refBits + ref` (exact in a float64) sit in sorted runs, log-structured: new keys fill a
+ * small buffer; a full buffer is sorted into a run, and runs of similar size are merged (dropping dead references),
+ * so there are O(log n) runs and adding n keys costs O(n log n) overall. A lookup binary-searches each run and scans
+ * the buffer.
  */
 export class HashPostings {
-  private sorted = new Float64Array(0);
-  private delta = new Map<number, number[]>();
-  private deltaSize = 0;
+  private runs: Float64Array[] = [];
+  private buffer = new Float64Array(BUFFER_SIZE);
+  private buffered = 0;
   private readonly scale: number;
 
-  constructor(refBits: number) {
+  constructor(
+    refBits: number,
+    private readonly isLive: (ref: number) => boolean,
+  ) {
     this.scale = 2 ** refBits;
   }
 
+  /** Keys held, dead ones included until their run is next merged. */
+  get size(): number {
+    return this.runs.reduce((sum, run) => sum + run.length, this.buffered);
+  }
+
   add(hash: number, ref: number): void {
-    const list = this.delta.get(hash);
-    if (list) list.push(ref);
-    else this.delta.set(hash, [ref]);
-    this.deltaSize++;
-  }
-
-  /** Merging costs a sort of everything, so it waits until the delta is a quarter of the bulk (amortised O(log n)). */
-  needsMerge(): boolean {
-    return this.deltaSize > 50_000 + this.sorted.length / 4;
-  }
-
-  merge(isLive: (ref: number) => boolean): void {
-    const keys: number[] = [];
-    for (const key of this.sorted) if (isLive(key % this.scale)) keys.push(key);
-    for (const [hash, refs] of this.delta) for (const ref of refs) if (isLive(ref)) keys.push(hash * this.scale + ref);
-    this.sorted = Float64Array.from(keys).sort();
-    this.delta.clear();
-    this.deltaSize = 0;
+    this.buffer[this.buffered++] = hash * this.scale + ref;
+    if (this.buffered === BUFFER_SIZE) this.flush();
   }
 
   /**
-   * Up to `cap` live references for `hash`. When there are more, an even stride over them is taken so that the
-   * sample keeps the proportions a vote needs, deterministically.
+   * Up to `cap` live references for `hash`. When there are more, an even stride over them is taken (jumping, not
+   * walking: a context as common as "a line break" has millions) so the sample keeps a vote's proportions.
    */
-  lookup(hash: number, cap: number, isLive: (ref: number) => boolean): number[] {
-    const found: number[] = [];
-    const low = this.lowerBound(hash * this.scale);
-    const high = this.lowerBound((hash + 1) * this.scale);
-    const recent = this.delta.get(hash) ?? [];
-    const total = high - low + recent.length;
-    // Jump by the stride rather than walking every entry: a context as common as "a line break" has millions.
-    const stride = Math.max(1, Math.floor(total / cap));
-    for (let i = 0; i < total && found.length < cap; i += stride) {
-      const ref = i < high - low ? this.sorted[low + i] % this.scale : recent[i - (high - low)];
-      if (isLive(ref)) found.push(ref);
+  lookup(hash: number, cap: number): number[] {
+    const low = hash * this.scale;
+    const high = (hash + 1) * this.scale;
+    const ranges: [Float64Array, number, number][] = [];
+    let total = 0;
+    for (const run of this.runs) {
+      const from = lowerBound(run, low, 0, run.length);
+      const to = lowerBound(run, high, from, run.length);
+      if (to > from) ranges.push([run, from, to]);
+      total += to - from;
     }
+    const recent: number[] = [];
+    for (let i = 0; i < this.buffered; i++) if (this.buffer[i] >= low && this.buffer[i] < high) recent.push(this.buffer[i]);
+    total += recent.length;
+    return this.sample(ranges, recent, total, cap);
+  }
+
+  private sample(ranges: [Float64Array, number, number][], recent: number[], total: number, cap: number): number[] {
+    const found: number[] = [];
+    const stride = Math.max(1, Math.floor(total / cap));
+    let offset = 0;
+    let next = 0;
+    for (const [run, from, to] of ranges) {
+      for (; next < offset + to - from && found.length < cap; next += stride) this.keep(run[from + next - offset], found);
+      offset += to - from;
+    }
+    for (; next < total && found.length < cap; next += stride) this.keep(recent[next - offset], found);
     return found;
   }
 
-  private lowerBound(key: number): number {
-    let low = 0;
-    let high = this.sorted.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.sorted[mid] < key) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+  private keep(key: number, found: number[]): void {
+    const ref = key % this.scale;
+    if (this.isLive(ref)) found.push(ref);
   }
+
+  private flush(): void {
+    this.runs.push(this.buffer.slice(0, this.buffered).sort());
+    this.buffered = 0;
+    while (this.runs.length > 1 && this.runs[this.runs.length - 1].length * 2 > this.runs[this.runs.length - 2].length) {
+      const newer = this.runs.pop() as Float64Array;
+      const older = this.runs.pop() as Float64Array;
+      this.runs.push(this.mergeRuns(older, newer));
+    }
+  }
+
+  private mergeRuns(a: Float64Array, b: Float64Array): Float64Array {
+    const out = new Float64Array(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let n = 0;
+    while (i < a.length || j < b.length) {
+      const key = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+      if (this.isLive(key % this.scale)) out[n++] = key;
+    }
+    return n === out.length ? out : out.slice(0, n);
+  }
+}
+
+const BUFFER_SIZE = 4096;
+
+function lowerBound(run: Float64Array, key: number, low: number, high: number): number {
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (run[mid] < key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
