@@ -117,3 +117,19 @@ describe('CompletionEngine', () => {
     assert.deepEqual(build(), build());
   });
 });
+
+describe('codeWindowSpan', () => {
+  it('describes a window as a valid write_code span whose id is the provenance span id', async () => {
+    const { codeWindowSpan } = await import('./codeWindowSpan');
+    const { validateSpan } = await import('../spans/validateSpan');
+    const engine = new CompletionEngine();
+    engine.addFile('a.ts', 'typescript', HANDLER.join('\n'));
+    const provenance = engine.complete(at('c.ts', HANDLER.slice(0, 2))).candidates[0].provenance[0];
+    const span = codeWindowSpan({ file: 'a.ts', language: 'typescript', lines: HANDLER, line: 2, scope: 'function handle', when: '2026-01-01T00:00:00Z' });
+    assert.equal(span.id, provenance.spanId);
+    assert.equal(span.this, 'a.ts:3 in function handle');
+    assert.equal(span.context?.environment, 'programming/typescript');
+    assert.deepEqual(span.metadata?.preceding_lines, HANDLER.slice(0, 2));
+    assert.equal(validateSpan(span).ok, true);
+  });
+});

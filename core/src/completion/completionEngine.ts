@@ -2,6 +2,7 @@ import { QueryTokenIds, tokenStream } from './tokenStream';
 import type { TokenIds } from './tokenStream';
 import type { CompletionEngineConfig } from './completionEngineConfig';
 import { DEFAULT_COMPLETION_ENGINE_CONFIG } from './completionEngineConfig';
+import { codeWindowSpanId } from './codeWindowSpan';
 import { completionConfidence } from './completionConfidence';
 import { consensusRank } from './consensusRank';
 import type { CompleteOptions, CompletionCandidate, CompletionRequest, CompletionResult, SourcePosition } from './completionTypes';
@@ -130,6 +131,7 @@ export class CompletionEngine {
       provenance: voted.occurrences.slice(0, 3).map((o) => ({
         file: o.file,
         line: o.lineNumber,
+        spanId: codeWindowSpanId(o.file, o.lineNumber, o.line),
         similarity: Math.min(1, o.matchLength / 32),
         acceptedBefore: this.accepted.get(`${o.file}:${o.lineNumber}`) ?? 0,
       })),

@@ -12,3 +12,4 @@ export * from './jaccardCopyIndex';
 export * from './nextLineCases';
 export * from './scoreLine';
 export * from './completeWithSyntax';
+export * from './codeWindowSpan';
