@@ -36,8 +36,11 @@ describe('SpanStore under SIGKILL', function () {
     const stats = { killedMidRun: 0 };
     for (let round = 0; round < ROUNDS; round += 1) {
       const child = new ChildScript('crashWriter', [dir, String(SEED), String(round), String(BATCHES_PER_ROUND)]);
-      // Squaring favours short delays, so kills during start-up and open are as common as kills mid-append.
+      // Squaring favours short delays, so kills during start-up and open are as common as kills mid-append. Odd
+      // rounds count the delay from the moment the store is open, so they kill mid-append however slowly a loaded
+      // machine starts processes.
       const delay = Math.floor(random.next() ** 2 * MAX_KILL_DELAY_MS);
+      if (round % 2 === 1) await untilOpen(child);
       await Promise.race([sleep(delay), child.exited]);
       if (!child.lines.includes('DONE')) stats.killedMidRun += 1;
       await child.kill('SIGKILL');
@@ -53,6 +56,13 @@ describe('SpanStore under SIGKILL', function () {
     assert.ok(stats.killedMidRun > 0, 'the writer was never killed while running');
   });
 });
+
+/** Waits until the writer reports its store open (or exits). */
+async function untilOpen(child: ChildScript): Promise<void> {
+  let exited = false;
+  void child.exited.then(() => (exited = true));
+  while (!exited && !child.lines.some((line) => line.startsWith('OPEN'))) await sleep(2);
+}
 
 /** Reopens for writing (which cuts any torn tail), checks exactly-once and the chain. Returns whether it cut. */
 async function checkStore(dir: string, acknowledged: Set<string>, round: number): Promise<boolean> {
