@@ -12,7 +12,7 @@ export interface CompletionEngineConfig {
   maxContext: number;
   /** Shortest shared context that counts as a match, in tokens (2 = the previous line's last token and the line break). @default 2 */
   minContext: number;
-  /** Vote weight multiplier for matches in the request's own document, which predicts itself best. @default 2 */
+  /** Vote weight multiplier for matches in the request's own document, which predicts itself best. @default 4 */
   selfWeight: number;
   /** Vote weight multiplier for matches in other open documents. @default 1.5 */
   openFileWeight: number;
@@ -29,7 +29,7 @@ export interface CompletionEngineConfig {
    * 0 turns it off. @default 2
    */
   neighbourSimilarityExponent: number;
-  /** Candidates re-ordered by consensus (minimum Bayes risk over edit similarity); 1 turns it off. @default 8 */
+  /** Candidates re-ordered by consensus (minimum Bayes risk over edit similarity); 1 turns it off. @default 16 */
   consensusCandidates: number;
   /**
    * Continuations with fewer non-whitespace characters than this are never suggested: a lone `}` or comment closer saves a keystroke
@@ -49,12 +49,12 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   maxPerLevel: 256,
   maxContext: 64,
   minContext: 2,
-  selfWeight: 2,
+  selfWeight: 4,
   openFileWeight: 1.5,
   matchWeightExponent: 6,
   documentWordsExponent: 2,
   neighbourSimilarityExponent: 2,
-  consensusCandidates: 8,
+  consensusCandidates: 16,
   minSuggestionChars: 4,
   selfScanLines: 3000,
   suffixScanLines: 300,
