@@ -1,4 +1,7 @@
+import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
+import { CompletionEngine, DEFAULT_COMPLETION_ENGINE_CONFIG } from '@arenalab/core';
+import type { CompletionEngineConfig } from '@arenalab/core';
 import { benchCompletion } from '../../bench/benchCompletion';
 import type { BenchCompletionOptions } from '../../bench/benchCompletion';
 import { formatCompletionBench } from '../formatCompletionBench';
@@ -6,6 +9,22 @@ import { InterruptToken } from '../interruptToken';
 import { printResult } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
 import { TerminalProgress } from '../terminalProgress';
+
+/** A JSON object of known engine settings with numeric values; anything else is a clear error. */
+function parseEngineConfig(text: string): Partial<CompletionEngineConfig> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InvalidArgumentError(`not JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidArgumentError('expected a JSON object');
+  for (const [key, setting] of Object.entries(value)) {
+    if (!(key in DEFAULT_COMPLETION_ENGINE_CONFIG)) throw new InvalidArgumentError(`unknown engine setting "${key}" (known: ${Object.keys(DEFAULT_COMPLETION_ENGINE_CONFIG).join(', ')})`);
+    if (typeof setting !== 'number' || !Number.isFinite(setting) || setting < 0) throw new InvalidArgumentError(`${key} must be a non-negative number`);
+  }
+  return value as Partial<CompletionEngineConfig>;
+}
 
 /** `arenalab bench completion`: the next-line benchmark of BRIEF §4. */
 export function registerBenchCompletionCommand(bench: Command): void {
@@ -18,12 +37,14 @@ export function registerBenchCompletionCommand(bench: Command): void {
     .option('--seed <n>', 'sampling seed', parsePositiveInt, 1)
     .option('--lang <id>', 'only files of this language id or extension (python, py, typescript, ts, …) are targets')
     .option('--syntax', 'parse-check candidates with tree-sitter and drop those that add parse errors')
+    .option('--engine-config <json>', 'override engine settings for an ablation, e.g. \'{"consensusCandidates":1}\'', parseEngineConfig)
     .option('--json', 'print one JSON document')
-    .action(async (options: BenchCompletionOptions & { json?: boolean }) => {
+    .action(async (options: BenchCompletionOptions & { json?: boolean; engineConfig?: Partial<CompletionEngineConfig> }) => {
       const token = new InterruptToken();
       const progress = new TerminalProgress();
       try {
-        const result = await benchCompletion(options, token, progress);
+        const engine = new CompletionEngine(options.engineConfig ?? {});
+        const result = await benchCompletion(options, token, progress, engine);
         progress.stop();
         printResult(result, Boolean(options.json), formatCompletionBench);
       } finally {
