@@ -26,7 +26,7 @@ export interface CompletionEngineConfig {
   /**
    * Code repeats its own shape: a continuation resembling the lines around the cursor (the next assertion after an
    * assertion, the next `elif` after an `elif`) is preferred by (0.3 + its best edit similarity to one of them) ^ this.
-   * 0 turns it off. @default 2
+   * 0 turns it off. @default 1
    */
   neighbourSimilarityExponent: number;
   /** Candidates re-ordered by consensus (minimum Bayes risk over edit similarity); 1 turns it off. @default 16 */
@@ -53,7 +53,7 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   openFileWeight: 1.5,
   matchWeightExponent: 6,
   documentWordsExponent: 2,
-  neighbourSimilarityExponent: 2,
+  neighbourSimilarityExponent: 1,
   consensusCandidates: 16,
   minSuggestionChars: 4,
   selfScanLines: 3000,
