@@ -188,6 +188,7 @@ describe('arenalab CLI (real process)', function () {
     const result = spawnSync(process.execPath, [path.join(root, 'dist', 'arenalab.js'), 'ingest', sample, '--store', store, '--json'], { cwd: root, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
     assert.equal((JSON.parse(result.stdout) as { appended: number }).appended, 30);
+    assert.ok(fs.existsSync(path.join(root, 'dist', 'grammars', 'manifest.json')) && fs.existsSync(path.join(root, 'dist', 'web-tree-sitter.wasm')));
   });
 
   it('scores with an ONNX model folder the user supplies (--model), and says clearly when the folder is wrong', () => {
