@@ -61,11 +61,22 @@ describe('CompletionEngine', () => {
     engine.addFile('other.ts', 'typescript', 'unrelated();\nnothing();');
     const before = ['zorgFrob.alpha = readQux(zorgFrob);', 'zorgFrob.beta = writeQux(zorgFrob);', '', 'blipBlop.alpha = readQux(blipBlop);'];
     const self = engine.complete(at('d.ts', before), { showThreshold: 0 }).candidates[0];
-    assert.equal(self.text, 'zorgFrob.beta = writeQux(zorgFrob);');
+    // The same code two lines up used other names: its next line comes back renamed to the names in use here.
+    assert.equal(self.text, 'blipBlop.beta = writeQux(blipBlop);');
+    assert.equal(self.method, 'continuation-adapted');
     assert.deepEqual(self.provenance.map((p) => [p.file, p.line]), [['d.ts', 1]]);
     const below = engine.complete(at('e.ts', ['start();', 'quxA.open();'], ['', 'quxA.open();', 'quxA.flushAll(true);']), { showThreshold: 0 }).candidates[0];
     assert.equal(below.text, 'quxA.flushAll(true);');
     assert.deepEqual(below.provenance.map((p) => [p.file, p.line]), [['e.ts', 5]]);
+  });
+
+  it('adapts a continuation from another file that had the same code with other names', () => {
+    const engine = new CompletionEngine({ showThreshold: 0 });
+    engine.addFile('a.py', 'python', ['def load(path):', '    with open(path) as handle:', '        data = json.load(handle)', '    return data'].join('\n'));
+    const best = engine.complete(at('b.py', ['def read_config(config_file):', '    with open(config_file) as stream:'], [], 'python')).candidates[0];
+    assert.equal(best.text, '        data = json.load(stream)');
+    assert.equal(best.method, 'continuation-adapted');
+    assert.deepEqual(best.provenance.map((p) => [p.file, p.line]), [['a.py', 2]]);
   });
 
   it('returns nothing below the show threshold but still reports the best confidence', () => {

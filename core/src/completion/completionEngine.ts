@@ -1,4 +1,4 @@
-import { QueryTokenIds, tokenStream } from './tokenStream';
+import { QueryTokenIds, shapeStream, tokenStream } from './tokenStream';
 import type { TokenIds } from './tokenStream';
 import type { CompletionEngineConfig } from './completionEngineConfig';
 import { DEFAULT_COMPLETION_ENGINE_CONFIG } from './completionEngineConfig';
@@ -8,6 +8,8 @@ import { consensusRank } from './consensusRank';
 import type { CompleteOptions, CompletionCandidate, CompletionRequest, CompletionResult, SourcePosition } from './completionTypes';
 import { ContinuationIndex, splitLines } from './continuationIndex';
 import { findIndexOccurrences, findStreamOccurrences } from './findOccurrences';
+import { findShapeIndexOccurrences, findShapeStreamOccurrences } from './findShapeOccurrences';
+import type { ShapeQuery } from './findShapeOccurrences';
 import type { QueryContext } from './findOccurrences';
 import { adaptIndentation, insertionFor } from './insertionText';
 import type { Occurrence } from './occurrence';
@@ -97,6 +99,14 @@ export class CompletionEngine {
       ...this.suffixOccurrences(request, view, query, ids),
       ...this.openFileOccurrences(request, query, ids),
     ];
+    if (this.config.renamedContextCredit > 0) {
+      const shape = shapeStream(self.tokens, (id) => ids.isName(id));
+      const shapeQuery: ShapeQuery = { ...query, shape, ids };
+      occurrences.push(
+        ...findShapeIndexOccurrences(this.index, shapeQuery, request.file, this.config),
+        ...findShapeStreamOccurrences({ ...self, shape, lines: before, firstLine: scanFrom }, shapeQuery, request.file, this.config),
+      );
+    }
     const words = wordSet([...before, view.typed, ...view.after.slice(0, this.config.suffixScanLines)]);
     const neighbours = [...nonBlank(before.slice(-8)).slice(-3), ...nonBlank(view.after.slice(0, 8)).slice(0, 2)].map((l) => l.trim());
     return voteContinuations(occurrences, view.typed, { words, neighbours }, this.config).candidates;
@@ -127,7 +137,7 @@ export class CompletionEngine {
       text,
       range,
       confidence,
-      method: voted.count > 1 ? 'continuation-vote' : 'continuation-copy',
+      method: best.adapted ? 'continuation-adapted' : voted.count > 1 ? 'continuation-vote' : 'continuation-copy',
       provenance: voted.occurrences.slice(0, 3).map((o) => ({
         file: o.file,
         line: o.lineNumber,

@@ -36,6 +36,11 @@ export interface CompletionEngineConfig {
    * or two and costs the reader a glance, so it is noise. Range ≥ 1. @default 4
    */
   minSuggestionChars: number;
+  /**
+   * How much of a context that matches only after renaming names counts, 0–1: a place with the same structure and
+   * other names is evidence, but weaker than the same code. 0 turns renaming off. @default 0.3
+   */
+  renamedContextCredit: number;
   /** Lines of the document before the cursor scanned for self-matches. @default 3000 */
   selfScanLines: number;
   /** Lines of the document after the cursor scanned for self-matches. @default 300 */
@@ -56,6 +61,7 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   neighbourSimilarityExponent: 1,
   consensusCandidates: 16,
   minSuggestionChars: 4,
+  renamedContextCredit: 0.3,
   selfScanLines: 3000,
   suffixScanLines: 300,
 };

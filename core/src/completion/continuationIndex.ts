@@ -1,5 +1,5 @@
 import { contextHash, HASH_BITS } from './contextHash';
-import { tokenStream, TokenVocabulary } from './tokenStream';
+import { shapeStream, tokenStream, TokenVocabulary } from './tokenStream';
 import { HashPostings } from './hashPostings';
 
 /**
@@ -7,6 +7,12 @@ import { HashPostings } from './hashPostings';
  * the line break (or the document start): the last resort, a sample of lines in general or of first lines.
  */
 export const CONTEXT_LEVELS = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32] as const;
+
+/**
+ * Context lengths at which the *shape* of the context (names replaced by a placeholder) is indexed, so that code of
+ * the same structure with other names is found and its continuation adapted. Short shapes match everything.
+ */
+export const SHAPE_LEVELS = [4, 6, 8, 12, 16, 24, 32] as const;
 
 /** One indexed file: its lines and token stream, and where its lines sit in the global line-reference space. */
 export interface IndexedFile {
@@ -16,6 +22,8 @@ export interface IndexedFile {
   readonly text: string;
   readonly lines: readonly string[];
   readonly tokens: Int32Array;
+  /** `tokens` with every name replaced by NAME_ID. */
+  readonly shape: Int32Array;
   readonly lineStarts: Int32Array;
   /** Reference of line 0; line i is `refBase + i`. */
   readonly refBase: number;
@@ -42,7 +50,8 @@ export class ContinuationIndex {
   private files: IndexedFile[] = [];
   private refFile = new Int32Array(1024);
   private nextRef = 0;
-  private postings: HashPostings[] = this.newPostings();
+  private postings: HashPostings[] = this.newPostings(CONTEXT_LEVELS.length);
+  private shapePostings: HashPostings[] = this.newPostings(SHAPE_LEVELS.length);
   private liveLines = 0;
 
   get fileCount(): number {
@@ -81,7 +90,8 @@ export class ContinuationIndex {
       throw new RangeError(`the completion index holds at most ${MAX_LINE_REFS} lines; ${path} does not fit`);
     }
     const { tokens, lineStarts } = tokenStream(lines, this.vocabulary);
-    const file: IndexedFile = { id: this.files.length, path, language, text, lines, tokens, lineStarts, refBase: this.nextRef, alive: true };
+    const shape = shapeStream(tokens, (id) => this.vocabulary.isName(id));
+    const file: IndexedFile = { id: this.files.length, path, language, text, lines, tokens, shape, lineStarts, refBase: this.nextRef, alive: true };
     this.files.push(file);
     this.byPath.set(path, file);
     this.assignRefs(file);
@@ -101,14 +111,19 @@ export class ContinuationIndex {
     return this.postings[level].lookup(hash, cap);
   }
 
+  /** Like `lookup`, over context shapes at `SHAPE_LEVELS[level]`. */
+  lookupShape(level: number, hash: number, cap: number): number[] {
+    return this.shapePostings[level].lookup(hash, cap);
+  }
+
   /** The file and line a reference points at. */
   resolve(ref: number): { file: IndexedFile; line: number } {
     const file = this.files[this.refFile[ref]];
     return { file, line: ref - file.refBase };
   }
 
-  private newPostings(): HashPostings[] {
-    return CONTEXT_LEVELS.map(() => new HashPostings(REF_BITS, (ref) => this.isLive(ref)));
+  private newPostings(levels: number): HashPostings[] {
+    return Array.from({ length: levels }, () => new HashPostings(REF_BITS, (ref) => this.isLive(ref)));
   }
 
   private isLive(ref: number): boolean {
@@ -134,6 +149,11 @@ export class ContinuationIndex {
         if (length > end) break;
         this.postings[level].add(contextHash(file.tokens, end, length), file.refBase + line);
       }
+      for (let level = 0; level < SHAPE_LEVELS.length; level++) {
+        const length = SHAPE_LEVELS[level];
+        if (length > end) break;
+        this.shapePostings[level].add(contextHash(file.shape, end, length), file.refBase + line);
+      }
     }
   }
 
@@ -145,7 +165,8 @@ export class ContinuationIndex {
     this.refFile = new Int32Array(1024);
     this.nextRef = 0;
     this.liveLines = 0;
-    this.postings = this.newPostings();
+    this.postings = this.newPostings(CONTEXT_LEVELS.length);
+    this.shapePostings = this.newPostings(SHAPE_LEVELS.length);
     for (const old of alive) this.addFile(old.path, old.language, old.text);
   }
 }

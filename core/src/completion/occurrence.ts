@@ -10,6 +10,8 @@ export interface Occurrence {
   file: string;
   /** 0-based line of the continuation in `file`. */
   lineNumber: number;
+  /** True when the context matched only after renaming, and `line` was adapted to the request's names. */
+  adapted?: boolean;
 }
 
 /** The nearest non-blank line before `index` in `lines`, or ''. */

@@ -22,24 +22,59 @@ export interface TokenIds {
   id(token: string): number;
 }
 
+/** Stands for any name in a shape stream (see `shapeStream`). */
+export const NAME_ID = 2;
+const NAME_TOKEN = '\u0002name';
+
+/**
+ * Words that are structure, not names, in the languages we index: they stay themselves in shape streams, so a shape
+ * match still requires the same keywords.
+ */
+const KEYWORDS = new Set(
+  ('abstract and as assert async await break case catch class const continue debugger def default defer del delete do elif ' +
+    'else enum except export extends false final finally fn for from func function global go if impl implements import in ' +
+    'instanceof interface is lambda let loop match mod mut new nil none None nonlocal not null of or package pass private ' +
+    'protected pub public raise readonly return self Self static struct super switch this throw throws True true False try ' +
+    'type typeof undefined union unsafe use var void where while with yield').split(' '),
+);
+
+/** Whether a token is a renameable name (an identifier that is not a keyword). */
+export function isNameToken(token: string): boolean {
+  return /^[A-Za-z_$\u00C0-\uFFFF]/.test(token) && !KEYWORDS.has(token);
+}
+
 /** Maps token strings to dense non-negative ids shared by every file of an index. */
 export class TokenVocabulary implements TokenIds {
   private readonly ids = new Map<string, number>();
-  private count = 0;
+  private readonly strings: string[] = [];
+  private readonly names: boolean[] = [];
 
   constructor() {
     this.id(NEWLINE_TOKEN);
     this.id(START_TOKEN);
+    this.id(NAME_TOKEN);
   }
 
   /** The id of `token`, assigning a new one when unseen. */
   id(token: string): number {
     let id = this.ids.get(token);
     if (id === undefined) {
-      id = this.count++;
+      id = this.strings.length;
       this.ids.set(token, id);
+      this.strings.push(token);
+      this.names.push(id > NAME_ID && isNameToken(token));
     }
     return id;
+  }
+
+  /** The token an id stands for. */
+  token(id: number): string {
+    return this.strings[id];
+  }
+
+  /** Whether the id is a renameable name. */
+  isName(id: number): boolean {
+    return this.names[id] === true;
   }
 
   /** The id of `token`, or -1 when it was never indexed. */
@@ -48,7 +83,7 @@ export class TokenVocabulary implements TokenIds {
   }
 
   get size(): number {
-    return this.count;
+    return this.strings.length;
   }
 }
 
@@ -58,8 +93,9 @@ export class TokenVocabulary implements TokenIds {
  */
 export class QueryTokenIds implements TokenIds {
   private readonly local = new Map<string, number>();
+  private readonly localStrings: string[] = [];
 
-  constructor(private readonly vocabulary: TokenVocabulary) {}
+  constructor(readonly vocabulary: TokenVocabulary) {}
 
   id(token: string): number {
     const known = this.vocabulary.lookup(token);
@@ -68,9 +104,25 @@ export class QueryTokenIds implements TokenIds {
     if (id === undefined) {
       id = -2 - this.local.size;
       this.local.set(token, id);
+      this.localStrings.push(token);
     }
     return id;
   }
+
+  token(id: number): string {
+    return id >= 0 ? this.vocabulary.token(id) : this.localStrings[-2 - id];
+  }
+
+  isName(id: number): boolean {
+    return id >= 0 ? this.vocabulary.isName(id) : isNameToken(this.localStrings[-2 - id]);
+  }
+}
+
+/** The stream with every renameable name replaced by NAME_ID: code of the same shape matches whatever its names. */
+export function shapeStream(tokens: Int32Array, isName: (id: number) => boolean): Int32Array {
+  const shape = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) shape[i] = isName(tokens[i]) ? NAME_ID : tokens[i];
+  return shape;
 }
 
 /**
