@@ -89,7 +89,21 @@ async function runFileCases(engine: NextLineEngine, file: BenchSourceFile, cases
   }
 }
 
-async function runBaseline(files: readonly BenchSourceFile[], cases: readonly NextLineCase[], token: Cancellation, progress: NextLineRunProgress): Promise<NextLineScores> {
+/** What the baseline needs of a case; its prefix is re-sliced from the file text when scored. */
+interface BaselineCase {
+  file: string;
+  line: number;
+  target: string;
+  prefixLength: number;
+}
+
+async function runBaseline(
+  files: readonly BenchSourceFile[],
+  cases: readonly BaselineCase[],
+  byPath: ReadonlyMap<string, BenchSourceFile>,
+  token: Cancellation,
+  progress: NextLineRunProgress,
+): Promise<NextLineScores> {
   const index = new JaccardCopyIndex();
   const building = progress.phase('jaccard-copy index');
   for (let i = 0; i < files.length; i++) {
@@ -108,7 +122,9 @@ async function runBaseline(files: readonly BenchSourceFile[], cases: readonly Ne
       await yieldToHost();
       throwIfCancelled(token, 'benchmark');
     }
-    scores.push(scoreLine(index.predict(cases[i].file, cases[i].line, cases[i].prefix).text, cases[i].target));
+    const c = cases[i];
+    const prefix = (byPath.get(c.file)?.text ?? '').slice(0, c.prefixLength);
+    scores.push(scoreLine(index.predict(c.file, c.line, prefix).text, c.target));
   }
   return { em: round(mean(scores.map((s) => Number(s.em)))), es: round(mean(scores.map((s) => s.es))) };
 }
@@ -130,7 +146,8 @@ export async function runNextLineBenchmark(
   const windows = engine.stats.windows;
   const byPath = new Map(files.map((f) => [f.path, f]));
   const targetFiles = targets.map((path) => byPath.get(path)).filter((f): f is BenchSourceFile => f !== undefined);
-  const allCases: NextLineCase[] = [];
+  // Cases keep where their prefix ends, not the prefix itself: a copy per case would hold the corpus many times over.
+  const allCases: BaselineCase[] = [];
   const results: EngineCaseResult[] = [];
   const running = progress.phase('completion');
   for (let i = 0; i < targetFiles.length; i++) {
@@ -139,11 +156,11 @@ export async function runNextLineBenchmark(
     throwIfCancelled(token, 'benchmark');
     const cases = sampleFileCases(targetFiles[i], sampling);
     if (cases.length === 0) continue;
-    allCases.push(...cases);
+    allCases.push(...cases.map((c) => ({ file: c.file, line: c.line, target: c.target, prefixLength: c.prefix.length })));
     results.push(...(await runFileCases(engine, targetFiles[i], cases)));
   }
   const rss_mb = peakRssMb();
-  const baseline = await runBaseline(files, allCases, token, progress);
+  const baseline = await runBaseline(files, allCases, byPath, token, progress);
   const shown = results.filter((r) => r.confidence >= engine.config.showThreshold);
   const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
   return {
