@@ -6,10 +6,9 @@ import { benchScale } from '../../bench/benchScale';
 import type { BenchScaleResult } from '../../bench/benchScale';
 import { registerBenchCompletionCommand } from './benchCompletion';
 import type { BenchIngestResult } from '../../bench/benchIngest';
-import { InterruptToken } from '../interruptToken';
 import { printResult, table } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
-import { TerminalProgress } from '../terminalProgress';
+import { withCliWork } from '../withCliWork';
 
 function formatBench(r: BenchIngestResult): string {
   return [
@@ -62,16 +61,8 @@ export function registerBenchCommand(program: Command): void {
     .option('--keep <dir>', 'keep the generated log and store in this folder')
     .option('--json', 'print one JSON document')
     .action(async (options: { spans: number; seed: number; index: 'hnsw' | 'exact'; keep?: string; json?: boolean }) => {
-      const token = new InterruptToken();
-      const progress = new TerminalProgress();
-      try {
-        const result = await benchIngest(options, token, progress);
-        progress.stop();
-        printResult(result, Boolean(options.json), formatBench);
-      } finally {
-        progress.stop();
-        token.dispose();
-      }
+      const result = await withCliWork((token, progress) => benchIngest(options, token, progress));
+      printResult(result, Boolean(options.json), formatBench);
     });
   bench
     .command('index')
@@ -85,16 +76,8 @@ export function registerBenchCommand(program: Command): void {
     .option('--seed <n>', 'generator seed', parsePositiveInt, 1)
     .option('--json', 'print one JSON document')
     .action(async (options: { vectors: number; queries: number; dim: number; clusters: number; k: number; efSearch: number; seed: number; json?: boolean }) => {
-      const token = new InterruptToken();
-      const progress = new TerminalProgress();
-      try {
-        const result = await benchIndex({ ...options, dimension: options.dim }, token, progress);
-        progress.stop();
-        printResult(result, Boolean(options.json), formatIndexBench);
-      } finally {
-        progress.stop();
-        token.dispose();
-      }
+      const result = await withCliWork((token, progress) => benchIndex({ ...options, dimension: options.dim }, token, progress));
+      printResult(result, Boolean(options.json), formatIndexBench);
     });
   registerBenchCompletionCommand(bench);
   bench
@@ -106,15 +89,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--seed <n>', 'generator seed', parsePositiveInt, 1)
     .option('--json', 'print one JSON document')
     .action(async (options: { windows: number; queries: number; k: number; seed: number; json?: boolean }) => {
-      const token = new InterruptToken();
-      const progress = new TerminalProgress();
-      try {
-        const result = await benchScale(options, token, progress);
-        progress.stop();
-        printResult(result, Boolean(options.json), formatScaleBench);
-      } finally {
-        progress.stop();
-        token.dispose();
-      }
+      const result = await withCliWork((token, progress) => benchScale(options, token, progress));
+      printResult(result, Boolean(options.json), formatScaleBench);
     });
 }

@@ -5,10 +5,9 @@ import type { CompletionEngineConfig } from '@arenalab/core';
 import { benchCompletion } from '../../bench/benchCompletion';
 import type { BenchCompletionOptions } from '../../bench/benchCompletion';
 import { formatCompletionBench } from '../formatCompletionBench';
-import { InterruptToken } from '../interruptToken';
 import { printResult } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
-import { TerminalProgress } from '../terminalProgress';
+import { withCliWork } from '../withCliWork';
 
 /** A JSON object of known engine settings with numeric values; anything else is a clear error. */
 function parseEngineConfig(text: string): Partial<CompletionEngineConfig> {
@@ -40,16 +39,8 @@ export function registerBenchCompletionCommand(bench: Command): void {
     .option('--engine-config <json>', 'override engine settings for an ablation, e.g. \'{"consensusCandidates":1}\'', parseEngineConfig)
     .option('--json', 'print one JSON document')
     .action(async (options: BenchCompletionOptions & { json?: boolean; engineConfig?: Partial<CompletionEngineConfig> }) => {
-      const token = new InterruptToken();
-      const progress = new TerminalProgress();
-      try {
-        const engine = new CompletionEngine(options.engineConfig ?? {});
-        const result = await benchCompletion(options, token, progress, engine);
-        progress.stop();
-        printResult(result, Boolean(options.json), formatCompletionBench);
-      } finally {
-        progress.stop();
-        token.dispose();
-      }
+      const engine = new CompletionEngine(options.engineConfig ?? {});
+      const result = await withCliWork((token, progress) => benchCompletion(options, token, progress, engine));
+      printResult(result, Boolean(options.json), formatCompletionBench);
     });
 }
