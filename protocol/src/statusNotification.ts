@@ -1,0 +1,19 @@
+import { NotificationType } from 'vscode-languageserver-protocol';
+
+export type ArenalabServerState = 'indexing' | 'ready' | 'error';
+
+export interface StatusParams {
+  state: ArenalabServerState;
+  /** Files in the engine's index. */
+  files: number;
+  /** Context windows in the engine's index. */
+  windows: number;
+  /** Human-readable detail: what is being indexed, or what went wrong. */
+  message: string;
+}
+
+/**
+ * `arenalab/status`, server → client notification: the server's indexing state, sent when indexing starts, when the
+ * index is ready and when it fails, so the client can show it (status bar) and tests can wait for readiness.
+ */
+export const StatusNotification = new NotificationType<StatusParams>('arenalab/status');
