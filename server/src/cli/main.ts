@@ -3,6 +3,7 @@ import { registerBenchCommand } from './commands/bench';
 import { registerCompleteCommand } from './commands/complete';
 import { registerDatasetCommand } from './commands/dataset';
 import { registerIngestCommand } from './commands/ingest';
+import { registerLspCommand } from './commands/lsp';
 import { registerQualityCommand } from './commands/quality';
 import { registerRunCommand } from './commands/run';
 import { registerVerifyCommand } from './commands/verify';
@@ -25,6 +26,7 @@ export function createProgram(): Command {
   registerDatasetCommand(program);
   registerBenchCommand(program);
   registerCompleteCommand(program);
+  registerLspCommand(program);
   return program;
 }
 

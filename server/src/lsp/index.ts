@@ -1,0 +1,2 @@
+export * from './lspSettings';
+export * from './startLanguageServer';

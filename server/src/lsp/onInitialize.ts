@@ -1,0 +1,22 @@
+import { TextDocumentSyncKind } from 'vscode-languageserver/node';
+import type { InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import type { LspContext } from './lspContext';
+import { SERVER_COMMANDS } from './onExecuteCommand';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const version: string = require('../../package.json').version;
+
+/** `initialize`: remembers the workspace folders and announces what the server does. */
+export function onInitialize(ctx: LspContext, params: InitializeParams): InitializeResult {
+  ctx.roots.setFromInitialize(params);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      inlineCompletionProvider: true,
+      // No trigger characters: the fallback list is asked for when the client's own completion opens.
+      completionProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [...SERVER_COMMANDS] },
+    },
+    serverInfo: { name: 'arenalab', version },
+  };
+}

@@ -1,0 +1,51 @@
+import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
+import type { Connection, DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
+import { ExplainRequest, FeedbackNotification, ReindexRequest } from '@arenalab/protocol';
+import { guarded } from './guarded';
+import { createLspContext } from './lspContext';
+import type { LspContext } from './lspContext';
+import type { LspSettings } from './lspSettings';
+import { onCompletion } from './onCompletion';
+import { onExecuteCommand } from './onExecuteCommand';
+import { onExplain } from './onExplain';
+import { onFeedback } from './onFeedback';
+import { onInitialize } from './onInitialize';
+import { onInlineCompletion } from './onInlineCompletion';
+
+function onWatchedFiles(ctx: LspContext, params: DidChangeWatchedFilesParams): void {
+  for (const change of params.changes) ctx.indexer.refreshFile(change.uri, change.type === FileChangeType.Deleted);
+}
+
+/** Starts indexing once the client is ready; the outcome reaches the client as arenalab/status, failures the log. */
+function onInitialized(ctx: LspContext): void {
+  ctx.indexer.reindex().catch((error: unknown) => ctx.connection.console.error(`indexing the workspace failed: ${String(error)}`));
+}
+
+/**
+ * The switchboard: one line per LSP method, each handler in its own file and wrapped by `guarded`, so a failing
+ * handler is logged and answers empty instead of taking the server down. Unknown methods get MethodNotFound from
+ * the library itself.
+ */
+export function startLanguageServer(connection: Connection, settings?: LspSettings): LspContext {
+  const ctx = createLspContext(connection, settings);
+  const { console } = connection;
+  connection.onInitialize(guarded(console, 'initialize', { capabilities: {} }, (p) => onInitialize(ctx, p)));
+  connection.onInitialized(guarded(console, 'initialized', undefined, () => onInitialized(ctx)));
+  connection.languages.inlineCompletion.on(guarded(console, 'textDocument/inlineCompletion', [], (p, t) => onInlineCompletion(ctx, p, t)));
+  connection.onCompletion(guarded(console, 'textDocument/completion', [], (p, t) => onCompletion(ctx, p, t)));
+  connection.onExecuteCommand(guarded(console, 'workspace/executeCommand', null, (p) => onExecuteCommand(ctx, p)));
+  connection.onNotification(DidChangeWatchedFilesNotification.type, guarded(console, 'workspace/didChangeWatchedFiles', undefined, (p) => onWatchedFiles(ctx, p)));
+  connection.onRequest(ExplainRequest, guarded(console, ExplainRequest.method, null, (p) => onExplain(ctx, p)));
+  connection.onNotification(FeedbackNotification, guarded(console, FeedbackNotification.method, undefined, (p) => onFeedback(ctx, p)));
+  connection.onRequest(ReindexRequest, guarded(console, ReindexRequest.method, { files: 0, windows: 0 }, () => ctx.indexer.reindex()));
+  ctx.documents.onDidOpen(guarded(console, 'textDocument/didOpen', undefined, (e) => ctx.sync.opened(e.document)));
+  ctx.documents.onDidChangeContent(guarded(console, 'textDocument/didChange', undefined, (e) => ctx.sync.changed(e.document)));
+  ctx.documents.onDidClose(guarded(console, 'textDocument/didClose', undefined, (e) => {
+    ctx.sync.closed(e.document);
+    ctx.indexer.refreshFile(e.document.uri, false);
+  }));
+  connection.onShutdown(() => ctx.sync.dispose());
+  ctx.documents.listen(connection);
+  connection.listen();
+  return ctx;
+}

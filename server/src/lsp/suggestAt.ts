@@ -1,0 +1,36 @@
+import { yieldToHost } from '@arenalab/core';
+import type { CancellationToken, Position } from 'vscode-languageserver/node';
+import { languageForPath } from '../workspace';
+import { documentProblem } from './documentProblem';
+import type { LspContext } from './lspContext';
+import { RequestBudget } from './requestBudget';
+import type { ShownSuggestion } from './suggestionMemory';
+
+const NEVER: CancellationToken = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+
+/**
+ * The engine's suggestions at a position of an open document, each remembered under a fresh id. Empty when the
+ * request was cancelled, ran out of time, or the document changed meanwhile: the client has moved on, and an answer
+ * for an older text would be wrong where it is shown.
+ */
+export async function suggestAt(ctx: LspContext, uri: string, position: Position, token: CancellationToken = NEVER): Promise<ShownSuggestion[]> {
+  const budget = new RequestBudget(token, ctx.settings.requestBudgetMs);
+  const document = ctx.documents.get(uri);
+  if (document === undefined) return [];
+  const version = document.version;
+  // Gives a pending $/cancelRequest or didChange its turn before the work starts.
+  await yieldToHost();
+  if (budget.isCancelled || ctx.documents.get(uri)?.version !== version) return [];
+  const text = document.getText();
+  if (documentProblem(text, ctx.settings.maxDocumentBytes) !== undefined) return [];
+  const offset = document.offsetAt(position);
+  const file = ctx.roots.fileFor(uri);
+  const language = languageForPath(file) ?? document.languageId;
+  const clamped = document.positionAt(offset);
+  const result = ctx.engine.complete({ file, language, prefix: text.slice(0, offset), suffix: text.slice(offset), position: clamped }, { token: budget });
+  if (budget.isCancelled) {
+    if (budget.expired) ctx.connection.console.info(`completion at ${uri}:${clamped.line}:${clamped.character} dropped: over the ${ctx.settings.requestBudgetMs} ms budget`);
+    return [];
+  }
+  return result.candidates.map((candidate) => ctx.suggestions.remember(uri, candidate));
+}
