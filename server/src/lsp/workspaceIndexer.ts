@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import type { CompletionEngine, Progress } from '@arenalab/core';
 import { StatusNotification } from '@arenalab/protocol';
 import type { ArenalabServerState, ReindexResult } from '@arenalab/protocol';
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { DEFAULT_WORKSPACE_FILES_CONFIG, indexWorkspaceFiles, languageForPath, listWorkspaceFiles } from '../workspace';
 import type { SkippedWorkspaceFile, WorkspaceFile } from '../workspace';
 import { sourceTextProblem } from '../workspace/sourceTextProblem';
@@ -58,29 +58,37 @@ export class WorkspaceIndexer {
   }
 
   private async indexAll(): Promise<ReindexResult> {
-    const { connection, engine, sync } = this.deps;
+    const { connection } = this.deps;
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin('ArenaLab: indexing workspace', 0, 'listing files', true);
     this.sendStatus('indexing', 'listing files');
+    let result: ReindexResult;
     try {
-      const skipped: SkippedWorkspaceFile[] = [];
-      const files = this.listAll(skipped);
-      const keys = new Set(files.map((f) => f.path));
-      for (const old of this.fromDisk) if (!keys.has(old)) engine.removeFile(old);
-      const cancel = { get isCancelled() { return progress.token.isCancellationRequested; } };
-      const report: Progress = { report: (done, total) => progress.report(total ? Math.round((done * 100) / total) : 0, `${done}/${total ?? '?'} files`) };
-      await indexWorkspaceFiles(engine, files, cancel, report);
-      this.fromDisk = keys;
-      sync.reindexOpenDocuments();
-      if (skipped.length > 0) connection.console.info(`indexing skipped ${skipped.length} files, e.g. ${skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join(', ')}`);
-      this.sendStatus('ready', `${files.length} files indexed, ${skipped.length} skipped`);
-      return engine.stats;
+      result = await this.indexFiles(progress);
     } catch (error) {
+      progress.done();
       this.sendStatus('error', `indexing failed: ${error instanceof Error ? error.message : String(error)}`);
       throw error;
-    } finally {
-      progress.done();
     }
+    // Progress ends before ready is announced, so a client waiting for ready sees a finished progress bar.
+    progress.done();
+    this.sendStatus('ready', `${result.files} files indexed`);
+    return result;
+  }
+
+  private async indexFiles(progress: WorkDoneProgressServerReporter): Promise<ReindexResult> {
+    const { connection, engine, sync } = this.deps;
+    const skipped: SkippedWorkspaceFile[] = [];
+    const files = this.listAll(skipped);
+    const keys = new Set(files.map((f) => f.path));
+    for (const old of this.fromDisk) if (!keys.has(old)) engine.removeFile(old);
+    const cancel = { get isCancelled() { return progress.token.isCancellationRequested; } };
+    const report: Progress = { report: (done, total) => progress.report(total ? Math.round((done * 100) / total) : 0, `${done}/${total ?? '?'} files`) };
+    await indexWorkspaceFiles(engine, files, cancel, report);
+    this.fromDisk = keys;
+    sync.reindexOpenDocuments();
+    if (skipped.length > 0) connection.console.info(`indexing skipped ${skipped.length} files, e.g. ${skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join(', ')}`);
+    return engine.stats;
   }
 
   /** Every folder's source files, renamed to the engine's keys (folder-prefixed when there are several folders). */

@@ -1,0 +1,164 @@
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, ErrorCodes, ResponseError, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import type { CompletionItem, InitializeResult, InlineCompletionItem } from 'vscode-languageserver/node';
+import type { ExplainResult, StatusParams } from '@arenalab/protocol';
+
+// The real server over stdio, driven by a plain vscode-jsonrpc client as any editor would. The cases run in order
+// against one server: each builds on the documents the previous ones opened.
+const repoRoot = path.resolve(__dirname, '../../..');
+const body = (name: string) => [
+  `export function ${name}(db: Db, name: string) {`,
+  "  const row = db.insert('users', { name });",
+  "  logger.info('inserted', row.id);",
+  '  return row;',
+  '}',
+];
+const header = ["import { Db, logger } from './db';", ''];
+const PREDICTED = "logger.info('inserted', row.id);";
+
+function frame(json: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`Content-Length: ${json.length}\r\n\r\n`, 'ascii'), json]);
+}
+
+describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', function () {
+  let workspace: string;
+  let child: ChildProcessWithoutNullStreams;
+  let client: MessageConnection;
+  let stderr = '';
+  const logs: string[] = [];
+  const progress: string[] = [];
+  const statuses: StatusParams[] = [];
+  let ready: Promise<StatusParams>;
+  let docUri: string;
+  let shownId: string;
+
+  before(() => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-lsp-'));
+    fs.writeFileSync(path.join(workspace, 'a.ts'), [...header, ...body('addUser'), ''].join('\n'));
+    fs.writeFileSync(path.join(workspace, 'b.ts'), [...header, ...body('addAdmin'), ''].join('\n'));
+    fs.writeFileSync(path.join(workspace, 'db.ts'), 'export interface Db { insert(table: string, row: object): { id: number } }\n');
+    docUri = pathToFileURL(path.join(workspace, 'c.ts')).href;
+    child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'arenalab.js'), 'lsp', '--stdio'], { cwd: workspace });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    client = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    client.onRequest('window/workDoneProgress/create', () => null);
+    client.onNotification('$/progress', (p: { value: { kind: string } }) => void progress.push(p.value.kind));
+    client.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
+    ready = new Promise((resolve) => client.onNotification('arenalab/status', (s: StatusParams) => {
+      statuses.push(s);
+      if (s.state === 'ready') resolve(s);
+    }));
+    client.listen();
+  });
+
+  after(() => {
+    client.dispose();
+    if (child.exitCode === null) child.kill();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  const inline = (line: number, character: number) =>
+    client.sendRequest<InlineCompletionItem[]>('textDocument/inlineCompletion', {
+      textDocument: { uri: docUri }, position: { line, character }, context: { triggerKind: 1 },
+    });
+
+  it('answers initialize with incremental sync, inline completion, completion and the reindex command', async () => {
+    const result = await client.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid, rootUri: pathToFileURL(workspace).href, workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
+      capabilities: { window: { workDoneProgress: true } },
+    });
+    const caps = result.capabilities;
+    assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
+    assert.equal(caps.inlineCompletionProvider, true);
+    assert.ok(caps.completionProvider);
+    assert.ok(caps.executeCommandProvider?.commands.includes('arenalab.reindex'));
+  });
+
+  it('indexes the workspace after initialized, with $/progress, and announces ready through arenalab/status', async () => {
+    await client.sendNotification('initialized', {});
+    const status = await ready;
+    assert.equal(status.files, 3, stderr);
+    assert.ok(status.windows > 0);
+    assert.equal(statuses[0].state, 'indexing');
+    assert.deepEqual([progress[0], progress[progress.length - 1]], ['begin', 'end']);
+  });
+
+  it('suggests the next line that the repeated code predicts, inline and as a completion fallback', async () => {
+    const text = [...header, ...body('addGuest').slice(0, 2), '', ''].join('\n');
+    await client.sendNotification('textDocument/didOpen', { textDocument: { uri: docUri, languageId: 'typescript', version: 1, text } });
+    const items = await inline(4, 0);
+    assert.ok(items.length > 0, 'no inline suggestion');
+    assert.equal(items[0].insertText.toString().trim(), PREDICTED);
+    assert.deepEqual(items[0].range, { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } });
+    shownId = String(items[0].command?.arguments?.[0]);
+    const completions = await client.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri: docUri }, position: { line: 4, character: 0 } });
+    assert.equal(completions[0].label, PREDICTED);
+    assert.match(completions[0].detail ?? '', /^ArenaLab \d\.\d\d · continuation-/);
+    assert.match(JSON.stringify(completions[0].documentation), /[ab]\.ts:5/);
+  });
+
+  it('follows an incremental change and predicts the line after it', async () => {
+    await client.sendNotification('textDocument/didChange', {
+      textDocument: { uri: docUri, version: 2 },
+      contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: `  ${PREDICTED}\n` }],
+    });
+    const items = await inline(5, 0);
+    assert.equal(items[0]?.insertText.toString().trim(), 'return row;');
+  });
+
+  it('explains a shown suggestion by the files and lines it came from', async () => {
+    const explained = await client.sendRequest<ExplainResult | null>('arenalab/explain', { suggestionId: shownId });
+    assert.ok(explained, 'the shown suggestion was forgotten');
+    assert.equal(explained.text.trim(), PREDICTED);
+    assert.ok(explained.sources.some((s) => (s.file === 'a.ts' || s.file === 'b.ts') && s.line === 4), JSON.stringify(explained.sources));
+    assert.equal(await client.sendRequest('arenalab/explain', { suggestionId: 'no-such-id' }), null);
+  });
+
+  it('takes accepted feedback, and credits the sources in the next provenance', async () => {
+    await client.sendNotification('arenalab/feedback', { suggestionId: shownId, outcome: 'accepted' });
+    const items = await inline(4, 0);
+    const explained = await client.sendRequest<ExplainResult>('arenalab/explain', { suggestionId: String(items[0].command?.arguments?.[0]) });
+    assert.ok(explained.sources.some((s) => s.acceptedBefore === 1), JSON.stringify(explained.sources));
+  });
+
+  it('answers an unknown method with MethodNotFound and keeps serving', async () => {
+    await assert.rejects(client.sendRequest('arenalab/noSuchMethod', {}), (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.MethodNotFound);
+    assert.ok((await inline(4, 0)).length > 0);
+  });
+
+  it('survives a 10 MB document, binary text, invalid UTF-8 bytes and nonsense positions', async () => {
+    const hugeUri = pathToFileURL(path.join(workspace, 'huge.ts')).href;
+    await client.sendNotification('textDocument/didOpen', { textDocument: { uri: hugeUri, languageId: 'typescript', version: 1, text: 'let x = 1;\n'.repeat(1024 * 1024) } });
+    const huge = await client.sendRequest<InlineCompletionItem[]>('textDocument/inlineCompletion', { textDocument: { uri: hugeUri }, position: { line: 5, character: 0 }, context: { triggerKind: 1 } });
+    assert.deepEqual(huge, []);
+    assert.ok(logs.some((l) => l.includes('huge.ts') && l.includes('larger than 10 MB')), logs.join('\n'));
+    const binaryUri = pathToFileURL(path.join(workspace, 'bin.ts')).href;
+    await client.sendNotification('textDocument/didOpen', { textDocument: { uri: binaryUri, languageId: 'typescript', version: 1, text: 'a\u0000b\u0000\uD800' } });
+    assert.deepEqual(await client.sendRequest('textDocument/inlineCompletion', { textDocument: { uri: binaryUri }, position: { line: 0, character: 1 }, context: { triggerKind: 1 } }), []);
+    assert.ok(logs.some((l) => l.includes('bin.ts') && l.includes('binary')), logs.join('\n'));
+    // Raw bytes that are not UTF-8, written past the client library, which would only ever send valid UTF-8.
+    const badUri = pathToFileURL(path.join(workspace, 'bad.ts')).href;
+    const prefix = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: badUri, languageId: 'typescript', version: 1, text: 'BAD' } } }));
+    const at = prefix.indexOf('BAD');
+    child.stdin.write(frame(Buffer.concat([prefix.subarray(0, at), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), prefix.subarray(at + 3)])));
+    await client.sendRequest('textDocument/inlineCompletion', { textDocument: { uri: badUri }, position: { line: 0, character: 2 }, context: { triggerKind: 1 } });
+    assert.deepEqual(await inline(9999, 9999), []);
+    assert.deepEqual(await client.sendRequest('textDocument/inlineCompletion', { position: 'nonsense' }), []);
+    assert.ok((await inline(4, 0)).length > 0, 'the server stopped suggesting after bad input');
+    assert.equal(child.exitCode, null, stderr);
+  });
+
+  it('shuts down and exits with code 0', async () => {
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await client.sendRequest('shutdown');
+    await client.sendNotification('exit');
+    assert.equal(await exited, 0, stderr);
+  });
+});
