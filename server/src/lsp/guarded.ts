@@ -6,7 +6,7 @@ function describeParams(params: unknown): string {
   if (typeof params !== 'object' || params === null) return '';
   const p = params as { textDocument?: { uri?: unknown }; position?: { line?: unknown; character?: unknown } };
   const uri = typeof p.textDocument?.uri === 'string' ? ` ${p.textDocument.uri}` : '';
-  const at = p.position ? `:${String(p.position.line)}:${String(p.position.character)}` : '';
+  const at = typeof p.position === 'object' && p.position !== null ? `:${String(p.position.line)}:${String(p.position.character)}` : '';
   return uri + at;
 }
 

@@ -128,6 +128,30 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
     assert.ok(explained.sources.some((s) => s.acceptedBefore === 1), JSON.stringify(explained.sources));
   });
 
+  it('indexes files the client reports created on disk (didChangeWatchedFiles)', async () => {
+    const removal = (name: string) => [`export function ${name}(db: Db, name: string) {`, "  const gone = db.remove('users', { name });", '  audit.push(gone.id);', '}', ''].join('\n');
+    fs.writeFileSync(path.join(workspace, 'e.ts'), removal('dropUser'));
+    fs.writeFileSync(path.join(workspace, 'f.ts'), removal('dropAdmin'));
+    const changes = ['e.ts', 'f.ts'].map((f) => ({ uri: pathToFileURL(path.join(workspace, f)).href, type: 1 }));
+    await client.sendNotification('workspace/didChangeWatchedFiles', { changes });
+    const gUri = pathToFileURL(path.join(workspace, 'g.ts')).href;
+    const text = ['export function dropGuest(db: Db, name: string) {', "  const gone = db.remove('users', { name });", ''].join('\n');
+    await client.sendNotification('textDocument/didOpen', { textDocument: { uri: gUri, languageId: 'typescript', version: 1, text } });
+    const items = await client.sendRequest<InlineCompletionItem[]>('textDocument/inlineCompletion', { textDocument: { uri: gUri }, position: { line: 2, character: 0 }, context: { triggerKind: 1 } });
+    assert.equal(items[0]?.insertText.toString().trim(), 'audit.push(gone.id);');
+    const explained = await client.sendRequest<ExplainResult>('arenalab/explain', { suggestionId: String(items[0].command?.arguments?.[0]) });
+    assert.ok(explained.sources.some((s) => s.file === 'e.ts' || s.file === 'f.ts'), JSON.stringify(explained.sources));
+  });
+
+  it('re-indexes on arenalab/reindex and on the arenalab.reindex command, and takes the accept command', async () => {
+    const viaRequest = await client.sendRequest<{ files: number }>('arenalab/reindex');
+    assert.equal(viaRequest.files, 7, 'a, b, db, e, f on disk and the open c and g');
+    const viaCommand = await client.sendRequest<{ files: number }>('workspace/executeCommand', { command: 'arenalab.reindex', arguments: [] });
+    assert.equal(viaCommand.files, 7);
+    assert.equal(statuses[statuses.length - 1].state, 'ready');
+    assert.equal(await client.sendRequest('workspace/executeCommand', { command: 'arenalab.suggestionAccepted', arguments: [shownId] }), null);
+  });
+
   it('answers an unknown method with MethodNotFound and keeps serving', async () => {
     await assert.rejects(client.sendRequest('arenalab/noSuchMethod', {}), (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.MethodNotFound);
     assert.ok((await inline(4, 0)).length > 0);
@@ -151,6 +175,7 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
     await client.sendRequest('textDocument/inlineCompletion', { textDocument: { uri: badUri }, position: { line: 0, character: 2 }, context: { triggerKind: 1 } });
     assert.deepEqual(await inline(9999, 9999), []);
     assert.deepEqual(await client.sendRequest('textDocument/inlineCompletion', { position: 'nonsense' }), []);
+    assert.ok(logs.some((l) => l.startsWith('textDocument/inlineCompletion failed: TypeError')), 'the bad request was not logged with its method');
     assert.ok((await inline(4, 0)).length > 0, 'the server stopped suggesting after bad input');
     assert.equal(child.exitCode, null, stderr);
   });
