@@ -1,13 +1,14 @@
 import { format } from 'node:util';
 import type { Command } from 'commander';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver/node';
 import { startLanguageServer } from '../../lsp';
 
 /** A transport the server does not speak; the typed code makes reportCliError print one line and exit 1. */
 export class LspTransportError extends Error {
   readonly code = 'lsp_transport';
   constructor() {
-    super('choose a transport: arenalab lsp --stdio');
+    super('choose one transport: arenalab lsp --stdio, or --node-ipc when started by the VS Code client');
     this.name = 'LspTransportError';
   }
 }
@@ -22,16 +23,22 @@ function routeConsoleToStderr(): void {
   console.trace = toStderr;
 }
 
-/** `arenalab lsp --stdio`: the language server over stdin/stdout; it runs until the client sends exit. */
+function connect(options: { stdio?: boolean; nodeIpc?: boolean }): Connection {
+  if (options.stdio === options.nodeIpc) throw new LspTransportError();
+  if (options.nodeIpc) return createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process));
+  routeConsoleToStderr();
+  return createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+}
+
+/** `arenalab lsp --stdio` (or `--node-ipc`): the language server; it runs until the client sends exit. */
 export function registerLspCommand(program: Command): void {
   program
     .command('lsp')
     .description('Run the ArenaLab language server (inline completions with confidence and provenance) for an editor.')
     .option('--stdio', 'speak LSP over stdin/stdout')
-    .action((options: { stdio?: boolean }) => {
-      if (!options.stdio) throw new LspTransportError();
-      routeConsoleToStderr();
-      const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+    .option('--node-ipc', 'speak LSP over the Node IPC channel of the process that forked this one (the VS Code client)')
+    .action((options: { stdio?: boolean; nodeIpc?: boolean }) => {
+      const connection = connect(options);
       // Bad input must not take the editor's assistant down; the error is logged where the client shows it.
       process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? String(error)}`));
       startLanguageServer(connection);
