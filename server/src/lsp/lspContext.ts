@@ -2,6 +2,8 @@ import { CompletionEngine } from '@arenalab/core';
 import { TextDocuments } from 'vscode-languageserver/node';
 import type { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_CLIENT_SETTINGS } from './clientSettings';
+import type { ClientSettings } from './clientSettings';
 import { DocumentSync } from './documentSync';
 import { DEFAULT_LSP_SETTINGS } from './lspSettings';
 import type { LspSettings } from './lspSettings';
@@ -19,6 +21,10 @@ export interface LspContext {
   settings: LspSettings;
   sync: DocumentSync;
   indexer: WorkspaceIndexer;
+  /** The client's validated `arenalab.*` settings; replaced whenever they are pulled again. */
+  clientSettings: ClientSettings;
+  /** The client answers workspace/configuration (set on initialize). */
+  pullsConfiguration: boolean;
 }
 
 export function createLspContext(connection: Connection, settings: LspSettings = DEFAULT_LSP_SETTINGS): LspContext {
@@ -26,6 +32,12 @@ export function createLspContext(connection: Connection, settings: LspSettings =
   const engine = new CompletionEngine();
   const roots = new WorkspaceRoots();
   const sync = new DocumentSync({ console: connection.console, engine, roots, documents, settings });
-  const indexer = new WorkspaceIndexer({ connection, engine, roots, sync });
-  return { connection, documents, engine, roots, suggestions: new SuggestionMemory(settings.rememberedSuggestions), settings, sync, indexer };
+  const ctx: LspContext = {
+    connection, documents, engine, roots, settings, sync,
+    suggestions: new SuggestionMemory(settings.rememberedSuggestions),
+    indexer: new WorkspaceIndexer({ connection, engine, roots, sync, excludes: () => ctx.clientSettings.excludes }),
+    clientSettings: DEFAULT_CLIENT_SETTINGS,
+    pullsConfiguration: false,
+  };
+  return ctx;
 }

@@ -38,6 +38,9 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
   let ready: Promise<StatusParams>;
   let docUri: string;
   let shownId: string;
+  // What the client answers to workspace/configuration; the settings case changes it.
+  let config: unknown = { confidenceThreshold: 'high' };
+  let configAsked: () => void = () => undefined;
 
   before(() => {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-lsp-'));
@@ -49,6 +52,14 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     client = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     client.onRequest('window/workDoneProgress/create', () => null);
+    client.onRequest('workspace/configuration', () => {
+      configAsked();
+      return [config];
+    });
+    client.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      logs.push(`shown: ${p.message}`);
+      return null;
+    });
     client.onNotification('$/progress', (p: { value: { kind: string } }) => void progress.push(p.value.kind));
     client.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
     ready = new Promise((resolve) => client.onNotification('arenalab/status', (s: StatusParams) => {
@@ -72,7 +83,7 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
   it('answers initialize with incremental sync, inline completion, completion and the reindex command', async () => {
     const result = await client.sendRequest<InitializeResult>('initialize', {
       processId: process.pid, rootUri: pathToFileURL(workspace).href, workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
-      capabilities: { window: { workDoneProgress: true } },
+      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true } },
     });
     const caps = result.capabilities;
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
@@ -154,6 +165,20 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
 
   it('answers an unknown method with MethodNotFound and keeps serving', async () => {
     await assert.rejects(client.sendRequest('arenalab/noSuchMethod', {}), (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.MethodNotFound);
+    assert.ok((await inline(4, 0)).length > 0);
+  });
+
+  it('pulls the arenalab settings: a wrong one is shown with its default, a language can be switched off', async () => {
+    assert.ok(logs.includes('shown: arenalab.confidenceThreshold: expected a number from 0 to 1, got "high"; using 0.5'), logs.join('\n'));
+    const changeTo = async (next: unknown) => {
+      config = next;
+      const asked = new Promise<void>((resolve) => (configAsked = resolve));
+      await client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await asked;
+    };
+    await changeTo({ enable: { typescript: false } });
+    assert.deepEqual(await inline(4, 0), []);
+    await changeTo({});
     assert.ok((await inline(4, 0)).length > 0);
   });
 

@@ -9,6 +9,7 @@ const version: string = require('../../package.json').version;
 /** `initialize`: remembers the workspace folders and announces what the server does. */
 export function onInitialize(ctx: LspContext, params: InitializeParams): InitializeResult {
   ctx.roots.setFromInitialize(params);
+  ctx.pullsConfiguration = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -11,13 +11,20 @@ import { onExplain } from './onExplain';
 import { onFeedback } from './onFeedback';
 import { onInitialize } from './onInitialize';
 import { onInlineCompletion } from './onInlineCompletion';
+import { pullClientSettings } from './pullClientSettings';
 
 function onWatchedFiles(ctx: LspContext, params: DidChangeWatchedFilesParams): void {
   for (const change of params.changes) ctx.indexer.refreshFile(change.uri, change.type === FileChangeType.Deleted);
 }
 
-/** Starts indexing once the client is ready; the outcome reaches the client as arenalab/status, failures the log. */
-function onInitialized(ctx: LspContext): void {
+async function onDidChangeConfiguration(ctx: LspContext): Promise<void> {
+  if (await pullClientSettings(ctx)) await ctx.indexer.reindex();
+}
+
+/** Reads the settings and starts indexing once the client is ready; the outcome reaches the client as arenalab/status, failures the log. */
+async function onInitialized(ctx: LspContext): Promise<void> {
+  // Settings first: the user's excludes decide what gets indexed.
+  await pullClientSettings(ctx).catch((error: unknown) => ctx.connection.console.error(`reading the arenalab settings failed: ${String(error)}; using the defaults`));
   ctx.indexer.reindex().catch((error: unknown) => ctx.connection.console.error(`indexing the workspace failed: ${String(error)}`));
 }
 
@@ -31,6 +38,7 @@ export function startLanguageServer(connection: Connection, settings?: LspSettin
   const { console } = connection;
   connection.onInitialize(guarded(console, 'initialize', { capabilities: {} }, (p) => onInitialize(ctx, p)));
   connection.onInitialized(guarded(console, 'initialized', undefined, () => onInitialized(ctx)));
+  connection.onDidChangeConfiguration(guarded(console, 'workspace/didChangeConfiguration', undefined, () => onDidChangeConfiguration(ctx)));
   connection.languages.inlineCompletion.on(guarded(console, 'textDocument/inlineCompletion', [], (p, t) => onInlineCompletion(ctx, p, t)));
   connection.onCompletion(guarded(console, 'textDocument/completion', [], (p, t) => onCompletion(ctx, p, t)));
   connection.onExecuteCommand(guarded(console, 'workspace/executeCommand', null, (p) => onExecuteCommand(ctx, p)));

@@ -14,6 +14,8 @@ export interface WorkspaceIndexerDeps {
   engine: CompletionEngine;
   roots: WorkspaceRoots;
   sync: DocumentSync;
+  /** The user's extra exclusions (gitignore syntax), read at each full re-index. */
+  excludes: () => readonly string[];
 }
 
 /**
@@ -94,7 +96,7 @@ export class WorkspaceIndexer {
   /** Every folder's source files, renamed to the engine's keys (folder-prefixed when there are several folders). */
   private listAll(skipped: SkippedWorkspaceFile[]): WorkspaceFile[] {
     const { roots } = this.deps;
-    return roots.all.flatMap((root) => listWorkspaceFiles(root, {}, skipped).map((f) => ({ ...f, path: roots.keyFor(root, f.path) })));
+    return roots.all.flatMap((root) => listWorkspaceFiles(root, { excludes: this.deps.excludes() }, skipped).map((f) => ({ ...f, path: roots.keyFor(root, f.path) })));
   }
 
   private sendStatus(state: ArenalabServerState, message: string): void {

@@ -1,0 +1,64 @@
+/** The `arenalab.*` settings a client can change, after validation. */
+export interface ClientSettings {
+  /** Per language id, whether to suggest; `*` is the default for languages not listed. */
+  enable: Readonly<Record<string, boolean>>;
+  /** Suggestions below this confidence (0–1) are not shown. */
+  confidenceThreshold: number;
+  /** Longest suggestion shown, in lines; longer ones are cut. */
+  maxLines: number;
+  /** Extra workspace exclusions, in gitignore syntax. */
+  excludes: readonly string[];
+}
+
+export const DEFAULT_CLIENT_SETTINGS: Readonly<ClientSettings> = {
+  enable: { '*': true },
+  confidenceThreshold: 0.5,
+  maxLines: 10,
+  excludes: [],
+};
+
+export interface ValidatedSettings {
+  settings: ClientSettings;
+  /** One readable line per rejected setting, naming the safe default used instead. */
+  problems: string[];
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function validEnable(value: unknown): ClientSettings['enable'] | undefined {
+  if (!isRecord(value) || !Object.values(value).every((v) => typeof v === 'boolean')) return undefined;
+  return { '*': true, ...(value as Record<string, boolean>) };
+}
+
+const VALIDATORS: { [K in keyof ClientSettings]: { expected: string; check(value: unknown): ClientSettings[K] | undefined } } = {
+  enable: { expected: 'an object of language id → true/false, e.g. { "*": true, "markdown": false }', check: validEnable },
+  confidenceThreshold: { expected: 'a number from 0 to 1', check: (v) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : undefined) },
+  maxLines: { expected: 'a whole number from 1 to 100', check: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100 ? (v as number) : undefined) },
+  excludes: { expected: 'a list of gitignore patterns', check: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string') ? v : undefined) },
+};
+
+/**
+ * Checks what the client sent, setting by setting: a missing setting takes its default silently, a wrong one takes
+ * its default with a problem line, so one typo never disables the others. Unknown keys are ignored (other versions).
+ */
+export function validateClientSettings(raw: unknown): ValidatedSettings {
+  const settings: ClientSettings = { ...DEFAULT_CLIENT_SETTINGS };
+  const problems: string[] = [];
+  if (raw === undefined || raw === null) return { settings, problems };
+  if (!isRecord(raw)) return { settings, problems: [`arenalab settings: expected an object, got ${JSON.stringify(raw)}; using the defaults`] };
+  for (const key of Object.keys(VALIDATORS) as (keyof ClientSettings)[]) {
+    if (raw[key] === undefined) continue;
+    const valid = VALIDATORS[key].check(raw[key]);
+    if (valid === undefined) {
+      problems.push(`arenalab.${key}: expected ${VALIDATORS[key].expected}, got ${JSON.stringify(raw[key])}; using ${JSON.stringify(DEFAULT_CLIENT_SETTINGS[key])}`);
+    } else {
+      (settings as unknown as Record<string, unknown>)[key] = valid;
+    }
+  }
+  return { settings, problems };
+}
+
+/** Whether suggestions are enabled for a language under these settings. */
+export function enabledFor(settings: ClientSettings, language: string): boolean {
+  return settings.enable[language] ?? settings.enable['*'] ?? true;
+}
