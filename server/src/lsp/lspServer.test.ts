@@ -182,7 +182,7 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
     assert.ok((await inline(4, 0)).length > 0);
   });
 
-  it('survives a 10 MB document, binary text, invalid UTF-8 bytes and nonsense positions', async () => {
+  it('survives a 10 MB document, binary text, invalid UTF-8 bytes, a message that is not JSON and nonsense positions', async () => {
     const hugeUri = pathToFileURL(path.join(workspace, 'huge.ts')).href;
     await client.sendNotification('textDocument/didOpen', { textDocument: { uri: hugeUri, languageId: 'typescript', version: 1, text: 'let x = 1;\n'.repeat(1024 * 1024) } });
     const huge = await client.sendRequest<InlineCompletionItem[]>('textDocument/inlineCompletion', { textDocument: { uri: hugeUri }, position: { line: 5, character: 0 }, context: { triggerKind: 1 } });
@@ -197,6 +197,7 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
     const prefix = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: badUri, languageId: 'typescript', version: 1, text: 'BAD' } } }));
     const at = prefix.indexOf('BAD');
     child.stdin.write(frame(Buffer.concat([prefix.subarray(0, at), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), prefix.subarray(at + 3)])));
+    child.stdin.write(frame(Buffer.from('{"jsonrpc": "2.0", "method": not json')));
     await client.sendRequest('textDocument/inlineCompletion', { textDocument: { uri: badUri }, position: { line: 0, character: 2 }, context: { triggerKind: 1 } });
     assert.deepEqual(await inline(9999, 9999), []);
     assert.deepEqual(await client.sendRequest('textDocument/inlineCompletion', { position: 'nonsense' }), []);
