@@ -6,3 +6,4 @@ export * from './explainRequest';
 export * from './feedbackNotification';
 export * from './reindexRequest';
 export * from './statusNotification';
+export * from './taskResultNotification';

@@ -118,6 +118,21 @@ describe('CompletionEngine', () => {
     assert.equal(engine.complete(at('d.ts', []), { showThreshold: 0 }).candidates[0].text, "import { Observable } from './Observable';");
   });
 
+  it('ranks first a continuation accepted from its place, over a rival written twice (× 1 + 2 per acceptance)', () => {
+    const engine = new CompletionEngine();
+    const withLine = (line: string) => [...HANDLER.slice(0, 2), line, '}'].join('\n');
+    engine.addFile('a.ts', 'typescript', withLine('  return respond(user, request.body);'));
+    engine.addFile('b.ts', 'typescript', withLine('  return respond(user, request.body);'));
+    engine.addFile('c.ts', 'typescript', withLine('  return respond(user, request.query);'));
+    const request = at('q.ts', HANDLER.slice(0, 2));
+    const before = engine.complete(request, { showThreshold: 0 }).candidates.map((c) => c.text.trim());
+    assert.deepEqual(before, ['return respond(user, request.body);', 'return respond(user, request.query);']);
+    engine.recordAcceptance('c.ts', 2);
+    const after = engine.complete(request, { showThreshold: 0 }).candidates;
+    assert.equal(after[0].text.trim(), 'return respond(user, request.query);');
+    assert.equal(after[0].provenance[0].acceptedBefore, 1);
+  });
+
   it('is deterministic', () => {
     const build = () => {
       const engine = new CompletionEngine();

@@ -107,6 +107,9 @@ export class CompletionEngine {
         ...findShapeStreamOccurrences({ ...self, shape, lines: before, firstLine: scanFrom }, shapeQuery, request.file, this.config),
       );
     }
+    if (this.accepted.size > 0) {
+      for (const o of occurrences) o.acceptedBefore = this.accepted.get(`${o.file}:${o.lineNumber}`);
+    }
     const words = wordSet([...before, view.typed, ...view.after.slice(0, this.config.suffixScanLines)]);
     const neighbours = [...nonBlank(before.slice(-8)).slice(-3), ...nonBlank(view.after.slice(0, 8)).slice(0, 2)].map((l) => l.trim());
     return voteContinuations(occurrences, view.typed, { words, neighbours }, this.config).candidates;

@@ -8,6 +8,8 @@ export interface ClientSettings {
   maxLines: number;
   /** Extra workspace exclusions, in gitignore syntax. */
   excludes: readonly string[];
+  /** Where outcome spans are stored; `.arenalab/` in the first workspace folder when absent. */
+  store: { location?: string };
 }
 
 export const DEFAULT_CLIENT_SETTINGS: Readonly<ClientSettings> = {
@@ -15,6 +17,7 @@ export const DEFAULT_CLIENT_SETTINGS: Readonly<ClientSettings> = {
   confidenceThreshold: 0.5,
   maxLines: 10,
   excludes: [],
+  store: {},
 };
 
 export interface ValidatedSettings {
@@ -30,11 +33,19 @@ function validEnable(value: unknown): ClientSettings['enable'] | undefined {
   return { '*': true, ...(value as Record<string, boolean>) };
 }
 
+function validStore(value: unknown): ClientSettings['store'] | undefined {
+  if (!isRecord(value)) return undefined;
+  const { location } = value;
+  if (location === undefined || location === null || location === '') return {};
+  return typeof location === 'string' ? { location } : undefined;
+}
+
 const VALIDATORS: { [K in keyof ClientSettings]: { expected: string; check(value: unknown): ClientSettings[K] | undefined } } = {
   enable: { expected: 'an object of language id → true/false, e.g. { "*": true, "markdown": false }', check: validEnable },
   confidenceThreshold: { expected: 'a number from 0 to 1', check: (v) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : undefined) },
   maxLines: { expected: 'a whole number from 1 to 100', check: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100 ? (v as number) : undefined) },
   excludes: { expected: 'a list of gitignore patterns', check: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string') ? v : undefined) },
+  store: { expected: 'an object { "location": "a folder path" }', check: validStore },
 };
 
 /**

@@ -49,6 +49,17 @@ export class DocumentSync {
     this.skipped.delete(document.uri);
   }
 
+  /**
+   * Indexes a document at once instead of after the quiet period, optionally with `text` in place of its current
+   * text (an accepted suggestion the client has not sent as an edit yet); the next didChange replaces that text.
+   */
+  indexNow(document: TextDocument, text?: string): void {
+    this.cancelTimer(document.uri);
+    this.index(document, text);
+    // The indexed text is not that of any version, so the next change must re-index even at this version.
+    if (text !== undefined) this.indexedVersion.delete(document.uri);
+  }
+
   isOpen(uri: string): boolean {
     return this.deps.documents.get(uri) !== undefined;
   }
@@ -77,10 +88,10 @@ export class DocumentSync {
     }
   }
 
-  private index(document: TextDocument): void {
+  private index(document: TextDocument, replacement?: string): void {
     const { engine, roots, settings } = this.deps;
     const file = roots.fileFor(document.uri);
-    const text = document.getText();
+    const text = replacement ?? document.getText();
     const problem = documentProblem(text, settings.maxDocumentBytes);
     if (problem !== undefined) {
       if (this.skipped.get(document.uri) !== problem) this.deps.console.info(`not indexing ${document.uri}: ${problem}`);

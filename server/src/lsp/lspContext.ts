@@ -1,9 +1,11 @@
-import { CompletionEngine } from '@arenalab/core';
+import { CompletionEngine, systemClock } from '@arenalab/core';
+import type { Clock } from '@arenalab/core';
 import { TextDocuments } from 'vscode-languageserver/node';
 import type { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CLIENT_SETTINGS } from './clientSettings';
 import type { ClientSettings } from './clientSettings';
+import { OutcomeRecorder } from '../outcomes';
 import { DocumentSync } from './documentSync';
 import { DEFAULT_LSP_SETTINGS } from './lspSettings';
 import type { LspSettings } from './lspSettings';
@@ -25,9 +27,12 @@ export interface LspContext {
   clientSettings: ClientSettings;
   /** The client answers workspace/configuration (set on initialize). */
   pullsConfiguration: boolean;
+  /** Suggestion outcomes and task results on their way into the span store. */
+  outcomes: OutcomeRecorder;
+  clock: Clock;
 }
 
-export function createLspContext(connection: Connection, settings: LspSettings = DEFAULT_LSP_SETTINGS): LspContext {
+export function createLspContext(connection: Connection, settings: LspSettings = DEFAULT_LSP_SETTINGS, clock: Clock = systemClock): LspContext {
   const documents = new TextDocuments(TextDocument);
   const engine = new CompletionEngine();
   const roots = new WorkspaceRoots();
@@ -38,6 +43,8 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     indexer: new WorkspaceIndexer({ connection, engine, roots, sync, excludes: () => ctx.clientSettings.excludes }),
     clientSettings: DEFAULT_CLIENT_SETTINGS,
     pullsConfiguration: false,
+    outcomes: new OutcomeRecorder({ clock, log: (line) => connection.console.info(line) }),
+    clock,
   };
   return ctx;
 }

@@ -1,6 +1,8 @@
 import { SUGGESTION_OUTCOMES } from '@arenalab/protocol';
 import type { FeedbackParams } from '@arenalab/protocol';
+import { suggestionOutcomeSpan } from '../outcomes';
 import type { LspContext } from './lspContext';
+import type { ShownSuggestion } from './suggestionMemory';
 
 /** Thrown for feedback that names no known suggestion or outcome; the guard logs it with the method name. */
 export class FeedbackError extends Error {
@@ -11,15 +13,40 @@ export class FeedbackError extends Error {
 }
 
 /**
- * `arenalab/feedback`: an accepted suggestion (fully or partly) credits the places it came from, so their count shows
- * in later provenance. Storing every outcome as a span is the next step of the editor issue.
+ * Makes an accepted suggestion count for the very next request: when the client has not sent the edit yet (the
+ * document is still at the version the suggestion was made for), the document is indexed with the suggestion in
+ * place; otherwise the edited text is indexed now instead of after the re-index quiet period.
+ */
+function indexAccepted(ctx: LspContext, shown: ShownSuggestion, full: boolean): void {
+  const document = ctx.documents.get(shown.uri);
+  if (document === undefined) return;
+  if (document.version !== shown.version || !full) {
+    ctx.sync.indexNow(document);
+    return;
+  }
+  const text = document.getText();
+  const start = document.offsetAt(shown.candidate.range.start);
+  const end = document.offsetAt(shown.candidate.range.end);
+  ctx.sync.indexNow(document, text.slice(0, start) + shown.candidate.text + text.slice(end));
+}
+
+/**
+ * `arenalab/feedback`: every outcome becomes a span in the store (queued; the disk never holds up a request). An
+ * accepted suggestion (fully or partly) also credits the places it came from, which then vote with more weight and
+ * show the count in later provenance, and is indexed at once so the same context prefers it next time.
  */
 export function onFeedback(ctx: LspContext, params: FeedbackParams): void {
   if (!SUGGESTION_OUTCOMES.includes(params?.outcome)) throw new FeedbackError(`unknown outcome ${JSON.stringify(params?.outcome)}`);
   const shown = ctx.suggestions.get(params.suggestionId);
   if (shown === undefined) throw new FeedbackError(`unknown or forgotten suggestion ${JSON.stringify(params.suggestionId)}`);
-  if (params.outcome !== 'accepted' && params.outcome !== 'partially_accepted') return;
+  const accepted = params.outcome === 'accepted' || params.outcome === 'partially_accepted';
+  ctx.outcomes.record(
+    suggestionOutcomeSpan({ suggestionId: shown.id, outcome: params.outcome, file: shown.file, language: shown.language, candidate: shown.candidate, whenMs: ctx.clock.now() }),
+    { accepted },
+  );
+  if (!accepted) return;
   for (const source of shown.candidate.provenance) {
     if (source.file !== undefined && source.line !== undefined) ctx.engine.recordAcceptance(source.file, source.line);
   }
+  indexAccepted(ctx, shown, params.outcome === 'accepted');
 }

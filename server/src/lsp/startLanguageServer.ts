@@ -1,6 +1,7 @@
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
 import type { Connection, DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
-import { ExplainRequest, FeedbackNotification, ReindexRequest } from '@arenalab/protocol';
+import { ExplainRequest, FeedbackNotification, ReindexRequest, TaskResultNotification } from '@arenalab/protocol';
+import { openOutcomeStore, outcomeStoreDir } from '../outcomes';
 import { guarded } from './guarded';
 import { createLspContext } from './lspContext';
 import type { LspContext } from './lspContext';
@@ -11,6 +12,7 @@ import { onExplain } from './onExplain';
 import { onFeedback } from './onFeedback';
 import { onInitialize } from './onInitialize';
 import { onInlineCompletion } from './onInlineCompletion';
+import { onTaskResult } from './onTaskResult';
 import { pullClientSettings } from './pullClientSettings';
 
 function onWatchedFiles(ctx: LspContext, params: DidChangeWatchedFilesParams): void {
@@ -25,6 +27,9 @@ async function onDidChangeConfiguration(ctx: LspContext): Promise<void> {
 async function onInitialized(ctx: LspContext): Promise<void> {
   // Settings first: the user's excludes decide what gets indexed.
   await pullClientSettings(ctx).catch((error: unknown) => ctx.connection.console.error(`reading the arenalab settings failed: ${String(error)}; using the defaults`));
+  // The store location is a setting, so the store opens after the settings and only once; a later change needs a restart.
+  const dir = outcomeStoreDir(ctx.roots.all, ctx.clientSettings.store.location);
+  ctx.outcomes.attach(openOutcomeStore(dir, (line) => ctx.connection.console.info(line)));
   ctx.indexer.reindex().catch((error: unknown) => ctx.connection.console.error(`indexing the workspace failed: ${String(error)}`));
 }
 
@@ -45,6 +50,7 @@ export function startLanguageServer(connection: Connection, settings?: LspSettin
   connection.onNotification(DidChangeWatchedFilesNotification.type, guarded(console, 'workspace/didChangeWatchedFiles', undefined, (p) => onWatchedFiles(ctx, p)));
   connection.onRequest(ExplainRequest, guarded(console, ExplainRequest.method, null, (p) => onExplain(ctx, p)));
   connection.onNotification(FeedbackNotification, guarded(console, FeedbackNotification.method, undefined, (p) => onFeedback(ctx, p)));
+  connection.onNotification(TaskResultNotification, guarded(console, TaskResultNotification.method, undefined, (p) => onTaskResult(ctx, p)));
   connection.onRequest(ReindexRequest, guarded(console, ReindexRequest.method, { files: 0, windows: 0 }, () => ctx.indexer.reindex()));
   ctx.documents.onDidOpen(guarded(console, 'textDocument/didOpen', undefined, (e) => ctx.sync.opened(e.document)));
   ctx.documents.onDidChangeContent(guarded(console, 'textDocument/didChange', undefined, (e) => ctx.sync.changed(e.document)));
@@ -52,7 +58,11 @@ export function startLanguageServer(connection: Connection, settings?: LspSettin
     ctx.sync.closed(e.document);
     ctx.indexer.refreshFile(e.document.uri, false);
   }));
-  connection.onShutdown(() => ctx.sync.dispose());
+  // Shutdown answers only once every reported outcome is durable and the store lock is released.
+  connection.onShutdown(async () => {
+    ctx.sync.dispose();
+    await ctx.outcomes.close();
+  });
   ctx.documents.listen(connection);
   connection.listen();
   return ctx;

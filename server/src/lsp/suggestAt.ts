@@ -43,5 +43,5 @@ export async function suggestAt(ctx: LspContext, uri: string, position: Position
     if (budget.expired) ctx.connection.console.info(`completion at ${uri}:${clamped.line}:${clamped.character} dropped: over the ${ctx.settings.requestBudgetMs} ms budget`);
     return [];
   }
-  return result.candidates.map((candidate) => ctx.suggestions.remember(uri, withMaxLines(candidate, clientSettings.maxLines)));
+  return result.candidates.map((candidate) => ctx.suggestions.remember(uri, withMaxLines(candidate, clientSettings.maxLines), { file, language, version }));
 }

@@ -1,0 +1,3 @@
+export * from './openOutcomeStore';
+export * from './outcomeRecorder';
+export * from './outcomeSpans';

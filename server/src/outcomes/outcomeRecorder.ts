@@ -1,0 +1,108 @@
+import { redactSpanSecrets, validateSpan } from '@arenalab/core';
+import type { Clock, Span } from '@arenalab/core';
+import type { SpanStore } from '../store';
+
+/** Runs are linked to the suggestions accepted this long before them: older code has likely been run already. */
+export const ACCEPTED_LINK_WINDOW_MS = 10 * 60 * 1000;
+
+/** Spans waiting for a store that is still opening; past this the oldest are dropped, so memory stays bounded. */
+const MAX_PENDING = 10_000;
+
+export interface OutcomeRecorderDeps {
+  clock: Clock;
+  /** Where problems go (the LSP log); recording never throws into a request. */
+  log(line: string): void;
+}
+
+/**
+ * Turns outcome spans into durable appends without ever making a completion wait: `record` only validates, redacts
+ * and queues; the queue is appended in one batch per turn of the event loop, each batch awaited (fsync'd) before the
+ * next. Without a store (none attached, or it was locked) spans are still validated and ids still returned, so links
+ * between outcomes stay consistent, but nothing is written.
+ */
+export class OutcomeRecorder {
+  private pending: Span[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private scheduled = false;
+  private attachStore: (store: Promise<SpanStore | undefined>) => void = () => undefined;
+  private readonly store: Promise<SpanStore | undefined>;
+  private attached = false;
+  private readonly accepted: { id: string; atMs: number }[] = [];
+
+  constructor(private readonly deps: OutcomeRecorderDeps) {
+    this.store = new Promise((resolve) => (this.attachStore = resolve));
+  }
+
+  /** Gives the recorder its store once (opening it takes a moment); undefined means outcomes are not stored. */
+  attach(store: Promise<SpanStore | undefined>): void {
+    if (this.attached) return;
+    this.attached = true;
+    this.attachStore(store.catch((error: unknown) => {
+      this.deps.log(`outcomes are not recorded: opening the span store failed: ${String(error)}`);
+      return undefined;
+    }));
+  }
+
+  /**
+   * Validates, redacts and queues a span; resolves nothing so callers cannot wait on the disk. Returns the span's id,
+   * or undefined (logged) when the span is invalid.
+   */
+  record(draft: Omit<Span, 'id'>, options: { accepted?: boolean } = {}): string | undefined {
+    // Redact first: the id is derived from the content, and the stored content is the redacted one.
+    const { span: redacted } = redactSpanSecrets(draft as Span);
+    const result = validateSpan(redacted);
+    if (!result.ok) {
+      this.deps.log(`outcome span ${draft.did} at ${draft.this} not recorded: ${result.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+      return undefined;
+    }
+    if (this.pending.length >= MAX_PENDING) {
+      this.pending.shift();
+      this.deps.log(`outcome spans arrive faster than the store opens; dropped the oldest (${MAX_PENDING} waiting)`);
+    }
+    this.pending.push(result.span);
+    if (options.accepted) this.accepted.push({ id: result.span.id, atMs: this.deps.clock.now() });
+    this.schedule();
+    return result.span.id;
+  }
+
+  /** Ids of the accepted-suggestion spans recorded within the last `windowMs`, oldest first. */
+  acceptedWithin(windowMs: number = ACCEPTED_LINK_WINDOW_MS): string[] {
+    const since = this.deps.clock.now() - windowMs;
+    while (this.accepted.length > 0 && this.accepted[0].atMs < since) this.accepted.shift();
+    return this.accepted.map((a) => a.id);
+  }
+
+  /** Resolves once everything recorded so far is durable (or, without a store, discarded). */
+  drain(): Promise<void> {
+    return this.flushing;
+  }
+
+  /** Writes what is queued and closes the store; used on shutdown. */
+  async close(): Promise<void> {
+    this.attach(Promise.resolve(undefined));
+    await this.drain();
+    const store = await this.store;
+    await store?.close().catch((error: unknown) => this.deps.log(`closing the span store failed: ${String(error)}`));
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.flushing = this.flushing.then(() => this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    const store = await this.store;
+    // Everything recorded until now goes into one batch: one fsync for a burst of feedback.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.scheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (store === undefined || batch.length === 0) return;
+    try {
+      await store.append(batch);
+    } catch (error) {
+      this.deps.log(`storing ${batch.length} outcome span(s) failed: ${String(error)}`);
+    }
+  }
+}
