@@ -1,5 +1,6 @@
-// Bundles the arenalab CLI (and, later, the LSP server and the client) into single files under dist/.
-// Native modules stay external: they are loaded from node_modules at run time.
+// Bundles the arenalab CLI (which is also the LSP server: `arenalab lsp --node-ipc`) and the VS Code client into single
+// files under dist/. Native modules stay external: they are loaded from node_modules at run time when present (the
+// .vsix carries none; the server then uses the exact vector index). `vscode` is provided by the extension host.
 import { cpSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -15,6 +16,19 @@ await build({
   sourcemap: !production,
   minify: production,
   external: ['hnswlib-node', 'onnxruntime-node'],
+  logLevel: 'warning',
+});
+
+await build({
+  entryPoints: { extension: 'client/src/extension.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  external: ['vscode'],
   logLevel: 'warning',
 });
 
