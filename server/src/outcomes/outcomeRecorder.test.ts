@@ -1,0 +1,82 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fixedClock } from '@arenalab/core';
+import type { CompletionCandidate, Span } from '@arenalab/core';
+import { SpanStore } from '../store';
+import { openOutcomeStore } from './openOutcomeStore';
+import { ACCEPTED_LINK_WINDOW_MS, OutcomeRecorder } from './outcomeRecorder';
+import { suggestionOutcomeSpan, taskResultSpan } from './outcomeSpans';
+
+const candidate = (text: string): CompletionCandidate => ({
+  text, confidence: 0.8, method: 'continuation-vote',
+  range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } },
+  provenance: [{ file: 'a.ts', line: 4, spanId: 'win_abc', similarity: 1, acceptedBefore: 0 }],
+});
+
+describe('OutcomeRecorder', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-outcomes-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function storedSpans(): Promise<Span[]> {
+    const reader = await SpanStore.open(dir, { mode: 'read' });
+    const spans: Span[] = [];
+    for await (const span of reader.spans()) spans.push(span);
+    await reader.close();
+    return spans;
+  }
+
+  it('stores outcomes as redacted, valid suggest_completion spans in one durable batch', async () => {
+    const clock = fixedClock(Date.UTC(2024, 5, 1));
+    const recorder = new OutcomeRecorder({ clock, log: () => undefined });
+    recorder.attach(SpanStore.open(dir, { mode: 'write' }));
+    const draft = (outcome: 'shown' | 'accepted' | 'dismissed', text: string) =>
+      suggestionOutcomeSpan({ suggestionId: 's1', outcome, file: 'c.ts', language: 'typescript', candidate: candidate(text), whenMs: clock.now() });
+    const ids = [recorder.record(draft('shown', 'x();')), recorder.record(draft('accepted', 'const key = "AKIAIOSFODNN7EXAMPLE";'), { accepted: true }), recorder.record(draft('dismissed', 'y();'))];
+    await recorder.close();
+    const spans = await storedSpans();
+    assert.deepEqual(spans.map((s) => s.id), ids);
+    assert.deepEqual(spans.map((s) => s.status), ['pending', 'completed', 'failed']);
+    const accepted = spans[1];
+    assert.equal(accepted.did, 'suggest_completion');
+    assert.equal(accepted.who, 'arenalab');
+    assert.equal(accepted.this, 'c.ts:5');
+    assert.equal(accepted.confirmed_by, 'accepted by user');
+    assert.ok(!JSON.stringify(accepted).includes('AKIAIOSFODNN7EXAMPLE'), accepted.if_ok);
+    assert.match(accepted.if_ok ?? '', /<redacted:/);
+    assert.deepEqual(accepted.context?.previous_spans, ['win_abc']);
+    assert.equal(accepted.context?.environment, 'programming/typescript');
+    assert.deepEqual([accepted.metadata?.suggestion_id, accepted.metadata?.outcome, accepted.metadata?.method], ['s1', 'accepted', 'continuation-vote']);
+  });
+
+  it('links runs to the suggestions accepted within the last ten minutes of the injected clock', async () => {
+    const clock = fixedClock(Date.UTC(2024, 5, 1));
+    const recorder = new OutcomeRecorder({ clock, log: () => undefined });
+    recorder.attach(Promise.resolve(undefined));
+    const accept = (text: string) => recorder.record(suggestionOutcomeSpan({ suggestionId: text, outcome: 'accepted', file: 'c.ts', language: 'typescript', candidate: candidate(text), whenMs: clock.now() }), { accepted: true });
+    const old = accept('old();');
+    clock.advance(ACCEPTED_LINK_WINDOW_MS - 1000);
+    const recent = accept('recent();');
+    assert.deepEqual(recorder.acceptedWithin(), [old, recent]);
+    clock.advance(2000);
+    assert.deepEqual(recorder.acceptedWithin(), [recent]);
+    const run = taskResultSpan({ name: 'npm test', kind: 'tests', exitCode: 0, durationMs: 10, passed: 3, failed: 1, acceptedSpanIds: recorder.acceptedWithin(), whenMs: clock.now() });
+    assert.deepEqual([run.did, run.status, run.context?.previous_spans], ['run_tests', 'failed', [recent]]);
+    await recorder.close();
+  });
+
+  it('explains a store locked by another writer and records nothing, without throwing', async () => {
+    const holder = await SpanStore.open(dir, { mode: 'write' });
+    const lines: string[] = [];
+    try {
+      // The lock is per process: a second open in this process is refused like another process would be.
+      const store = await openOutcomeStore(dir, (line) => lines.push(line));
+      assert.equal(store, undefined);
+      assert.match(lines.join('\n'), /outcomes are not recorded: .*locked.*Completions keep working/);
+    } finally {
+      await holder.close();
+    }
+  });
+});
