@@ -1,0 +1,128 @@
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import type { InlineCompletionItem } from 'vscode-languageserver/node';
+import type { Span } from '@arenalab/core';
+import { SpanStore } from '../store';
+
+// Outcomes through the real server over stdio: feedback and task results become spans in the workspace's store.
+const repoRoot = path.resolve(__dirname, '../../..');
+const CONTEXT = ['export function handle(request: Request): Response {', '  const user = authenticate(request);'];
+const BODY = 'return respond(user, request.body);';
+const QUERY = 'return respond(user, request.query);';
+
+interface Server { child: ChildProcessWithoutNullStreams; client: MessageConnection; logs: string[]; ready: Promise<void>; logged(pattern: RegExp): Promise<string> }
+
+function startServer(workspace: string): Server {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'arenalab.js'), 'lsp', '--stdio'], { cwd: workspace });
+  const client = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const logs: string[] = [];
+  client.onRequest('workspace/configuration', () => [{ confidenceThreshold: 0 }]);
+  // The store opens after the settings, concurrently with indexing: its log line is awaited, never raced.
+  const waiters: { pattern: RegExp; resolve(line: string): void }[] = [];
+  client.onNotification('window/logMessage', (p: { message: string }) => {
+    logs.push(p.message);
+    for (const w of waiters) if (w.pattern.test(p.message)) w.resolve(p.message);
+  });
+  const logged = (pattern: RegExp) => new Promise<string>((resolve) => {
+    const found = logs.find((l) => pattern.test(l));
+    if (found !== undefined) resolve(found);
+    else waiters.push({ pattern, resolve });
+  });
+  const ready = new Promise<void>((resolve) => client.onNotification('arenalab/status', (s: { state: string }) => {
+    if (s.state === 'ready') resolve();
+  }));
+  client.listen();
+  return { child, client, logs, ready, logged };
+}
+
+async function initialize(server: Server, workspace: string): Promise<void> {
+  const uri = pathToFileURL(workspace).href;
+  await server.client.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'ws' }], capabilities: { workspace: { configuration: true } } });
+  await server.client.sendNotification('initialized', {});
+  await server.ready;
+}
+
+async function stop(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.on('exit', resolve));
+  await server.client.sendRequest('shutdown');
+  await server.client.sendNotification('exit');
+  await exited;
+  server.client.dispose();
+}
+
+describe('arenalab lsp --stdio: outcomes become spans (protocol test)', function () {
+  let workspace: string;
+  let server: Server;
+  const uriOf = (name: string) => pathToFileURL(path.join(workspace, name)).href;
+  const suggest = async (name: string) => {
+    await server.client.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(name), languageId: 'typescript', version: 1, text: [...CONTEXT, '', '}'].join('\n') } });
+    return server.client.sendRequest<InlineCompletionItem[]>('textDocument/inlineCompletion', { textDocument: { uri: uriOf(name) }, position: { line: 2, character: 0 }, context: { triggerKind: 1 } });
+  };
+  const texts = (items: InlineCompletionItem[]) => items.map((i) => i.insertText.toString().trim());
+  const idOf = (item: InlineCompletionItem) => String(item.command?.arguments?.[0]);
+
+  before(async () => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-outcomes-'));
+    const file = (line: string) => [...CONTEXT, `  ${line}`, '}', ''].join('\n');
+    fs.writeFileSync(path.join(workspace, 'a.ts'), file(BODY));
+    fs.writeFileSync(path.join(workspace, 'b.ts'), file(BODY));
+    fs.writeFileSync(path.join(workspace, 'c.ts'), file(QUERY));
+    server = startServer(workspace);
+    await initialize(server, workspace);
+  });
+
+  after(() => {
+    if (server.child.exitCode === null) server.child.kill();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('ranks first, in the same context, the competing continuation the developer accepted on the previous request', async () => {
+    const first = await suggest('d.ts');
+    assert.deepEqual(texts(first), [BODY, QUERY]);
+    await server.client.sendNotification('arenalab/feedback', { suggestionId: idOf(first[0]), outcome: 'shown' });
+    await server.client.sendNotification('arenalab/feedback', { suggestionId: idOf(first[0]), outcome: 'dismissed' });
+    await server.client.sendNotification('arenalab/feedback', { suggestionId: idOf(first[1]), outcome: 'accepted' });
+    const next = await suggest('e.ts');
+    assert.equal(texts(next)[0], QUERY, JSON.stringify(texts(next)));
+  });
+
+  it('keeps serving completions, with a clear log line, when another process holds the store', async () => {
+    const second = startServer(workspace);
+    try {
+      await initialize(second, workspace);
+      assert.match(await second.logged(/outcomes are not recorded/), /locked by process \d+.*Completions keep working/);
+      await second.client.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('f.ts'), languageId: 'typescript', version: 1, text: [...CONTEXT, '', '}'].join('\n') } });
+      const items = await second.client.sendRequest<InlineCompletionItem[]>('textDocument/inlineCompletion', { textDocument: { uri: uriOf('f.ts') }, position: { line: 2, character: 0 }, context: { triggerKind: 1 } });
+      assert.ok(items.length > 0, 'the second server stopped suggesting');
+    } finally {
+      await stop(second);
+    }
+  });
+
+  it('stores every reported outcome and a test run linked to the accepted suggestion, durable at shutdown', async () => {
+    await server.client.sendNotification('arenalab/taskResult', { name: 'npm test', kind: 'tests', exitCode: 1, durationMs: 1234, passed: 3, failed: 1 });
+    await server.client.sendNotification('arenalab/taskResult', { name: 'build', kind: 'nonsense', exitCode: 0, durationMs: 5 });
+    await stop(server);
+    assert.ok(server.logs.some((l) => l.startsWith('arenalab/taskResult failed: TaskResultError')), server.logs.join('\n'));
+    const store = await SpanStore.open(path.join(workspace, '.arenalab'), { mode: 'read' });
+    const spans: Span[] = [];
+    for await (const span of store.spans()) spans.push(span);
+    await store.close();
+    const outcomes = spans.filter((s) => s.did === 'suggest_completion');
+    assert.deepEqual(outcomes.map((s) => [s.metadata?.outcome, s.status]), [['shown', 'pending'], ['dismissed', 'failed'], ['accepted', 'completed']]);
+    const accepted = outcomes[2];
+    assert.deepEqual([accepted.who, accepted.this, accepted.if_ok?.trim(), accepted.confirmed_by], ['arenalab', 'd.ts:3', QUERY, 'accepted by user']);
+    assert.equal(accepted.context?.environment, 'programming/typescript');
+    assert.ok((accepted.context?.previous_spans ?? []).length > 0 && accepted.context!.previous_spans!.every((id) => id.startsWith('win_')));
+    const runs = spans.filter((s) => s.did === 'run_tests');
+    assert.equal(runs.length, 1);
+    assert.deepEqual([runs[0].status, runs[0].this, runs[0].context?.previous_spans], ['failed', 'npm test', [accepted.id]]);
+  });
+});
