@@ -5,7 +5,10 @@ import type { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CLIENT_SETTINGS } from './clientSettings';
 import type { ClientSettings } from './clientSettings';
-import { OutcomeRecorder } from '../outcomes';
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { OutcomeRecorder, realRetentionTimer, RetentionChecker } from '../outcomes';
+import type { MissingDocument, RetentionTimer } from '../outcomes';
 import { DocumentSync } from './documentSync';
 import { DEFAULT_LSP_SETTINGS } from './lspSettings';
 import type { LspSettings } from './lspSettings';
@@ -29,21 +32,40 @@ export interface LspContext {
   pullsConfiguration: boolean;
   /** Suggestion outcomes and task results on their way into the span store. */
   outcomes: OutcomeRecorder;
+  /** Checks accepted suggestions for retention at 30 s, 2 min and 10 min; disposed on shutdown. */
+  retention: RetentionChecker;
   clock: Clock;
 }
 
-export function createLspContext(connection: Connection, settings: LspSettings = DEFAULT_LSP_SETTINGS, clock: Clock = systemClock): LspContext {
+/** The open document to check retention in; a closed one, or one whose file is gone from disk, is not retained. */
+function retentionDocument(documents: TextDocuments<TextDocument>, uri: string): TextDocument | MissingDocument {
+  const document = documents.get(uri);
+  if (document === undefined) return 'closed';
+  if (uri.startsWith('file:')) {
+    try {
+      if (!fs.existsSync(fileURLToPath(uri))) return 'vanished';
+    } catch {
+      return 'vanished';
+    }
+  }
+  return document;
+}
+
+export function createLspContext(connection: Connection, settings: LspSettings = DEFAULT_LSP_SETTINGS, clock: Clock = systemClock, timer: RetentionTimer = realRetentionTimer): LspContext {
   const documents = new TextDocuments(TextDocument);
   const engine = new CompletionEngine();
   const roots = new WorkspaceRoots();
   const sync = new DocumentSync({ console: connection.console, engine, roots, documents, settings });
+  const log = (line: string) => connection.console.info(line);
+  const outcomes = new OutcomeRecorder({ clock, log });
   const ctx: LspContext = {
     connection, documents, engine, roots, settings, sync,
     suggestions: new SuggestionMemory(settings.rememberedSuggestions),
     indexer: new WorkspaceIndexer({ connection, engine, roots, sync, excludes: () => ctx.clientSettings.excludes }),
     clientSettings: DEFAULT_CLIENT_SETTINGS,
     pullsConfiguration: false,
-    outcomes: new OutcomeRecorder({ clock, log: (line) => connection.console.info(line) }),
+    outcomes,
+    retention: new RetentionChecker({ clock, timer, log, read: (uri) => retentionDocument(ctx.documents, uri), record: (draft) => outcomes.record(draft) }),
     clock,
   };
   return ctx;

@@ -40,11 +40,16 @@ export function onFeedback(ctx: LspContext, params: FeedbackParams): void {
   const shown = ctx.suggestions.get(params.suggestionId);
   if (shown === undefined) throw new FeedbackError(`unknown or forgotten suggestion ${JSON.stringify(params.suggestionId)}`);
   const accepted = params.outcome === 'accepted' || params.outcome === 'partially_accepted';
-  ctx.outcomes.record(
+  const spanId = ctx.outcomes.record(
     suggestionOutcomeSpan({ suggestionId: shown.id, outcome: params.outcome, file: shown.file, language: shown.language, candidate: shown.candidate, whenMs: ctx.clock.now() }),
     { accepted },
   );
   if (!accepted) return;
+  // Only a full acceptance says which text was inserted; a partial one is not checked for retention.
+  if (params.outcome === 'accepted' && spanId !== undefined) {
+    const { candidate } = shown;
+    ctx.retention.watch({ spanId, suggestionId: shown.id, uri: shown.uri, file: shown.file, text: candidate.text, position: candidate.range.start });
+  }
   for (const source of shown.candidate.provenance) {
     if (source.file !== undefined && source.line !== undefined) ctx.engine.recordAcceptance(source.file, source.line);
   }

@@ -61,6 +61,7 @@ export function startLanguageServer(connection: Connection, settings?: LspSettin
   // Shutdown answers only once every reported outcome is durable and the store lock is released.
   connection.onShutdown(async () => {
     ctx.sync.dispose();
+    ctx.retention.dispose();
     await ctx.outcomes.close();
   });
   ctx.documents.listen(connection);

@@ -1,3 +1,4 @@
 export * from './openOutcomeStore';
 export * from './outcomeRecorder';
 export * from './outcomeSpans';
+export * from './retentionChecks';

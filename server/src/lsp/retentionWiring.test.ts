@@ -1,0 +1,67 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fixedClock } from '@arenalab/core';
+import type { Span } from '@arenalab/core';
+import type { Connection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { RetentionTimer } from '../outcomes';
+import { DEFAULT_LSP_SETTINGS } from './lspSettings';
+import { createLspContext } from './lspContext';
+import { onFeedback } from './onFeedback';
+
+// arenalab/feedback → retention checks, through the LSP context with a fake timer: nothing waits for real time.
+describe('LSP retention checks after an accepted suggestion', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-retention-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('schedules three checks for a full acceptance, none for a dismissal, stores them linked to the accepted span, and clears them on dispose', () => {
+    const clock = fixedClock(Date.UTC(2024, 5, 1));
+    const jobs: { at: number; run(): void }[] = [];
+    const timer: RetentionTimer = {
+      schedule(delayMs, run) {
+        const job = { at: clock.now() + delayMs, run };
+        jobs.push(job);
+        return () => { const i = jobs.indexOf(job); if (i >= 0) jobs.splice(i, 1); };
+      },
+    };
+    const quiet = { info: () => undefined, error: () => undefined, warn: () => undefined, log: () => undefined };
+    const ctx = createLspContext({ console: quiet } as unknown as Connection, DEFAULT_LSP_SETTINGS, clock, timer);
+    const file = path.join(dir, 'a.ts');
+    const text = 'const user = authenticate(request);\nreturn respond(user, request.body);\n';
+    fs.writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+    const document = TextDocument.create(uri, 'typescript', 2, text);
+    ctx.documents = { get: (u: string) => (u === uri ? document : undefined) } as unknown as typeof ctx.documents;
+    const spans: Omit<Span, 'id'>[] = [];
+    const record = ctx.outcomes.record.bind(ctx.outcomes);
+    ctx.outcomes.record = (draft, options) => (spans.push(draft), record(draft, options));
+    const candidate = {
+      text: 'return respond(user, request.body);', confidence: 0.9, method: 'continuation-vote',
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, provenance: [],
+    };
+    const place = { file: 'a.ts', language: 'typescript', version: 1 };
+
+    onFeedback(ctx, { suggestionId: ctx.suggestions.remember(uri, candidate, place).id, outcome: 'dismissed' });
+    assert.equal(jobs.length, 0);
+    onFeedback(ctx, { suggestionId: ctx.suggestions.remember(uri, candidate, place).id, outcome: 'accepted' });
+    assert.deepEqual(jobs.map((j) => j.at - clock.now()), [30_000, 120_000, 600_000]);
+
+    jobs.shift()!.run();
+    fs.rmSync(file);
+    jobs.shift()!.run();
+    const checks = spans.filter((s) => s.did === 'check_retention');
+    const acceptedSpanId = record(spans.find((s) => s.metadata?.outcome === 'accepted')!);
+    assert.deepEqual(checks.map((s) => [s.status, s.this, s.metadata?.reason, s.context?.previous_spans]), [
+      ['completed', 'a.ts:2', 'retained', [acceptedSpanId]],
+      ['failed', 'a.ts:2', 'vanished', [acceptedSpanId]],
+    ]);
+    assert.equal(ctx.retention.pendingChecks, 1);
+    ctx.retention.dispose();
+    assert.equal(jobs.length, 0);
+    ctx.sync.dispose();
+  });
+});
