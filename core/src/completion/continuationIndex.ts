@@ -1,4 +1,4 @@
-import { contextHash, HASH_BITS } from './contextHash';
+import { contextHash } from './contextHash';
 import { shapeStream, tokenStream, TokenVocabulary } from './tokenStream';
 import { HashPostings } from './hashPostings';
 
@@ -67,11 +67,6 @@ export class ContinuationIndex {
 
   has(path: string): boolean {
     return this.byPath.get(path)?.alive === true;
-  }
-
-  file(path: string): IndexedFile | undefined {
-    const file = this.byPath.get(path);
-    return file?.alive ? file : undefined;
   }
 
   addFile(path: string, language: string, text: string): void {
@@ -171,4 +166,3 @@ export class ContinuationIndex {
   }
 }
 
-export { HASH_BITS };
