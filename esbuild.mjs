@@ -6,8 +6,8 @@ import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
 
-await build({
-  entryPoints: { arenalab: 'server/src/cli/bundleEntry.ts' },
+/** Settings both bundles share: one CommonJS file for Node 20, minified and without maps for release. */
+const common = {
   outdir: 'dist',
   bundle: true,
   platform: 'node',
@@ -15,22 +15,11 @@ await build({
   format: 'cjs',
   sourcemap: !production,
   minify: production,
-  external: ['hnswlib-node', 'onnxruntime-node'],
   logLevel: 'warning',
-});
+};
 
-await build({
-  entryPoints: { extension: 'client/src/extension.ts' },
-  outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: !production,
-  minify: production,
-  external: ['vscode'],
-  logLevel: 'warning',
-});
+await build({ ...common, entryPoints: { arenalab: 'server/src/cli/bundleEntry.ts' }, external: ['hnswlib-node', 'onnxruntime-node'] });
+await build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] });
 
 // The syntax layer loads grammars and the tree-sitter runtime from beside the bundle first.
 cpSync('grammars', 'dist/grammars', { recursive: true });
