@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectIngestFormat, looksBinary } from '@arenalab/core';
+import { STORE_FOLDER_NAME } from '../store';
 import type { RecordProblem } from '@arenalab/core';
 import { chatFileSource, spansFileSource } from './fileSources';
 import { gitSource } from './gitSource';
@@ -8,7 +9,7 @@ import type { IngestFormatOption, SpanSource } from './spanSource';
 import { IngestError } from './ingestError';
 
 /** Folders never walked: dependencies, build output, VCS internals and ArenaLab's own stores. */
-export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.arenalab', '.arenalab-demo', 'dist', 'out', 'build', '.venv', '__pycache__']);
+export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', STORE_FOLDER_NAME, '.arenalab-demo', 'dist', 'out', 'build', '.venv', '__pycache__']);
 
 const CANDIDATE_EXTENSIONS = new Set(['.jsonl', '.json', '.ndjson']);
 

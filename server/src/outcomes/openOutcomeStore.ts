@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import { SpanStore, StoreError } from '../store';
+import { defaultStoreDir, SpanStore, StoreError } from '../store';
 
 /** Where the outcome spans go: the configured location, else `.arenalab/` in the first workspace folder. */
 export function outcomeStoreDir(folders: readonly string[], configured: string | undefined): string | undefined {
   const first = folders[0];
   if (configured !== undefined && configured !== '') return path.resolve(first ?? process.cwd(), configured);
-  return first === undefined ? undefined : path.join(first, '.arenalab');
+  return first === undefined ? undefined : defaultStoreDir(first);
 }
 
 /**

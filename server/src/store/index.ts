@@ -4,3 +4,4 @@ export * from './spanStore';
 export * from './storeError';
 export * from './verifyStore';
 export * from './writerLock';
+export * from './storeLocation';

@@ -10,7 +10,7 @@ import { formatDatasetStats } from '../formatQuality';
 import { InterruptToken } from '../interruptToken';
 import { printResult, table } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
-import { resolveStoreDir } from '../storeLocation';
+import { resolveStoreDir } from '../../store';
 import { TerminalProgress } from '../terminalProgress';
 import { MODEL_OPTION_HELP, withModelEmbedder } from '../modelEmbedder';
 

@@ -2,10 +2,9 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { discoverSources, ingestIntoStore, INGEST_FORMAT_OPTIONS, DEFAULT_INGEST_CONFIG } from '../../ingest';
 import type { IngestFormatOption, IngestReport } from '../../ingest';
-import { SpanStore } from '../../store';
+import { resolveStoreDir, SpanStore } from '../../store';
 import { InterruptToken } from '../interruptToken';
 import { printResult, table } from '../output';
-import { resolveStoreDir } from '../storeLocation';
 import { TerminalProgress } from '../terminalProgress';
 import { parsePositiveInt } from '../parsePositiveInt';
 

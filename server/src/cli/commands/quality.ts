@@ -7,7 +7,7 @@ import { InterruptToken } from '../interruptToken';
 import { formatQualityReport } from '../formatQuality';
 import { printResult, table } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
-import { resolveStoreDir } from '../storeLocation';
+import { resolveStoreDir } from '../../store';
 import { TerminalProgress } from '../terminalProgress';
 import { MODEL_OPTION_HELP, withModelEmbedder } from '../modelEmbedder';
 

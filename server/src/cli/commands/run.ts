@@ -7,7 +7,7 @@ import { datasetRefText } from '../datasetRef';
 import { formatDatasetStats, formatQualityReport } from '../formatQuality';
 import { InterruptToken } from '../interruptToken';
 import { printResult } from '../output';
-import { resolveStoreDir } from '../storeLocation';
+import { resolveStoreDir } from '../../store';
 import { TerminalProgress } from '../terminalProgress';
 import { MODEL_OPTION_HELP, withModelEmbedder } from '../modelEmbedder';
 import { formatIngestReport, runIngest } from './ingest';

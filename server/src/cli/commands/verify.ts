@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { verifyStore } from '../../store';
+import { resolveStoreDir, verifyStore } from '../../store';
 import { printResult } from '../output';
-import { resolveStoreDir } from '../storeLocation';
 
 export function registerVerifyCommand(program: Command): void {
   program
