@@ -2,26 +2,20 @@ import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, ErrorCodes, ResponseError, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import type { CompletionItem, InitializeResult, InlineCompletionItem } from 'vscode-languageserver/node';
 import type { ExplainResult, StatusParams } from '@arenalab/protocol';
+import { INSERT_HEADER, insertFunction, PREDICTED_INSERT_LINE, writeInsertWorkspace } from './insertWorkspace';
 
 // The real server over stdio, driven by a plain vscode-jsonrpc client as any editor would. The cases run in order
 // against one server: each builds on the documents the previous ones opened.
 const repoRoot = path.resolve(__dirname, '../../..');
-const body = (name: string) => [
-  `export function ${name}(db: Db, name: string) {`,
-  "  const row = db.insert('users', { name });",
-  "  logger.info('inserted', row.id);",
-  '  return row;',
-  '}',
-];
-const header = ["import { Db, logger } from './db';", ''];
-const PREDICTED = "logger.info('inserted', row.id);";
+const body = insertFunction;
+const header = INSERT_HEADER;
+const PREDICTED = PREDICTED_INSERT_LINE;
 
 function frame(json: Buffer): Buffer {
   return Buffer.concat([Buffer.from(`Content-Length: ${json.length}\r\n\r\n`, 'ascii'), json]);
@@ -43,10 +37,7 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
   let configAsked: () => void = () => undefined;
 
   before(() => {
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-lsp-'));
-    fs.writeFileSync(path.join(workspace, 'a.ts'), [...header, ...body('addUser'), ''].join('\n'));
-    fs.writeFileSync(path.join(workspace, 'b.ts'), [...header, ...body('addAdmin'), ''].join('\n'));
-    fs.writeFileSync(path.join(workspace, 'db.ts'), 'export interface Db { insert(table: string, row: object): { id: number } }\n');
+    workspace = writeInsertWorkspace('arenalab-lsp-');
     docUri = pathToFileURL(path.join(workspace, 'c.ts')).href;
     child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'arenalab.js'), 'lsp', '--stdio'], { cwd: workspace });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { execFile, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { INSERT_HEADER, insertFunction, PREDICTED_INSERT_LINE, writeInsertWorkspace } from './insertWorkspace';
 
 // Neovim (Debian's `neovim`, 0.7) headless as a real third-party LSP client: test-fixtures/neovim/complete.lua starts
 // `arenalab lsp --stdio` with vim.lsp.start_client, opens a file of a fixture workspace, waits for the client to be
@@ -10,15 +10,9 @@ import * as path from 'node:path';
 // nvim missing is a failure, not a skip: .ci/run installs it.
 const repoRoot = path.resolve(__dirname, '../../..');
 const script = path.join(repoRoot, 'test-fixtures', 'neovim', 'complete.lua');
-const body = (name: string) => [
-  `export function ${name}(db: Db, name: string) {`,
-  "  const row = db.insert('users', { name });",
-  "  logger.info('inserted', row.id);",
-  '  return row;',
-  '}',
-];
-const header = ["import { Db, logger } from './db';", ''];
-const PREDICTED = "logger.info('inserted', row.id);";
+const body = insertFunction;
+const header = INSERT_HEADER;
+const PREDICTED = PREDICTED_INSERT_LINE;
 
 interface NeovimResult {
   error?: string;
@@ -32,10 +26,7 @@ describe('Neovim 0.7 headless as a real LSP client of arenalab lsp --stdio', fun
   let workspace: string;
 
   before(() => {
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-nvim-'));
-    fs.writeFileSync(path.join(workspace, 'a.ts'), [...header, ...body('addUser'), ''].join('\n'));
-    fs.writeFileSync(path.join(workspace, 'b.ts'), [...header, ...body('addAdmin'), ''].join('\n'));
-    fs.writeFileSync(path.join(workspace, 'db.ts'), 'export interface Db { insert(table: string, row: object): { id: number } }\n');
+    workspace = writeInsertWorkspace('arenalab-nvim-');
     fs.writeFileSync(path.join(workspace, 'c.ts'), [...header, ...body('addGuest').slice(0, 2), '', ''].join('\n'));
   });
 
