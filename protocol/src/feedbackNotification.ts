@@ -4,9 +4,21 @@ export type SuggestionOutcome = 'shown' | 'accepted' | 'partially_accepted' | 'd
 
 export const SUGGESTION_OUTCOMES: readonly SuggestionOutcome[] = ['shown', 'accepted', 'partially_accepted', 'dismissed'];
 
+/**
+ * Why a suggestion was dismissed: `explicit` (Escape or another explicit reject), `typed_over` (the developer kept
+ * typing something else), `timeout` (shown and neither accepted nor rejected within the client's dismissal timeout).
+ */
+export type DismissReason = 'explicit' | 'typed_over' | 'timeout';
+
+export const DISMISS_REASONS: readonly DismissReason[] = ['explicit', 'typed_over', 'timeout'];
+
 export interface FeedbackParams {
   suggestionId: string;
   outcome: SuggestionOutcome;
+  /** For `partially_accepted`: the prefix of the suggestion that was inserted (word or line acceptance). */
+  acceptedText?: string;
+  /** For `dismissed`: how the client knew. */
+  reason?: DismissReason;
 }
 
 /**
