@@ -13,6 +13,11 @@ export interface TaskResultParams {
   /** Test counts, where the editor knows them. */
   passed?: number;
   failed?: number;
+  /**
+   * Documents the run concerns, as URIs: the active editor's document and those saved since the previous run. The
+   * server links the run to suggestions accepted in these documents; without them it links by time alone.
+   */
+  uris?: string[];
 }
 
 /**
