@@ -34,6 +34,8 @@ export interface LspContext {
   outcomes: OutcomeRecorder;
   /** Checks accepted suggestions for retention at 30 s, 2 min and 10 min; disposed on shutdown. */
   retention: RetentionChecker;
+  /** The folder the outcome store was opened in (undefined: nowhere), once it was; moved by followStoreLocation. */
+  store: { opened: boolean; dir?: string };
   clock: Clock;
 }
 
@@ -66,6 +68,7 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     pullsConfiguration: false,
     outcomes,
     retention: new RetentionChecker({ clock, timer, log, read: (uri) => retentionDocument(ctx.documents, uri), record: (draft) => outcomes.record(draft) }),
+    store: { opened: false },
     clock,
   };
   return ctx;

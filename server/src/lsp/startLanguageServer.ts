@@ -1,8 +1,8 @@
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
 import type { Connection, DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
 import { ExplainRequest, FeedbackNotification, ReindexRequest, TaskResultNotification } from '@arenalab/protocol';
-import { openOutcomeStore, outcomeStoreDir } from '../outcomes';
 import { guarded } from './guarded';
+import { followStoreLocation } from './followStoreLocation';
 import { createLspContext } from './lspContext';
 import type { LspContext } from './lspContext';
 import type { LspSettings } from './lspSettings';
@@ -20,16 +20,17 @@ function onWatchedFiles(ctx: LspContext, params: DidChangeWatchedFilesParams): v
 }
 
 async function onDidChangeConfiguration(ctx: LspContext): Promise<void> {
-  if (await pullClientSettings(ctx)) await ctx.indexer.reindex();
+  const excludesChanged = await pullClientSettings(ctx);
+  await followStoreLocation(ctx);
+  if (excludesChanged) await ctx.indexer.reindex();
 }
 
 /** Reads the settings and starts indexing once the client is ready; the outcome reaches the client as arenalab/status, failures the log. */
 async function onInitialized(ctx: LspContext): Promise<void> {
   // Settings first: the user's excludes decide what gets indexed.
   await pullClientSettings(ctx).catch((error: unknown) => ctx.connection.console.error(`reading the arenalab settings failed: ${String(error)}; using the defaults`));
-  // The store location is a setting, so the store opens after the settings and only once; a later change needs a restart.
-  const dir = outcomeStoreDir(ctx.roots.all, ctx.clientSettings.store.location);
-  ctx.outcomes.attach(openOutcomeStore(dir, (line) => ctx.connection.console.info(line)));
+  // The store location is a setting, so the store opens after the settings; a later change moves it.
+  followStoreLocation(ctx).catch((error: unknown) => ctx.connection.console.error(`opening the outcome store failed: ${String(error)}`));
   ctx.indexer.reindex().catch((error: unknown) => ctx.connection.console.error(`indexing the workspace failed: ${String(error)}`));
 }
 
