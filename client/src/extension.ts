@@ -72,10 +72,11 @@ function createClient(context: vscode.ExtensionContext, status: StatusBar, log: 
   const serverModule = context.asAbsolutePath(path.join('dist', 'arenalab.js'));
   const settings = readSettings();
   const env = { ...process.env, ...(settings.storeLocation ? { ARENALAB_STORE: settings.storeLocation } : {}) };
-  // The client appends --node-ipc (ipc) or --stdio itself.
+  // stdio, not ipc: vscode-languageclient refuses TransportKind.ipc for a `command` executable ("Transport kind ipc
+  // is not support for command executable"), found by the code-server e2e test. The client appends --stdio itself.
   const serverOptions: ServerOptions = {
-    run: { command: nodePath, args: [serverModule, 'lsp'], transport: TransportKind.ipc, options: { env } },
-    debug: { command: nodePath, args: ['--inspect=6009', serverModule, 'lsp'], transport: TransportKind.ipc, options: { env } },
+    run: { command: nodePath, args: [serverModule, 'lsp'], transport: TransportKind.stdio, options: { env } },
+    debug: { command: nodePath, args: ['--inspect=6009', serverModule, 'lsp'], transport: TransportKind.stdio, options: { env } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ language })),
