@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, ErrorCodes, ResponseError, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { LSPErrorCodes } from 'vscode-languageserver/node';
 import type { CompletionItem, InitializeResult, InlineCompletionItem } from 'vscode-languageserver/node';
 import type { ExplainResult, StatusParams } from '@arenalab/protocol';
 import { INSERT_HEADER, insertFunction, PREDICTED_INSERT_LINE, writeInsertWorkspace } from './insertWorkspace';
@@ -195,6 +196,38 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
     assert.ok(logs.some((l) => l.startsWith('textDocument/inlineCompletion failed: TypeError')), 'the bad request was not logged with its method');
     assert.ok((await inline(4, 0)).length > 0, 'the server stopped suggesting after bad input');
     assert.equal(child.exitCode, null, stderr);
+  });
+
+  it('answers a request cancelled by $/cancelRequest with RequestCancelled or nothing, and keeps serving', async () => {
+    // Request and cancel in one write, so the server reads both before the request runs: deterministic, as a client
+    // typing fast would send them. The answer carries our own id, so it is read from the raw output stream.
+    const id = 'cancelled-1';
+    const answered = new Promise<{ result?: unknown; error?: { code: number } }>((resolve) => {
+      let raw = Buffer.alloc(0);
+      const onData = (chunk: Buffer) => {
+        raw = Buffer.concat([raw, chunk]);
+        for (let at = raw.indexOf('Content-Length: '); at >= 0; at = raw.indexOf('Content-Length: ', at + 1)) {
+          const headerEnd = raw.indexOf('\r\n\r\n', at);
+          if (headerEnd < 0) return;
+          const length = Number(/Content-Length: (\d+)/.exec(raw.subarray(at, headerEnd).toString())?.[1]);
+          const body = raw.subarray(headerEnd + 4, headerEnd + 4 + length);
+          if (body.length < length) return;
+          const message = JSON.parse(body.toString()) as { id?: unknown; result?: unknown; error?: { code: number } };
+          if (message.id === id) {
+            child.stdout.off('data', onData);
+            resolve(message);
+            return;
+          }
+        }
+      };
+      child.stdout.on('data', onData);
+    });
+    const request = { jsonrpc: '2.0', id, method: 'textDocument/inlineCompletion', params: { textDocument: { uri: docUri }, position: { line: 4, character: 0 }, context: { triggerKind: 1 } } };
+    const cancel = { jsonrpc: '2.0', method: '$/cancelRequest', params: { id } };
+    child.stdin.write(Buffer.concat([frame(Buffer.from(JSON.stringify(request))), frame(Buffer.from(JSON.stringify(cancel)))]));
+    const answer = await answered;
+    assert.ok(answer.error?.code === LSPErrorCodes.RequestCancelled || (Array.isArray(answer.result) && answer.result.length === 0), JSON.stringify(answer));
+    assert.ok((await inline(4, 0)).length > 0, 'the server stopped suggesting after a cancel');
   });
 
   it('shuts down and exits with code 0', async () => {

@@ -4,8 +4,6 @@ export interface LspSettings {
   maxDocumentBytes: number;
   /** Quiet time after the last keystroke before a changed document is re-indexed, so typing does not re-index per key. */
   reindexDebounceMs: number;
-  /** Time a completion may take; past it the answer is dropped, because ghost text that arrives late is noise. */
-  requestBudgetMs: number;
   /** Shown suggestions remembered for arenalab/explain and feedback. */
   rememberedSuggestions: number;
   /**
@@ -18,6 +16,5 @@ export interface LspSettings {
 export const DEFAULT_LSP_SETTINGS: Readonly<LspSettings> = {
   maxDocumentBytes: 10 * 1024 * 1024,
   reindexDebounceMs: 150,
-  requestBudgetMs: 250,
   rememberedSuggestions: 200,
 };
