@@ -122,11 +122,25 @@ describe('SuggestionTracker', () => {
     assert.deepEqual(reports[1], { suggestionId: 'a', outcome: 'dismissed', reason: 'typed_over' });
   });
 
-  it('a re-request answering the same remaining text while typing along continues the first suggestion', () => {
+  it('typed along, then replaced by its own continuation: partially accepted, and the continuation is shown', () => {
     const { reports, tracker } = setup();
     tracker.shown(suggestion('a'));
     tracker.documentChanged([insert(110, 'c')]);
-    assert.equal(tracker.shown(suggestion('b', { anchor: 111, before: 'c', ghost: 'ompute(a, b);' })), 'a');
+    tracker.documentChanged([insert(111, 'o')]);
+    assert.equal(tracker.shown(suggestion('b', { anchor: 112, before: 'co', ghost: 'mpute(a, b);' })), 'b');
+    tracker.accepted('b');
+    assert.deepEqual(reports, [
+      { suggestionId: 'a', outcome: 'shown' },
+      { suggestionId: 'a', outcome: 'partially_accepted', acceptedText: 'co' },
+      { suggestionId: 'b', outcome: 'shown' },
+      { suggestionId: 'b', outcome: 'accepted' },
+    ]);
+  });
+
+  it('the same text at the same place with nothing typed since keeps its first id', () => {
+    const { reports, tracker } = setup();
+    tracker.shown(suggestion('a'));
+    assert.equal(tracker.shown(suggestion('b')), 'a');
     tracker.accepted('b');
     assert.deepEqual(reports, [{ suggestionId: 'a', outcome: 'shown' }, { suggestionId: 'a', outcome: 'accepted' }]);
   });

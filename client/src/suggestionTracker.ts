@@ -37,7 +37,7 @@ export interface SuggestionTrackerOptions {
 }
 
 interface Active extends DisplayedSuggestion {
-  /** Every id the developer saw this suggestion under (a re-request that returns the same text gets a new id). */
+  /** Every id the developer saw this suggestion under (a re-request answering the same text gets a new id). */
   ids: Set<string>;
   /** Text of the suggestion inserted so far, typed along or accepted by word or line. */
   inserted: string;
@@ -54,7 +54,7 @@ const lf = (text: string): string => text.replace(/\r\n/g, '\n');
 /**
  * The life of displayed suggestions, from `shown` to exactly one terminal outcome: `accepted` (the item's command, or
  * the whole suggestion inserted), `partially_accepted` (a proper prefix inserted by word or line acceptance, then the
- * developer moved on), or `dismissed` — `explicit` (Escape, or cycling to another item and accepting it), `typed_over`
+ * developer moved on; or typed along, then replaced by its own continuation), or `dismissed` — `explicit` (Escape, or cycling to another item and accepting it), `typed_over`
  * (the text at the suggestion changed in a way that does not match it, the cursor left it, or a different suggestion
  * replaced it) or `timeout` (nothing happened for `dismissTimeoutMs`). One suggestion is displayed at a time.
  */
@@ -77,19 +77,23 @@ export class SuggestionTracker {
   }
 
   /**
-   * A suggestion was displayed. A re-request that answers the same remaining text at the same place is the same
-   * suggestion to the developer (typing along, or after a partial acceptance): it continues under its first id.
-   * Anything else replaces the displayed one. Returns the id the developer is looking at.
+   * A suggestion was displayed. The same text at the same place, with nothing typed since, is the same suggestion to
+   * the developer: it keeps its first id. After the developer typed along or accepted part of it, a re-request that
+   * answers the rest is its continuation: the first ends as partially accepted (what was inserted is what it
+   * suggested) and the continuation is a new shown suggestion. Anything else replaces the displayed one, typed over.
+   * Returns the id the developer is looking at.
    */
   shown(suggestion: DisplayedSuggestion): string {
+    if (this.ended.has(suggestion.id)) return suggestion.id;
     const current = this.active;
-    if (current && (current.ids.has(suggestion.id) || this.continues(current, suggestion))) {
+    const continues = current !== undefined && this.continues(current, suggestion);
+    if (current && (current.ids.has(suggestion.id) || (continues && current.inserted === ''))) {
       current.ids.add(suggestion.id);
       this.restartTimer(current);
       return current.id;
     }
-    if (this.ended.has(suggestion.id)) return suggestion.id;
-    if (current) this.end(current, 'typed_over');
+    if (current && continues) this.finish(current, { suggestionId: current.id, outcome: 'partially_accepted', acceptedText: current.inserted });
+    else if (current) this.end(current, 'typed_over');
     const next: Active = { ...suggestion, ghost: lf(suggestion.ghost), ids: new Set([suggestion.id]), inserted: '', acceptedPart: false, timer: undefined };
     this.active = next;
     this.options.report({ suggestionId: next.id, outcome: 'shown' });
