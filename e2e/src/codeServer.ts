@@ -94,7 +94,8 @@ export async function startCodeServer(dirs: CodeServerDirs): Promise<RunningCode
     '--ignore-last-opened', '--log', 'debug',
     '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
   ];
-  const child: ChildProcess = spawn(process.execPath, args, { env: isolatedEnv(dirs), stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so stop() ends the extension host, file watcher and ArenaLab server with it.
+  const child: ChildProcess = spawn(process.execPath, args, { env: isolatedEnv(dirs), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout?.on('data', (chunk) => { output += String(chunk); });
   child.stderr?.on('data', (chunk) => { output += String(chunk); });
@@ -104,7 +105,11 @@ export async function startCodeServer(dirs: CodeServerDirs): Promise<RunningCode
   const stop = (): Promise<void> => new Promise((resolve) => {
     if (exited !== undefined || child.exitCode !== null) return resolve();
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
   });
   try {
     // code-server logs "HTTP server listening on http://127.0.0.1:PORT/" with the port it was given.
