@@ -107,16 +107,25 @@ describe('arenalab lsp --stdio: outcomes become spans (protocol test)', function
   });
 
   it('stores every reported outcome and a test run linked to the accepted suggestion, durable at shutdown', async () => {
-    await server.client.sendNotification('arenalab/taskResult', { name: 'npm test', kind: 'tests', exitCode: 1, durationMs: 1234, passed: 3, failed: 1 });
+    // A partial acceptance in another document, and feedback with wrong new fields (logged, not stored).
+    const other = await suggest('g.ts');
+    const prefix = other[0].insertText.toString().slice(0, 9);
+    await server.client.sendNotification('arenalab/feedback', { suggestionId: idOf(other[0]), outcome: 'partially_accepted', acceptedText: prefix });
+    await server.client.sendNotification('arenalab/feedback', { suggestionId: idOf(other[0]), outcome: 'dismissed', reason: 'bored' });
+    await server.client.sendNotification('arenalab/taskResult', { name: 'g only', kind: 'task', exitCode: 0, durationMs: 7, uris: [uriOf('g.ts')] });
+    await server.client.sendNotification('arenalab/taskResult', { name: 'npm test', kind: 'tests', exitCode: 1, durationMs: 1234, passed: 3, failed: 1, uris: [uriOf('d.ts')] });
     await server.client.sendNotification('arenalab/taskResult', { name: 'build', kind: 'nonsense', exitCode: 0, durationMs: 5 });
     await stop(server);
     assert.ok(server.logs.some((l) => l.startsWith('arenalab/taskResult failed: TaskResultError')), server.logs.join('\n'));
+    assert.ok(server.logs.some((l) => l.startsWith('arenalab/feedback failed: FeedbackError') && l.includes('reason: expected one of explicit, typed_over, timeout')), server.logs.join('\n'));
     const store = await SpanStore.open(path.join(workspace, '.arenalab'), { mode: 'read' });
     const spans: Span[] = [];
     for await (const span of store.spans()) spans.push(span);
     await store.close();
     const outcomes = spans.filter((s) => s.did === 'suggest_completion');
-    assert.deepEqual(outcomes.map((s) => [s.metadata?.outcome, s.status]), [['shown', 'pending'], ['dismissed', 'failed'], ['accepted', 'completed']]);
+    assert.deepEqual(outcomes.map((s) => [s.metadata?.outcome, s.status]), [['shown', 'pending'], ['dismissed', 'failed'], ['accepted', 'completed'], ['partially_accepted', 'completed']]);
+    const partial = outcomes[3];
+    assert.equal(partial.metadata?.accepted_text, prefix);
     const accepted = outcomes[2];
     assert.deepEqual([accepted.who, accepted.this, accepted.if_ok?.trim(), accepted.confirmed_by], ['arenalab', 'd.ts:3', QUERY, 'accepted by user']);
     assert.equal(accepted.context?.environment, 'programming/typescript');
@@ -124,5 +133,7 @@ describe('arenalab lsp --stdio: outcomes become spans (protocol test)', function
     const runs = spans.filter((s) => s.did === 'run_tests');
     assert.equal(runs.length, 1);
     assert.deepEqual([runs[0].status, runs[0].this, runs[0].context?.previous_spans], ['failed', 'npm test', [accepted.id]]);
+    const task = spans.find((s) => s.did === 'run_task' && s.this === 'g only');
+    assert.deepEqual(task?.context?.previous_spans, [partial.id], 'a run naming g.ts links only to what was accepted in g.ts');
   });
 });

@@ -153,6 +153,8 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
     assert.equal(viaCommand.files, 7);
     assert.equal(statuses[statuses.length - 1].state, 'ready');
     assert.equal(await client.sendRequest('workspace/executeCommand', { command: 'arenalab.suggestionAccepted', arguments: [shownId] }), null);
+    assert.equal(await client.sendRequest('workspace/executeCommand', { command: 'arenalab.noSuchCommand', arguments: [] }), null);
+    assert.ok(logs.some((l) => l.startsWith('workspace/executeCommand failed: UnknownCommandError: unknown command "arenalab.noSuchCommand"')), logs.join('\n'));
   });
 
   it('answers an unknown method with MethodNotFound and keeps serving', async () => {
@@ -198,11 +200,9 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
     assert.equal(child.exitCode, null, stderr);
   });
 
-  it('answers a request cancelled by $/cancelRequest with RequestCancelled or nothing, and keeps serving', async () => {
-    // Request and cancel in one write, so the server reads both before the request runs: deterministic, as a client
-    // typing fast would send them. The answer carries our own id, so it is read from the raw output stream.
-    const id = 'cancelled-1';
-    const answered = new Promise<{ result?: unknown; error?: { code: number } }>((resolve) => {
+  /** The answer to a request sent as raw bytes (our own id), read from the server's output stream. */
+  function rawAnswer(id: string): Promise<{ result?: unknown; error?: { code: number } }> {
+    return new Promise((resolve) => {
       let raw = Buffer.alloc(0);
       const onData = (chunk: Buffer) => {
         raw = Buffer.concat([raw, chunk]);
@@ -222,12 +222,29 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
       };
       child.stdout.on('data', onData);
     });
-    const request = { jsonrpc: '2.0', id, method: 'textDocument/inlineCompletion', params: { textDocument: { uri: docUri }, position: { line: 4, character: 0 }, context: { triggerKind: 1 } } };
-    const cancel = { jsonrpc: '2.0', method: '$/cancelRequest', params: { id } };
-    child.stdin.write(Buffer.concat([frame(Buffer.from(JSON.stringify(request))), frame(Buffer.from(JSON.stringify(cancel)))]));
+  }
+
+  /** Writes these messages in one write, so the server reads them together, as from a client typing fast. */
+  const writeTogether = (...messages: object[]) => child.stdin.write(Buffer.concat(messages.map((m) => frame(Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...m }))))));
+  const inlineAt4 = (id: string) => ({ id, method: 'textDocument/inlineCompletion', params: { textDocument: { uri: docUri }, position: { line: 4, character: 0 }, context: { triggerKind: 1 } } });
+
+  it('answers a request cancelled by $/cancelRequest with RequestCancelled or nothing, and keeps serving', async () => {
+    const answered = rawAnswer('cancelled-1');
+    writeTogether(inlineAt4('cancelled-1'), { method: '$/cancelRequest', params: { id: 'cancelled-1' } });
     const answer = await answered;
     assert.ok(answer.error?.code === LSPErrorCodes.RequestCancelled || (Array.isArray(answer.result) && answer.result.length === 0), JSON.stringify(answer));
     assert.ok((await inline(4, 0)).length > 0, 'the server stopped suggesting after a cancel');
+  });
+
+  it('drops the answer to a request whose document changed while it ran (stale version), and answers for the new one', async () => {
+    // The engine pauses between its search phases, so the change, read with the request, is applied mid-request.
+    const answered = rawAnswer('stale-1');
+    const edit = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// edited\n' };
+    writeTogether(inlineAt4('stale-1'), { method: 'textDocument/didChange', params: { textDocument: { uri: docUri, version: 3 }, contentChanges: [edit] } });
+    assert.deepEqual(await answered, { jsonrpc: '2.0', id: 'stale-1', result: [] });
+    // Everything moved down a line: the blank line after the logger call is now line 6.
+    const fresh = await inline(6, 0);
+    assert.equal(fresh[0]?.insertText.toString().trim(), 'return row;');
   });
 
   it('shuts down and exits with code 0', async () => {
