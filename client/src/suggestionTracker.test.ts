@@ -113,6 +113,15 @@ describe('SuggestionTracker', () => {
     assert.deepEqual(reports[1], { suggestionId: 'a', outcome: 'partially_accepted', acceptedText: 'if (x) {\n' });
   });
 
+  it('accept next word of a one-character word (a dot) is a partial acceptance, unlike typing that character', () => {
+    const { reports, tracker } = setup();
+    tracker.shown(suggestion('a', { ghost: '.info(x);' }));
+    tracker.partialAcceptRequested();
+    tracker.documentChanged([insert(110, '.')]);
+    tracker.documentChanged([insert(111, 'X')]);
+    assert.deepEqual(reports[1], { suggestionId: 'a', outcome: 'partially_accepted', acceptedText: '.' });
+  });
+
   it('typing along one character at a time is not an acceptance: diverging afterwards is typed over', () => {
     const { reports, tracker } = setup();
     tracker.shown(suggestion('a'));
@@ -247,7 +256,7 @@ describe('SuggestionTracker', () => {
       let n = 0;
       for (let step = 0; step < 30; step++) {
         const id = tracker.activeId ?? `s${n}`;
-        switch (random(8)) {
+        switch (random(9)) {
           case 0: tracker.shown(suggestion(`s${n++}`, { anchor: 110 + random(3), ghost: random(2) ? 'ab cd' : 'ab' })); break;
           case 1: tracker.accepted(random(2) || n === 0 ? id : `s${random(n)}`); break;
           case 2: tracker.dismissedExplicitly(); break;
@@ -255,6 +264,7 @@ describe('SuggestionTracker', () => {
           case 4: tracker.cursorMoved(URI, 110 + random(3)); break;
           case 5: timers.advance(500); break;
           case 6: tracker.documentChanged([{ uri: URI, offset: 100 + random(15), length: random(3), text: '' }]); break;
+          case 7: tracker.partialAcceptRequested(); break;
           default: tracker.documentClosed(random(2) ? URI : 'file:///other');
         }
       }

@@ -41,8 +41,12 @@ interface Active extends DisplayedSuggestion {
   ids: Set<string>;
   /** Text of the suggestion inserted so far, typed along or accepted by word or line. */
   inserted: string;
-  /** Whether any insertion was more than one character, i.e. VS Code's accept word/line rather than typing. */
+  /**
+   * Whether part of it was accepted rather than typed along: the accept word/line command ran before the insertion,
+   * or (when that command is bound to another key) an insertion was more than the one character a keystroke makes.
+   */
   acceptedPart: boolean;
+  partAcceptPending: boolean;
   timer: unknown;
 }
 
@@ -94,7 +98,7 @@ export class SuggestionTracker {
     }
     if (current && continues) this.finish(current, { suggestionId: current.id, outcome: 'partially_accepted', acceptedText: current.inserted });
     else if (current) this.end(current, 'typed_over');
-    const next: Active = { ...suggestion, ghost: lf(suggestion.ghost), ids: new Set([suggestion.id]), inserted: '', acceptedPart: false, timer: undefined };
+    const next: Active = { ...suggestion, ghost: lf(suggestion.ghost), ids: new Set([suggestion.id]), inserted: '', acceptedPart: false, partAcceptPending: false, timer: undefined };
     this.active = next;
     this.options.report({ suggestionId: next.id, outcome: 'shown' });
     this.restartTimer(next);
@@ -115,6 +119,11 @@ export class SuggestionTracker {
     this.remember(id);
     this.options.report({ suggestionId: id, outcome: 'shown' });
     this.options.report({ suggestionId: id, outcome: 'accepted' });
+  }
+
+  /** VS Code's accept next word/line is about to run: the insertion it makes is an acceptance, even of one character. */
+  partialAcceptRequested(): void {
+    if (this.active) this.active.partAcceptPending = true;
   }
 
   /** Escape while the suggestion was displayed. */
@@ -177,7 +186,8 @@ export class SuggestionTracker {
     const inserted = lf(insertedRaw);
     if (!current.ghost.startsWith(inserted)) return this.end(current, 'typed_over');
     current.inserted += inserted;
-    current.acceptedPart ||= inserted.length > 1;
+    current.acceptedPart ||= current.partAcceptPending || inserted.length > 1;
+    current.partAcceptPending = false;
     current.ghost = current.ghost.slice(inserted.length);
     current.before += insertedRaw;
     current.anchor = change.offset + change.text.length;

@@ -8,6 +8,15 @@ export const SUGGESTION_ACTIVE_CONTEXT = 'arenalab.suggestionActive';
 /** Escape (package.json keybinding): report the explicit dismissal, then hide the suggestion as VS Code would. */
 export const DISMISS_COMMAND = 'arenalab.dismissSuggestion';
 
+/**
+ * Accept next word / line (package.json binds Ctrl+Right / Cmd+Right while an ArenaLab suggestion shows): tells the
+ * tracker the coming insertion is an acceptance, then runs VS Code's own command.
+ */
+export const PARTIAL_ACCEPT_COMMANDS: Readonly<Record<string, string>> = {
+  'arenalab.acceptNextWord': 'editor.action.inlineSuggest.acceptNextWord',
+  'arenalab.acceptNextLine': 'editor.action.inlineSuggest.acceptNextLine',
+};
+
 /** Typing is one character in or out; pastes, formatting and accepted suggestions are not part of the rhythm. */
 function isKeystroke(event: vscode.TextDocumentChangeEvent): boolean {
   if (event.reason !== undefined || event.contentChanges.length !== 1) return false;
@@ -23,7 +32,7 @@ function cursorOffset(editor: vscode.TextEditor | undefined): number {
 
 /**
  * Feeds the editor's events to the suggestion tracker (edits, cursor moves, focus and closed documents) and typing
- * to the adaptive debounce, and registers the Escape command.
+ * to the adaptive debounce, and registers the Escape and accept word/line commands.
  */
 export function trackSuggestionOutcomes(tracker: SuggestionTracker, debounce: AdaptiveDebounce, now: () => number): vscode.Disposable[] {
   return [
@@ -46,6 +55,10 @@ export function trackSuggestionOutcomes(tracker: SuggestionTracker, debounce: Ad
       tracker.dismissedExplicitly();
       await vscode.commands.executeCommand('editor.action.inlineSuggest.hide');
     }),
+    ...Object.entries(PARTIAL_ACCEPT_COMMANDS).map(([command, builtin]) => vscode.commands.registerCommand(command, async () => {
+      tracker.partialAcceptRequested();
+      await vscode.commands.executeCommand(builtin);
+    })),
   ];
 }
 
