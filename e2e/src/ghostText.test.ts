@@ -111,7 +111,15 @@ describe('e2e: ArenaLab in real VS Code (code-server 4.100.3 + Chromium)', funct
     assert.equal(accepted.status, 'completed');
     assert.equal(accepted.confirmed_by, 'accepted by user');
     assert.equal(accepted.metadata?.file, 'c.ts');
-    assert.equal(typeof accepted.metadata?.suggestion_id, 'string');
-    assert.equal(outcomeSpans(workspace, 'accepted').length, 1, `one Tab, one accepted span:\n${describeStore(workspace)}`);
+    const id = accepted.metadata?.suggestion_id;
+    assert.equal(typeof id, 'string');
+    // The suggestion accepted is the one the client reported shown, and it ended once: accepted, nothing else.
+    await pollUntil(() => outcomeSpans(workspace, 'shown').some((span) => span.metadata?.suggestion_id === id), {
+      what: `a "shown" span for suggestion ${String(id)}`, timeoutMs: 30_000, onTimeout: () => describeStore(workspace),
+    });
+    const endings = ['accepted', 'partially_accepted', 'dismissed']
+      .flatMap((outcome) => outcomeSpans(workspace, outcome))
+      .filter((span) => span.metadata?.suggestion_id === id);
+    assert.deepEqual(endings.map((span) => span.metadata?.outcome), ['accepted'], `one Tab, one ending:\n${describeStore(workspace)}`);
   });
 });
