@@ -18,6 +18,16 @@ describe('levenshtein', () => {
     }));
   });
 
+  it('gives strings the same distance as the same text compared as arrays of characters', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), fc.string({ maxLength: 8 }), (a, b, shared) => {
+      // Shared prefixes and suffixes exercise the string path's trimming.
+      for (const [x, y] of [[a, b], [shared + a, shared + b], [a + shared, b + shared], [shared + a + shared, shared + b]]) {
+        assert.equal(levenshtein(x, y), levenshtein([...x.split('')], [...y.split('')]));
+      }
+    }));
+    assert.equal(levenshtein('return respond(user, request.body);', 'return respond(user, request.query);'), 4);
+  });
+
   it('turns distance into a 0–1 similarity, 1 for two empty sequences', () => {
     assert.equal(levenshteinSimilarity('', ''), 1);
     assert.equal(levenshteinSimilarity('abc', 'xyz'), 0);
