@@ -16,7 +16,7 @@ export interface TestServer {
   client: MessageConnection;
   logs: string[];
   statuses: StatusParams[];
-  /** Resolves with the next arenalab/status ready after this call (or the last one when `already` is true). */
+  /** Resolves with the next arenalab/status ready announced after this call. */
   nextReady(): Promise<StatusParams>;
   /** Resolves with the first log line (past or future) matching `pattern`. */
   logged(pattern: RegExp): Promise<string>;

@@ -73,7 +73,7 @@ describe('arenalab lsp --stdio: multi-root workspaces and watched files (protoco
     assert.ok(insertNext.sources.includes(`${path.basename(rootA)}/a.ts`), insertNext.sources.join());
   });
 
-  it('indexes a watched file only when the folder walker would list it: not gitignored, excluded, too big, generated, minified or binary', async () => {
+  it('indexes a watched file only when the folder walker would list it (not gitignored, excluded, too big, generated, minified or binary), and re-lists all on a .gitignore change', async () => {
     const files: Record<string, string> = {
       'ok.ts': probeFile('ok'),
       'skip.ts': probeFile('skip'),
@@ -100,18 +100,24 @@ describe('arenalab lsp --stdio: multi-root workspaces and watched files (protoco
     fs.rmSync(path.join(rootB, 'ok.ts'));
     await server.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriIn(rootB, 'ok.ts'), type: 3 }] });
     assert.deepEqual(traces((await suggestIn('probe2.ts', PROBE_CONTEXT)).texts), []);
+    // A changed .gitignore changes what the folder lists: everything is listed again.
+    fs.appendFileSync(path.join(rootB, '.gitignore'), 'b2.ts\n');
+    const ready = server.nextReady();
+    await server.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriIn(rootB, '.gitignore'), type: 2 }] });
+    assert.equal((await ready).files, 4, 'a, b, db in A; b1 in B');
   });
 
   it('un-indexes a removed folder, and names the remaining folder\'s files without a prefix again', async () => {
     const ready = await changeFolders({ added: [], removed: [rootA] });
-    assert.equal(ready.files, 2, server.logs.join('\n'));
+    assert.equal(ready.files, 1, server.logs.join('\n'));
+    assert.ok(server.logs.includes(`the outcome store moves to ${path.join(rootB, '.arenalab')}`), 'the store follows the first folder');
     const insertNext = await suggestIn('h2.ts', [...INSERT_HEADER, ...insertFunction('addGuest').slice(0, 2)]);
     assert.ok(!insertNext.sources.some((s) => s.startsWith(`${path.basename(rootA)}/`) || s === 'a.ts' || s === 'b.ts'), insertNext.sources.join());
     assert.ok(!insertNext.texts.includes(PREDICTED_INSERT_LINE), insertNext.texts.join());
     const removalNext = await suggestIn('g2.ts', ['export function dropGuest(db: Db, name: string) {', "  const gone = db.remove('users', { name });"]);
     assert.ok(removalNext.sources.includes('b1.ts'), removalNext.sources.join());
     const back = await changeFolders({ added: [rootA], removed: [] });
-    assert.equal(back.files, 5);
+    assert.equal(back.files, 4);
     assert.equal(await stopTestServer(server), 0);
   });
 });
