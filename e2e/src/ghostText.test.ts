@@ -47,8 +47,16 @@ describe('e2e: ArenaLab in real VS Code (code-server 4.100.3 + Chromium)', funct
     browser = await openBrowser();
   });
 
+  // The steps build on each other: after a failure the later ones are skipped rather than waiting out their timeouts.
+  let failed = false;
+  beforeEach(function () {
+    if (failed) this.skip();
+  });
+
   afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !browser) return;
+    if (this.currentTest?.state !== 'failed') return;
+    failed = true;
+    if (!browser) return;
     const shot = path.join(ARTIFACTS, 'failure.png');
     await browser.page.screenshot({ path: shot }).catch(() => undefined);
     fs.writeFileSync(path.join(ARTIFACTS, 'failure-logs.txt'), `${logs()}\n--- code-server\n${server?.output() ?? ''}\n${describeStore(workspace)}`);
