@@ -37,6 +37,7 @@ describe('e2e: ArenaLab in real VS Code (code-server 4.100.3 + Chromium)', funct
     dirs = codeServerDirs(home);
     workspace = path.join(home, 'e2e-workspace');
     fs.cpSync(FIXTURE, workspace, { recursive: true });
+    fs.rmSync(ARTIFACTS, { recursive: true, force: true });
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     // The .vsix a user installs: the README's `npm run package`, written into the temp folder.
     const vsix = path.join(home, 'arenalab.vsix');
@@ -60,7 +61,9 @@ describe('e2e: ArenaLab in real VS Code (code-server 4.100.3 + Chromium)', funct
     const shot = path.join(ARTIFACTS, 'failure.png');
     await browser.page.screenshot({ path: shot }).catch(() => undefined);
     fs.writeFileSync(path.join(ARTIFACTS, 'failure-logs.txt'), `${logs()}\n--- code-server\n${server?.output() ?? ''}\n${describeStore(workspace)}`);
-    console.log(`    e2e failure screenshot: ${shot}, logs: ${path.join(ARTIFACTS, 'failure-logs.txt')}`);
+    // All of VS Code's logs (extension host, ArenaLab output channel, remote agent), since the temp home goes away.
+    fs.cpSync(path.join(dirs.userData, 'logs'), path.join(ARTIFACTS, 'vscode-logs'), { recursive: true });
+    console.log(`    e2e failure screenshot: ${shot}, logs: ${path.join(ARTIFACTS, 'failure-logs.txt')} and vscode-logs/`);
   });
 
   after(async () => {
