@@ -25,7 +25,13 @@ describe('levenshtein', () => {
         assert.equal(levenshtein(x, y), levenshtein([...x.split('')], [...y.split('')]));
       }
     }));
+    // Around the 32-unit word of the bit-parallel path, with units outside ASCII.
+    fc.assert(fc.property(fc.string({ minLength: 25, maxLength: 70, unit: 'binary' }), fc.string({ minLength: 25, maxLength: 70 }), (a, b) => {
+      assert.equal(levenshtein(a, b), levenshtein([...a.split('')], [...b.split('')]));
+    }));
     assert.equal(levenshtein('return respond(user, request.body);', 'return respond(user, request.query);'), 4);
+    assert.equal(levenshtein('a'.repeat(32), 'b'.repeat(32)), 32);
+    assert.equal(levenshtein('x'.repeat(31) + 'y', 'y' + 'x'.repeat(40)), 10);
   });
 
   it('turns distance into a 0–1 similarity, 1 for two empty sequences', () => {
