@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RetentionTimer } from '../outcomes';
 import { createLspContext } from './lspContext';
 import { DEFAULT_LSP_SETTINGS } from './lspSettings';
-import { FeedbackError, onFeedback } from './onFeedback';
+import { acceptedPrefixEnd, FeedbackError, onFeedback } from './onFeedback';
 import { onTaskResult, TaskResultError } from './onTaskResult';
 import { SuggestionMemory } from './suggestionMemory';
 
@@ -55,6 +55,20 @@ describe('LSP feedback and task results become outcome spans', () => {
     jobs[0].run();
     const check = spans[1];
     assert.deepEqual([check.did, check.status, check.metadata?.reason, check.metadata?.similarity], ['check_retention', 'completed', 'retained', 1]);
+    ctx.retention.dispose();
+  });
+
+  it('takes an accepted part that leaves out the indentation the editor already had, and CRLF line ends', () => {
+    const { ctx, jobs, spans, indexed, open } = setup();
+    const uri = open('a.ts');
+    const candidate = { text: '    if (x) {\n      y();\n    }', confidence: 0.9, method: 'continuation-copy', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } }, provenance: [] };
+    const id = ctx.suggestions.remember(uri, candidate, { file: 'a.ts', language: 'typescript', version: 1 }).id;
+    onFeedback(ctx, { suggestionId: id, outcome: 'partially_accepted', acceptedText: 'if (x) {\r\n' });
+    assert.equal(spans[0].metadata?.accepted_text, 'if (x) {\n');
+    assert.deepEqual(indexed, [{ uri, text: BEFORE + '    if (x) {\n' }]);
+    assert.equal(jobs.length, 3);
+    assert.equal(acceptedPrefixEnd('    if (x) {', 'if'), 6);
+    assert.equal(acceptedPrefixEnd('    if (x) {', 'x) {'), undefined, 'only indentation may be left out');
     ctx.retention.dispose();
   });
 

@@ -12,6 +12,19 @@ export class FeedbackError extends Error {
   }
 }
 
+/**
+ * Where the accepted part ends in the suggestion's text, or undefined when it is not a prefix of it. Editors show as
+ * ghost text only what is not on the line yet, so the accepted part may leave out the indentation the suggestion
+ * starts with (the cursor was already past it).
+ */
+export function acceptedPrefixEnd(suggested: string, accepted: string): number | undefined {
+  const indentation = suggested.length - suggested.trimStart().length;
+  for (let skipped = 0; skipped <= indentation; skipped++) {
+    if (suggested.startsWith(accepted, skipped)) return skipped + accepted.length;
+  }
+  return undefined;
+}
+
 /** The reported feedback, checked field by field against the suggestion it names; every problem in one error. */
 function checked(params: FeedbackParams, shown: ShownSuggestion): FeedbackParams {
   const problems: string[] = [];
@@ -20,14 +33,14 @@ function checked(params: FeedbackParams, shown: ShownSuggestion): FeedbackParams
     if (outcome !== 'partially_accepted') problems.push('acceptedText: only for outcome partially_accepted');
     else if (typeof acceptedText !== 'string' || acceptedText === '') problems.push('acceptedText: expected a non-empty string');
     // The prefix is what the retention checks look for; text the suggestion never contained would be checked wrongly.
-    else if (!shown.candidate.text.startsWith(acceptedText)) problems.push('acceptedText: not a prefix of the suggestion');
+    else if (acceptedPrefixEnd(shown.candidate.text, acceptedText.replace(/\r\n/g, '\n')) === undefined) problems.push('acceptedText: not a prefix of the suggestion');
   }
   if (reason !== undefined) {
     if (outcome !== 'dismissed') problems.push('reason: only for outcome dismissed');
     else if (!DISMISS_REASONS.includes(reason)) problems.push(`reason: expected one of ${DISMISS_REASONS.join(', ')}`);
   }
   if (problems.length > 0) throw new FeedbackError(`feedback for suggestion ${shown.id}: ${problems.join('; ')}`);
-  return params;
+  return acceptedText === undefined ? params : { ...params, acceptedText: acceptedText.replace(/\r\n/g, '\n') };
 }
 
 /**
@@ -67,12 +80,15 @@ export function onFeedback(ctx: LspContext, params: FeedbackParams): void {
     { accepted, uri: shown.uri },
   );
   if (!accepted) return;
-  const inserted = outcome === 'accepted' ? shown.candidate.text : acceptedText;
-  if (inserted !== undefined && spanId !== undefined) {
-    ctx.retention.watch({ spanId, suggestionId: shown.id, uri: shown.uri, file: shown.file, text: inserted, position: shown.candidate.range.start });
+  const { candidate } = shown;
+  // What the developer kept: the whole suggestion, or the accepted part (retention looks for exactly that text).
+  const kept = outcome === 'accepted' ? candidate.text : acceptedText;
+  if (kept !== undefined && spanId !== undefined) {
+    ctx.retention.watch({ spanId, suggestionId: shown.id, uri: shown.uri, file: shown.file, text: kept, position: candidate.range.start });
   }
-  for (const source of shown.candidate.provenance) {
+  for (const source of candidate.provenance) {
     if (source.file !== undefined && source.line !== undefined) ctx.engine.recordAcceptance(source.file, source.line);
   }
-  indexAccepted(ctx, shown, inserted);
+  // The suggestion's range is replaced by the suggestion up to the end of the kept part (indentation included).
+  indexAccepted(ctx, shown, kept === undefined ? undefined : candidate.text.slice(0, acceptedPrefixEnd(candidate.text, kept)));
 }
