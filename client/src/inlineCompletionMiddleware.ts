@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 import type { AdaptiveDebounce } from './adaptiveDebounce';
 import { inComment } from './commentFilter';
+import { ghostText } from './ghostText';
 import { languageEnabled, readSettings } from './settings';
 import type { StatusBar } from './statusBar';
 import type { DisplayedSuggestion, SuggestionTracker } from './suggestionTracker';
@@ -47,13 +48,14 @@ function displayed(document: vscode.TextDocument, position: vscode.Position, ite
   const start = item.range?.start ?? position;
   if (start.isAfter(position)) return undefined;
   const before = document.getText(new vscode.Range(start, position));
-  if (!item.insertText.startsWith(before) || item.insertText.length === before.length) return undefined;
+  const ghost = ghostText(item.insertText, before);
+  if (ghost === undefined) return undefined;
   return {
     id,
     uri: document.uri.toString(),
     anchor: document.offsetAt(position),
     before,
-    ghost: item.insertText.slice(before.length),
+    ghost,
     alternatives: ids.slice(1).filter((other): other is string => other !== undefined),
   };
 }
