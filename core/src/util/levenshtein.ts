@@ -23,9 +23,8 @@ export function levenshtein<T>(a: ArrayLike<T> | string, b: ArrayLike<T> | strin
 
 /**
  * The same distance for two strings, on the completion hot path (consensus ranking compares every pair of candidate
- * lines): a shared prefix and suffix cost nothing and are skipped, a rest of at most 32 code units on either side
- * goes through the bit-parallel algorithm, and otherwise code units are compared as numbers rather than as
- * one-character strings.
+ * lines): a shared prefix and suffix cost nothing and are skipped, and the rest goes through the bit-parallel
+ * algorithm with the shorter rest as the pattern.
  */
 function stringLevenshtein(a: string, b: string): number {
   let start = 0;
@@ -40,55 +39,70 @@ function stringLevenshtein(a: string, b: string): number {
   const m = endB - start;
   if (n === 0) return m;
   if (m === 0) return n;
-  if (m <= 32) return bitParallelDistance(a, start, n, b, start, m);
-  if (n <= 32) return bitParallelDistance(b, start, m, a, start, n);
-  let previous = new Uint32Array(m + 1);
-  let current = new Uint32Array(m + 1);
-  for (let j = 0; j <= m; j++) previous[j] = j;
-  for (let i = 1; i <= n; i++) {
-    current[0] = i;
-    const ai = a.charCodeAt(start + i - 1);
-    for (let j = 1; j <= m; j++) {
-      const substitution = previous[j - 1] + (ai === b.charCodeAt(start + j - 1) ? 0 : 1);
-      const edit = Math.min(previous[j], current[j - 1]) + 1;
-      current[j] = substitution < edit ? substitution : edit;
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[m];
+  // The shorter rest is the pattern: fewer words per text unit.
+  return m <= n ? bitParallelDistance(a, start, n, b, start, m) : bitParallelDistance(b, start, m, a, start, n);
 }
 
-/** Per code unit, the positions where it occurs in the current pattern; cleared after each use. */
+/** Per code unit, the positions where it occurs in a pattern of one word; cleared after each use. */
 const PATTERN_MASKS = new Int32Array(0x10000);
 
 /**
- * Myers' bit-parallel edit distance (in Hyyrö's formulation) of text `t[tStart, tStart + n)` and a pattern
- * `p[pStart, pStart + m)` of at most 32 code units: one column of the dynamic programme per text unit, kept as bit
- * vectors of vertical +1/−1 deltas. Exactly the Levenshtein distance, in O(n) word operations instead of O(n·m).
+ * Myers' bit-parallel edit distance of text `t[tStart, tStart + n)` and pattern `p[pStart, pStart + m)`: one column of
+ * the dynamic programme per text unit, kept as bit vectors of vertical +1/−1 deltas, 32 pattern units per word.
+ * Exactly the Levenshtein distance, in O(n · ⌈m / 32⌉) word operations instead of O(n · m).
  */
 function bitParallelDistance(t: string, tStart: number, n: number, p: string, pStart: number, m: number): number {
+  if (m > 32) return blockedDistance(t, tStart, n, p, pStart, m);
   for (let i = 0; i < m; i++) PATTERN_MASKS[p.charCodeAt(pStart + i)] |= 1 << i;
-  const last = 1 << (m - 1);
-  let positive = -1;
-  let negative = 0;
+  const state = { positive: -1, negative: 0 };
   let score = m;
-  for (let j = 0; j < n; j++) {
-    const eq = PATTERN_MASKS[t.charCodeAt(tStart + j)];
-    const xv = eq | negative;
-    // Additions wrap modulo 2^32 once the bit operators truncate them, as the algorithm requires.
-    const xh = ((((eq & positive) + positive) | 0) ^ positive) | eq;
-    let hPositive = negative | ~(xh | positive);
-    let hNegative = positive & xh;
-    if (hPositive & last) score++;
-    else if (hNegative & last) score--;
-    // The first row of the programme grows by one per text unit, so a +1 enters at the bottom.
-    hPositive = (hPositive << 1) | 1;
-    hNegative <<= 1;
-    positive = hNegative | ~(xv | hPositive);
-    negative = hPositive & xv;
-  }
+  for (let j = 0; j < n; j++) score += advanceWord(state, PATTERN_MASKS[t.charCodeAt(tStart + j)], 1, 1 << (m - 1));
   for (let i = 0; i < m; i++) PATTERN_MASKS[p.charCodeAt(pStart + i)] = 0;
   return score;
+}
+
+/** The same for patterns longer than one word: the words of a column are advanced bottom-up, passing the carry. */
+function blockedDistance(t: string, tStart: number, n: number, p: string, pStart: number, m: number): number {
+  const words = Math.ceil(m / 32);
+  const masks = new Map<number, Int32Array>();
+  for (let i = 0; i < m; i++) {
+    const code = p.charCodeAt(pStart + i);
+    const mask = masks.get(code) ?? masks.set(code, new Int32Array(words)).get(code)!;
+    mask[i >> 5] |= 1 << (i & 31);
+  }
+  const states = Array.from({ length: words }, () => ({ positive: -1, negative: 0 }));
+  const lastBit = 1 << ((m - 1) & 31);
+  let score = m;
+  for (let j = 0; j < n; j++) {
+    const mask = masks.get(t.charCodeAt(tStart + j));
+    // The first row of the programme grows by one per text unit: +1 enters the lowest word.
+    let carry = 1;
+    for (let w = 0; w < words; w++) carry = advanceWord(states[w], mask === undefined ? 0 : mask[w], carry, w === words - 1 ? lastBit : 1 << 31);
+    score += carry;
+  }
+  return score;
+}
+
+/**
+ * One word of a column (Myers 1999, as in edlib): `carryIn` is the horizontal delta (−1, 0, +1) entering the word's
+ * lowest row, and the result the delta leaving its row `outBit`. Additions wrap modulo 2^32 once the bit operators
+ * truncate them, as the algorithm requires.
+ */
+function advanceWord(state: { positive: number; negative: number }, match: number, carryIn: number, outBit: number): number {
+  const { positive, negative } = state;
+  const eq = carryIn < 0 ? match | 1 : match;
+  const xv = match | negative;
+  const xh = ((((eq & positive) + positive) | 0) ^ positive) | eq;
+  let hPositive = negative | ~(xh | positive);
+  let hNegative = positive & xh;
+  const carryOut = hPositive & outBit ? 1 : hNegative & outBit ? -1 : 0;
+  hPositive <<= 1;
+  hNegative <<= 1;
+  if (carryIn < 0) hNegative |= 1;
+  else if (carryIn > 0) hPositive |= 1;
+  state.positive = hNegative | ~(xv | hPositive);
+  state.negative = hPositive & xv;
+  return carryOut;
 }
 
 /** 1 − distance / max(length): 1 for equal sequences (including two empty ones), 0 for nothing in common. */
