@@ -94,10 +94,16 @@ describe('chat: ChatEngine on the fixture Q/A corpus', () => {
   it('conversation history decides what a follow-up means', async () => {
     const python = await engine.answer(ask('How do I define a dataclass in Python?', 'And can I make it readonly too?'));
     const typescript = await engine.answer(ask('How do I make a TypeScript interface with an optional field?', 'And can I make it readonly too?'));
-    assert.equal(python.provenance[0].spanId, turn('py-follow', 2));
+    assert.deepEqual(python.provenance.map((p) => p.spanId), [turn('py-follow', 2)]);
+    assert.equal(python.method, 'majority');
     assert.match(python.text, /frozen=True/);
-    assert.equal(typescript.provenance[0].spanId, turn('ts-follow', 2));
+    assert.deepEqual(typescript.provenance.map((p) => p.spanId), [turn('ts-follow', 2)]);
     assert.match(typescript.text, /readonly email\?: string/);
+    // Without history the two identical follow-ups tie, and both answers are offered.
+    const alone = await engine.answer(ask('And can I make it readonly too?'));
+    assert.deepEqual(alone.provenance.map((p) => p.spanId).sort(), [turn('py-follow', 2), turn('ts-follow', 2)].sort());
+    assert.equal(alone.method, 'synthesis');
+    assert.deepEqual(alone.groups.map((g) => g.share), [0.5, 0.5]);
   });
 
   it('the constitution hedges an unsourced claim and reports the violation', async () => {

@@ -18,7 +18,11 @@ export interface ChatEngineConfig {
   topK: number;
   /** Weight of the embedding cosine in a question's similarity; the rest is idf-weighted word overlap. @default 0.6 */
   semanticWeight: number;
-  /** Weight of the conversation history when both the request and the span have one. @default 0.3 */
+  /**
+   * Weight of the conversation history when both the request and the span have one. A follow-up ("and can I make
+   * it readonly too?") means what its history is about, so history weighs as much as the words.
+   * @default 0.5
+   */
   historyWeight: number;
   /** Earlier user messages taken as history. @default 3 */
   historyTurns: number;
@@ -42,7 +46,7 @@ export const DEFAULT_CHAT_ENGINE_CONFIG: Readonly<ChatEngineConfig> = Object.fre
   relativeFloor: 0.6,
   topK: 8,
   semanticWeight: 0.6,
-  historyWeight: 0.3,
+  historyWeight: 0.5,
   historyTurns: 3,
   answerClusterThreshold: 0.5,
   majorityThreshold: 0.7,
