@@ -13,3 +13,4 @@ export * from './syntax';
 export * from './matching';
 export * from './constitution';
 export * from './chat';
+export * from './qa';

@@ -85,6 +85,7 @@ describe('architecture: dependency direction', () => {
       matching: ['dataset', 'quality', 'index', 'embedding', 'spans', 'util', 'ports'],
       constitution: ['secrets', 'embedding', 'spans', 'util', 'ports'],
       chat: ['constitution', 'matching', 'ingest', 'index', 'embedding', 'spans', 'util', 'ports'],
+      qa: ['chat', 'matching', 'ingest', 'embedding', 'spans', 'util', 'ports'],
       completion: ['matching', 'syntax', 'index', 'embedding', 'spans', 'secrets', 'util', 'ports'],
     };
     const coreSrc = path.join(root, 'core', 'src');

@@ -96,4 +96,22 @@ describe('arenalab chat (real process)', function () {
     assert.equal(badUrl.code, 1);
     assert.match(badUrl.stderr, /arenalab\.llm\.baseUrl: must be http or https/);
   });
+
+  it('bench qa prints one JSON document on the fixture benchmarks, and both commands have --help', async () => {
+    const qa = path.join(root, 'test-fixtures', 'qa');
+    const result = await run(['bench', 'qa', '--mmlu', path.join(qa, 'mmlu'), '--truthfulqa', path.join(qa, 'truthfulqa.csv'), '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as { benchmark: string; mmlu: { test: number }; truthfulqa: { test: number }; tier: string };
+    assert.equal(report.benchmark, 'qa');
+    assert.deepEqual([report.mmlu.test, report.truthfulqa.test], [7, 5]);
+    assert.equal(typeof report.tier, 'string');
+    for (const command of [['chat'], ['bench', 'qa']]) {
+      const help = await run([...command, '--help']);
+      assert.equal(help.code, 0);
+      assert.match(help.stdout, /^Usage: arenalab/m);
+    }
+    const bad = await run(['bench', 'qa', '--threshold', '2', '--mmlu', qa]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /expected a number in 0\.\.1, got "2"/);
+  });
 });
