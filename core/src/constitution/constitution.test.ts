@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { HashingEmbedder } from '../embedding/hashingEmbedder';
 import { fixedClock } from '../ports/clock';
 import { AntiPatternMemory } from './antiPatternMemory';
+import { antiPatternRecords } from './antiPatternRecords';
 import { checkCompletion } from './checkCompletion';
 import { ConstitutionConfigError, resolveConstitutionConfig } from './constitutionConfig';
 import { ConstitutionalReviewer, principleApplies } from './constitutionalReviewer';
@@ -153,5 +154,14 @@ describe('constitution: corrections and anti-patterns', () => {
     assert.equal(reloaded.size, 1);
     assert.ok((await reloaded.nearest(bad.text, 'chat', 0.85))!.similarity > 0.99);
     assert.equal(await reloaded.nearest(bad.text, 'completion', 0.85), undefined, 'kinds do not mix');
+  });
+
+  it('reads anti-pattern records back, reporting and skipping bad ones', () => {
+    const good = { principleId: 'honesty', kind: 'chat', text: 'x', reason: 'y', recordedAt: 1 };
+    assert.deepEqual(antiPatternRecords([good, { ...good, kind: 'email' }, { ...good, text: '' }, 'z']), {
+      records: [good],
+      problems: ['record 2: kind must be chat or completion, got "email"', 'record 3: text must be a non-empty string', 'record 4: not an object'],
+    });
+    assert.deepEqual(antiPatternRecords({}), { records: [], problems: ['expected a JSON array of anti-pattern records'] });
   });
 });

@@ -1,4 +1,5 @@
 export * from './antiPatternMemory';
+export * from './antiPatternRecords';
 export * from './checkCompletion';
 export * from './constitutionConfig';
 export * from './constitutionalReviewer';

@@ -114,4 +114,32 @@ describe('arenalab chat (real process)', function () {
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /expected a number in 0\.\.1, got "2"/);
   });
+
+  it('remembers an answer rejected for its content in <store>/anti-patterns.json and refuses a close rewording later', async () => {
+    const claims = path.join(tmp, 'claims.jsonl');
+    const claim = (id: string, question: string, lead: string) =>
+      JSON.stringify({ id, messages: [{ role: 'user', content: question }, { role: 'assistant', content: `${lead} that tabs make compilation 40% faster than spaces, so always indent with tabs in every project.` }] });
+    fs.writeFileSync(claims, [claim('c1', 'Are tabs faster than spaces for compiling code?', 'Research shows'), claim('c2', 'Which compiles faster, C++ or Go?', 'Studies show')].join('\n') + '\n');
+    const claimStore = path.join(tmp, 'claims-store');
+    assert.equal(spawnSync(process.execPath, [launcher, 'ingest', claims, '--format', 'chat', '--store', claimStore], { cwd: root }).status, 0);
+
+    // "Studies show" escapes the unsourced-claim patterns: before anything is remembered, it is answered as is.
+    const before = JSON.parse((await run(['chat', 'Which compiles faster, C++ or Go?', '--store', claimStore, '--json'])).stdout) as ChatAnswer;
+    assert.equal(before.constitution.approved, true);
+
+    const first = JSON.parse((await run(['chat', 'Are tabs faster than spaces for compiling code?', '--store', claimStore, '--json'])).stdout) as ChatAnswer;
+    assert.equal(first.constitution.correction?.kind, 'hedged');
+    const remembered = JSON.parse(fs.readFileSync(path.join(claimStore, 'anti-patterns.json'), 'utf8')) as { principleId: string; text: string }[];
+    assert.deepEqual(remembered.map((r) => r.principleId), ['honesty']);
+
+    const second = JSON.parse((await run(['chat', 'Which compiles faster, C++ or Go?', '--store', claimStore, '--json'])).stdout) as ChatAnswer;
+    assert.equal(second.constitution.correction?.kind, 'refused');
+    assert.match(second.constitution.violations[0].reason, /^resembles an output rejected before \(similarity 0\.\d\d\)/);
+
+    fs.writeFileSync(path.join(claimStore, 'anti-patterns.json'), '{"broken');
+    const corrupt = await run(['chat', 'Which compiles faster, C++ or Go?', '--store', claimStore]);
+    assert.equal(corrupt.code, 0, corrupt.stderr);
+    assert.match(corrupt.stdout, /note: .*anti-patterns\.json: not JSON .*not overwritten/);
+    assert.equal(fs.readFileSync(path.join(claimStore, 'anti-patterns.json'), 'utf8'), '{"broken', 'a file it could not read is left alone');
+  });
 });

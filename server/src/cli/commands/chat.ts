@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { ChatEngine, systemClock } from '@arenalab/core';
-import type { ChatMessage } from '@arenalab/core';
+import { AntiPatternMemory, ChatEngine, ConstitutionalReviewer, HashingEmbedder, systemClock } from '@arenalab/core';
+import type { Cancellation, ChatMessage } from '@arenalab/core';
+import { loadAntiPatterns, saveAntiPatterns } from '../../constitution';
 import { OpenAiCompatibleClient, resolveLlmSettings } from '../../llm';
 import { resolveStoreDir } from '../../store';
 import { loadChatSpans } from '../chatSpans';
@@ -32,11 +33,24 @@ function llmFrom(options: ChatOptions): OpenAiCompatibleClient | undefined {
   return settings ? new OpenAiCompatibleClient(settings) : undefined;
 }
 
+/**
+ * The constitution with the store's remembered violations. The anti-pattern embedder is the unfitted hashing
+ * embedder, so similarities do not shift as the memory grows.
+ */
+async function reviewerFor(storeDir: string, token: Cancellation) {
+  const loaded = loadAntiPatterns(storeDir);
+  const antiPatterns = await AntiPatternMemory.create(new HashingEmbedder(), loaded.records, token);
+  const save = () => {
+    if (loaded.writable && antiPatterns.size > loaded.records.length) saveAntiPatterns(storeDir, antiPatterns.list());
+  };
+  return { reviewer: new ConstitutionalReviewer({ clock: systemClock, antiPatterns }), problems: loaded.problems, save };
+}
+
 /** `arenalab chat "question"`: an answer by trajectory matching over the question/answer spans, with confidence and provenance. */
 export function registerChatCommand(program: Command): void {
   program
     .command('chat')
-    .description('Answer a question from the question/answer spans (chat logs imported with `ingest --format chat`, or a dataset): the answer with its confidence, method, constitution review and the spans it came from.')
+    .description('Answer a question from the question/answer spans (chat logs imported with `ingest --format chat`, or a dataset): the answer with its confidence, method, constitution review and the spans it came from. Answers rejected for their content are remembered in <store>/anti-patterns.json and block similar answers later.')
     .argument('<question>', 'the question')
     .option('--store <dir>', 'store directory (default: ./.arenalab); its spans are the memory unless --dataset is given')
     .option('--dataset <ref>', 'answer from this dataset of the store instead: NAME or NAME@VERSION')
@@ -50,9 +64,12 @@ export function registerChatCommand(program: Command): void {
       const storeDir = resolveStoreDir(options.store);
       const result = await withCliWork(async (token, progress) => {
         const source = await loadChatSpans(storeDir, options.dataset, token, progress.phase('read spans'));
-        const engine = await ChatEngine.create(source.spans, { clock: systemClock, llm }, token);
+        const constitution = await reviewerFor(storeDir, token);
+        const engine = await ChatEngine.create(source.spans, { clock: systemClock, llm, reviewer: constitution.reviewer }, token);
         const messages: ChatMessage[] = [...options.history, question].map((content) => ({ role: 'user', content }));
-        return { ...(await engine.answer({ messages }, token)), source: source.label, pairs: engine.size };
+        const answer = await engine.answer({ messages }, token);
+        constitution.save();
+        return { ...answer, notes: [...answer.notes, ...constitution.problems], source: source.label, pairs: engine.size };
       });
       printResult(result, Boolean(options.json), formatChatAnswer);
     });
