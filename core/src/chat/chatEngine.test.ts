@@ -144,6 +144,28 @@ describe('chat: ChatEngine on the fixture Q/A corpus', () => {
   });
 });
 
+describe('chat: adding spans to a live engine', () => {
+  it('answers from spans added after create, with history from earlier turns, and replaces a span by id', async () => {
+    const spans = corpusSpans();
+    const followUp = turn('py-follow', 2);
+    const engine = await ChatEngine.create(spans.filter((span) => span.id !== followUp), { clock });
+    assert.equal(engine.size, 38);
+    const request = ask('How do I define a dataclass in Python?', 'And can I make it readonly too?');
+    assert.deepEqual((await engine.answer(request)).provenance.map((p) => p.spanId), [turn('ts-follow', 2)], 'only the TypeScript follow-up is known');
+
+    assert.equal(await engine.add(spans.filter((span) => span.id === followUp)), 1);
+    assert.equal(engine.size, 39);
+    const answer = await engine.answer(request);
+    assert.deepEqual(answer.provenance.map((p) => p.spanId), [followUp], 'its history was resolved from the earlier turn');
+    assert.match(answer.text, /frozen=True/);
+
+    const edited = { ...spans.find((span) => span.id === followUp)!, if_ok: 'Yes: pass frozen=True to the dataclass decorator.' };
+    await engine.add([edited]);
+    assert.equal(engine.size, 39);
+    assert.equal((await engine.answer(request)).text, 'Yes: pass frozen=True to the dataclass decorator.');
+  });
+});
+
 describe('chat: secrets, anti-patterns and config', () => {
   const AWS_KEY = 'AKIA' + 'QWERTYUIOPASDFGH';
   const secretSpan: Span = {

@@ -5,6 +5,7 @@ import type { OutcomeAnalysis } from '../matching/outcomeAnalysis';
 import { throwIfCancelled, type Cancellation } from '../ports/cancellation';
 import type { Clock } from '../ports/clock';
 import type { Embedder } from '../ports/embedder';
+import { ASK_QUESTION } from '../ingest/chatConversationToSpans';
 import { detectDomain } from '../spans/detectDomain';
 import type { Span } from '../spans/span';
 import { resolveChatEngineConfig, type ChatEngineConfig } from './chatEngineConfig';
@@ -53,6 +54,9 @@ interface Draft {
  * against the constitution. Every answer carries its confidence and the spans it came from.
  */
 export class ChatEngine {
+  /** Every question seen, by span id, so a span added later finds the earlier turns of its conversation. */
+  private readonly questions = new Map<string, string>();
+
   private constructor(
     private readonly retriever: QaRetriever,
     private readonly embedder: Embedder,
@@ -73,7 +77,24 @@ export class ChatEngine {
     }
     const retriever = await QaRetriever.create(pairs, embedder, config, token);
     const reviewer = options.reviewer ?? new ConstitutionalReviewer({ clock: options.clock });
-    return new ChatEngine(retriever, embedder, config, reviewer, options.llm);
+    const engine = new ChatEngine(retriever, embedder, config, reviewer, options.llm);
+    engine.rememberQuestions(spans);
+    return engine;
+  }
+
+  /**
+   * Adds spans recorded since `create` (new chat turns): answered questions become answerable at once, a span with
+   * a known id replaces the old one. The embedder's idf stays as fitted at `create`. Returns the pairs indexed.
+   */
+  async add(spans: readonly Span[], token?: Cancellation): Promise<number> {
+    this.rememberQuestions(spans);
+    const pairs = qaPairsFromSpans(spans, this.config.historyTurns, (id) => this.questions.get(id));
+    await this.retriever.add(pairs, token);
+    return pairs.length;
+  }
+
+  private rememberQuestions(spans: readonly Span[]): void {
+    for (const span of spans) if (span.did === ASK_QUESTION) this.questions.set(span.id, span.this);
   }
 
   /** Question/answer pairs the engine answers from. */

@@ -17,9 +17,10 @@ const stringOf = (value: unknown): string | undefined => (typeof value === 'stri
 /**
  * The answered questions among `spans`: `ask_question` spans (what `arenalab ingest --format chat` and curated
  * chat datasets hold) that completed with an answer in `if_ok`. Unanswered (failed) turns have nothing to say.
- * History comes from `previous_spans` resolved within the same span set, most recent `historyTurns` kept.
+ * History comes from `previous_spans` resolved within the same span set (or by `earlierQuestion`, for spans
+ * added after the rest of their conversation), most recent `historyTurns` kept.
  */
-export function qaPairsFromSpans(spans: readonly Span[], historyTurns: number): QaPair[] {
+export function qaPairsFromSpans(spans: readonly Span[], historyTurns: number, earlierQuestion: (id: string) => string | undefined = () => undefined): QaPair[] {
   const byId = new Map(spans.map((span) => [span.id, span]));
   const pairs: QaPair[] = [];
   for (const span of spans) {
@@ -27,7 +28,7 @@ export function qaPairsFromSpans(spans: readonly Span[], historyTurns: number): 
     const previous = span.context?.previous_spans ?? [];
     const history = previous
       .slice(-historyTurns)
-      .map((id) => byId.get(id)?.this)
+      .map((id) => byId.get(id)?.this ?? earlierQuestion(id))
       .filter((text): text is string => text !== undefined);
     const pair: QaPair = { spanId: span.id, question: span.this, answer: span.if_ok, history };
     const domain = stringOf(span.context?.environment);

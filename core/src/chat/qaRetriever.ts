@@ -51,16 +51,29 @@ export class QaRetriever {
 
   static async create(pairs: readonly QaPair[], embedder: Embedder, config: ChatEngineConfig, token?: Cancellation): Promise<QaRetriever> {
     const retriever = new QaRetriever(embedder, config);
-    const questionVectors = await embedder.embed(pairs.map((pair) => pair.question), token);
-    const withHistory = pairs.filter((pair) => pair.history.length > 0);
-    const historyVectors = await embedder.embed(withHistory.map((pair) => pair.history.join('\n')), token);
-    pairs.forEach((pair, i) => {
-      retriever.pairs.set(pair.spanId, pair);
-      retriever.bm25.add(pair.spanId, questionTokens(pair.question));
-      retriever.vectors.add(pair.spanId, questionVectors[i]);
-    });
-    withHistory.forEach((pair, i) => retriever.historyVectors.set(pair.spanId, historyVectors[i]));
+    await retriever.add(pairs, token);
     return retriever;
+  }
+
+  /** Indexes more pairs; a pair whose span id is already indexed replaces the old one. */
+  async add(pairs: readonly QaPair[], token?: Cancellation): Promise<void> {
+    const questionVectors = await this.embedder.embed(pairs.map((pair) => pair.question), token);
+    const withHistory = pairs.filter((pair) => pair.history.length > 0);
+    const historyVectors = await this.embedder.embed(withHistory.map((pair) => pair.history.join('\n')), token);
+    pairs.forEach((pair, i) => {
+      if (this.pairs.has(pair.spanId)) this.remove(pair.spanId);
+      this.pairs.set(pair.spanId, pair);
+      this.bm25.add(pair.spanId, questionTokens(pair.question));
+      this.vectors.add(pair.spanId, questionVectors[i]);
+    });
+    withHistory.forEach((pair, i) => this.historyVectors.set(pair.spanId, historyVectors[i]));
+  }
+
+  private remove(spanId: string): void {
+    this.pairs.delete(spanId);
+    this.bm25.remove(spanId);
+    this.vectors.remove(spanId);
+    this.historyVectors.delete(spanId);
   }
 
   get size(): number {
