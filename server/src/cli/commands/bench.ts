@@ -5,11 +5,11 @@ import { benchIngest } from '../../bench/benchIngest';
 import { benchScale } from '../../bench/benchScale';
 import type { BenchScaleResult } from '../../bench/benchScale';
 import { registerBenchCompletionCommand } from './benchCompletion';
-import { registerBenchQaCommand } from './benchQa';
 import type { BenchIngestResult } from '../../bench/benchIngest';
 import { printResult, table } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
 import { withCliWork } from '../withCliWork';
+import { registerBenchQaCommand } from './benchQa';
 
 function formatBench(r: BenchIngestResult): string {
   return [
@@ -81,7 +81,6 @@ export function registerBenchCommand(program: Command): void {
       printResult(result, Boolean(options.json), formatIndexBench);
     });
   registerBenchCompletionCommand(bench);
-  registerBenchQaCommand(bench);
   bench
     .command('scale')
     .description('The BM25 inverted index at scale on synthetic clustered code windows: build time, query p50/p99, RSS, index size.')
@@ -94,4 +93,5 @@ export function registerBenchCommand(program: Command): void {
       const result = await withCliWork((token, progress) => benchScale(options, token, progress));
       printResult(result, Boolean(options.json), formatScaleBench);
     });
+  registerBenchQaCommand(bench);
 }
