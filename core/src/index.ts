@@ -11,3 +11,6 @@ export * from './util';
 export * from './completion';
 export * from './syntax';
 export * from './matching';
+export * from './constitution';
+export * from './chat';
+export * from './qa';
