@@ -84,6 +84,7 @@ describe('architecture: dependency direction', () => {
       syntax: ['util', 'ports'],
       matching: ['dataset', 'quality', 'index', 'embedding', 'spans', 'util', 'ports'],
       completion: ['matching', 'syntax', 'index', 'embedding', 'spans', 'secrets', 'util', 'ports'],
+      tools: ['index', 'embedding', 'spans', 'util', 'ports'],
     };
     const coreSrc = path.join(root, 'core', 'src');
     const problems: string[] = [];
