@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -136,5 +137,33 @@ describe('CodeSandbox (real processes)', function () {
       fs.rmSync(process.env.PATH, { recursive: true, force: true });
       process.env.PATH = saved;
     }
+  });
+
+  it('without root (user namespace mode) the same attacks are stopped', function () {
+    // CI runs as root, so the rootless path is exercised by running a sandbox as an unprivileged user.
+    if (process.getuid?.() !== 0) this.skip();
+    const script = `
+      const { CodeSandbox } = require(${JSON.stringify(require.resolve('./codeSandbox'))});
+      (async () => {
+        const sandbox = await CodeSandbox.create({ timeoutMs: 2000 });
+        const outcomes = [sandbox.mode];
+        for (const [language, code] of ${JSON.stringify([
+          ['python', 'print(6 * 7)'],
+          ['python', 'import os\nwhile True:\n    os.fork()'],
+          ['python', `open('${victims[0]}', 'w').write('x')`],
+          ['python', "import socket\nsocket.create_connection(('127.0.0.1', 22), timeout=1)"],
+          ['python', "import os\nos.system('mount -o remount,rw / 2>/dev/null && echo remounted')\nopen('/etc/rootless-pwned', 'w')"],
+        ])}) outcomes.push((await sandbox.run(language, code)).outcome);
+        console.log(JSON.stringify(outcomes));
+      })().catch((error) => { console.log(JSON.stringify(['error', error.message])); });`;
+    const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', process.execPath, '-e', script], { encoding: 'utf8', timeout: 60_000, cwd: '/' });
+    const outcomes = JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]') as string[];
+    if (outcomes[0] === 'error') {
+      // Some kernels forbid unprivileged user namespaces: then the sandbox must refuse, never run unconfined.
+      assert.match(outcomes[1], /code execution is off: the sandbox .* does not work here/);
+      return;
+    }
+    assert.deepEqual(outcomes, ['rootless', 'ok', 'process_limit', 'denied', 'denied', 'denied'], run.stderr);
+    assert.equal(fs.existsSync(victims[0]), false);
   });
 });
