@@ -76,6 +76,8 @@ describe('calculator', () => {
     assert.equal(extractExpression('how much is 12 times 3 plus 4'), '12 * 3 + 4');
     assert.equal(extractExpression('what is sqrt(2) * 2'), 'sqrt(2) * 2');
     assert.equal(extractExpression('what is the capital of France'), undefined);
+    assert.equal(extractExpression('what is 15% of 80?'), '(15 / 100) * 80');
+    assert.equal(extractExpression('what is 2.5 percent of 1000'), '(2.5 / 100) * 1000');
     assert.deepEqual(calculatorTool.extractArgs('compute (3 + 4) * 5'), { expression: '(3 + 4) * 5' });
   });
 

@@ -6,6 +6,7 @@ import { ToolError } from './toolErrors';
 
 // Spelled-out operators, longest first so "divided by" wins over "by".
 const WORD_OPERATORS: [RegExp, string][] = [
+  [/(\d+(?:\.\d+)?)\s*(?:%|percent)\s+of\b/gi, '($1 / 100) *'],
   [/\bto the power of\b/gi, '^'],
   [/\bdivided by\b/gi, '/'],
   [/\b(times|multiplied by)\b/gi, '*'],

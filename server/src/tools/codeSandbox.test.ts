@@ -6,7 +6,20 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeSandbox, SandboxUnavailableError } from './codeSandbox';
 import { sandboxCodeExecutor } from './codeExecutor';
-import { ToolError } from '@arenalab/core';
+import { CancelledError, ToolError } from '@arenalab/core';
+
+/** Pids of live processes owned by a sandbox uid (root mode runs programs as 1.9e9 and up). */
+function sandboxProcesses(): string[] {
+  return fs.readdirSync('/proc').filter((entry) => {
+    if (!/^\d+$/.test(entry)) return false;
+    try {
+      const uid = Number(/^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]);
+      return uid >= 1_900_000_000 && !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${entry}/status`, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+}
 
 // Real processes in real namespaces: every attack runs and must be stopped by the sandbox, with a message that says
 // which limit stopped it. Limits are small so the slow cases end quickly; nothing here asserts a duration.
@@ -54,6 +67,13 @@ describe('CodeSandbox (real processes)', function () {
     }
   });
 
+  it('ends every process of the run, even one that left for a session of its own', async () => {
+    const code = 'import os, time\nos.setsid()\nif os.fork() == 0:\n    os.close(1)\n    os.close(2)\n    time.sleep(600)\ntime.sleep(600)';
+    const result = await sandbox.run('python', code, { timeoutMs: 1000 });
+    assert.equal(result.outcome, 'timeout');
+    assert.deepEqual(sandboxProcesses(), []);
+  });
+
   it('stops memory bombs at the memory limit', async () => {
     const js = await sandbox.run('javascript', 'const hog = []; for (;;) hog.push(new Array(1e6).fill(7));');
     assert.equal(js.outcome, 'memory');
@@ -68,6 +88,7 @@ describe('CodeSandbox (real processes)', function () {
     const py = await sandbox.run('python', 'import os\nwhile True:\n    os.fork()');
     assert.equal(py.outcome, 'process_limit', py.stderr);
     assert.match(py.message, /more than 64 processes or threads/);
+    assert.deepEqual(sandboxProcesses(), [], 'forked children outlived the run');
     const js = await sandbox.run('javascript', "const cp = require('child_process'); for (;;) cp.spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);");
     assert.equal(js.outcome, 'denied');
     assert.match(js.message, /starting processes, threads or native addons is not allowed/);
@@ -124,6 +145,14 @@ describe('CodeSandbox (real processes)', function () {
     assert.equal(ok.text, '42');
     await assert.rejects(executor.execute({ code: 'while True: pass', language: 'python', timeout_ms: 500 }), (error: unknown) => error instanceof ToolError && error.code === 'timeout' && /time limit of 500 ms/.test(error.message));
     await assert.rejects(executor.execute({ code: 'raise ValueError("boom")', language: 'python', timeout_ms: 5000 }), (error: unknown) => error instanceof ToolError && error.code === 'failed' && /exited with code 1[\s\S]*ValueError: boom/.test(error.message));
+  });
+
+  it('honours cancellation: the running program is killed and the call rejects with CancelledError', async () => {
+    const token = { isCancelled: false };
+    const running = sandbox.run('python', 'import time\nprint("started", flush=True)\ntime.sleep(60)', { token });
+    setTimeout(() => (token.isCancelled = true), 200);
+    await assert.rejects(running, (error: unknown) => error instanceof CancelledError && /code execution was cancelled/.test(error.message));
+    await assert.rejects(sandbox.run('python', 'print(1)', { token }), CancelledError);
   });
 
   it('refuses to run anything when the sandbox cannot be set up', async () => {

@@ -63,6 +63,11 @@ export function sandboxCommand(input: SandboxCommandInput): string[] {
     `--fsize=${limits.maxFileBytes}`,
     '--core=0',
   ];
+  // PID 1 of the namespace, which never leaves ArenaLab's process group (--foreground), so killing the group ends the
+  // namespace and every process in it even if the program moved itself to a group or session of its own (setpriv's
+  // uid change clears unshare's parent-death signal, so the group kill is what ends the run). It is also a backstop
+  // that kills the program if ArenaLab itself dies mid-run and its timer can no longer fire.
+  const backstop = ['timeout', '--foreground', '-s', 'KILL', String(Math.ceil(limits.timeoutMs / 1000) + 2)];
   return [
     'unshare',
     ...(input.mode === 'rootless' ? ['--user', '--map-root-user'] : []),
@@ -80,6 +85,7 @@ export function sandboxCommand(input: SandboxCommandInput): string[] {
     '--',
     ...rlimits,
     '--',
+    ...backstop,
     ...input.interpreter,
   ];
 }

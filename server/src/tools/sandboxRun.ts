@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import type { Cancellation } from '@arenalab/core';
 import { CappedOutput } from './cappedOutput';
 import type { SandboxLimits } from './sandboxLimits';
@@ -12,6 +13,16 @@ export interface RawSandboxRun {
   signal: NodeJS.Signals | null;
   stdout: CappedOutput;
   stderr: CappedOutput;
+}
+
+/** The first child of unshare (PID 1 of the new namespace), or undefined before it exists. */
+function namespaceInit(unsharePid: number): number | undefined {
+  try {
+    const first = fs.readFileSync(`/proc/${unsharePid}/task/${unsharePid}/children`, 'utf8').trim().split(/\s+/)[0];
+    return first ? Number(first) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // How often a running sandbox looks at its cancellation token.
@@ -30,9 +41,13 @@ export function runSandboxProcess(argv: readonly string[], stdin: string, limits
     let end: SandboxEnd | undefined;
     const kill = (reason: SandboxEnd): void => {
       end ??= reason;
+      if (child.pid === undefined) return;
+      // Killing the namespace's PID 1 makes the kernel kill every process in the namespace and wait for them before
+      // PID 1 exits; unshare reaps it and exits, so 'close' comes only once nothing of the run is left. Before PID 1
+      // exists, the process group (unshare itself) is killed instead.
+      const init = namespaceInit(child.pid);
       try {
-        // The negative pid is the process group: the program and anything it started outside the PID namespace.
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        process.kill(init ?? -child.pid, 'SIGKILL');
       } catch {
         // Already gone.
       }
