@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { SpanStore } from '../store';
 
 // `arenalab ask` and `arenalab tool` as a user runs them: the built launcher in a child process, a real workspace,
 // the real sandbox and store.
@@ -48,6 +49,18 @@ describe('arenalab ask / tool (real process)', function () {
     assert.equal(escape.code, 1);
     assert.match(escape.stdout, /read_file failed: '..\/..\/etc\/passwd' is outside the workspace/);
     assert.equal(fs.existsSync(path.join(tmp, '.arenalab')), false);
+  });
+
+  it('still answers when another process holds the store, and says the span was not stored', async () => {
+    const held = await SpanStore.open(path.join(tmp, '.arenalab'), { mode: 'write' });
+    try {
+      const result = cli(['ask', 'what is 6 * 7'], tmp);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /^6 \* 7 = 42\n[\s\S]*\(not stored: .*lock/);
+      assert.equal(held.count, 0);
+    } finally {
+      await held.close();
+    }
   });
 
   it('lists the tools with their schemas, and every command has --help', () => {

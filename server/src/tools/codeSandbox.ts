@@ -59,7 +59,11 @@ export class CodeSandbox {
     throwIfCancelled(options.token, 'code execution');
     const interpreter = this.interpreters.get(language);
     if (!interpreter) throw new SandboxUnavailableError(`${language} is not available: ${language === 'python' ? 'no python3 that runs inside the sandbox was found on PATH' : 'Node cannot run inside the sandbox'}`);
-    const limits = options.timeoutMs === undefined ? this.limits : resolveSandboxLimits({ ...this.limits, timeoutMs: options.timeoutMs });
+    // A longer wall-clock limit asked for by the call brings the CPU limit along, so it is not cut short by the default.
+    const limits =
+      options.timeoutMs === undefined
+        ? this.limits
+        : resolveSandboxLimits({ ...this.limits, timeoutMs: options.timeoutMs, cpuSeconds: Math.max(this.limits.cpuSeconds, Math.ceil(options.timeoutMs / 1000) + 1) });
     const addressMb = limits.memoryMb + (interpreter.reservesAddressSpace ? limits.nodeReserveMb : 0);
     const sandbox = new CodeSandbox(this.mode, limits, this.interpreters);
     const result = await sandbox.runArgv((workDir) => interpreter.argv(limits, workDir), addressMb, interpreter.file, code, options.token);

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { createDefaultToolRegistry } from '@arenalab/core';
 import type { Command } from 'commander';
-import { resolveStoreDir, SpanStore } from '../../store';
+import { resolveStoreDir, SpanStore, StoreLockedError } from '../../store';
 import { ToolHost, type HostToolAnswer } from '../../tools';
 import { InterruptToken } from '../interruptToken';
 import { printResult } from '../output';
@@ -34,16 +34,28 @@ function formatAnswer(answer: HostToolAnswer): string {
 /** Opens the host (and the store unless --no-store), runs `work`, always closes the store. */
 async function withToolHost(options: ToolCliOptions, work: (host: ToolHost, token: InterruptToken) => Promise<HostToolAnswer>): Promise<void> {
   const workspace = path.resolve(options.workspace ?? process.cwd());
-  const store = options.store === false ? undefined : await SpanStore.open(resolveStoreDir(options.store, workspace), { mode: 'write' });
+  const { store, problem } = await openStore(options, workspace);
   const token = new InterruptToken();
   try {
     const host = await ToolHost.open({ workspace, store });
-    const answer = await work(host, token);
+    const result = await work(host, token);
+    // A locked store (the language server is writing it) does not stop the answer; it says the span was not kept.
+    const answer = problem && result.usedTool ? { ...result, storeProblem: problem } : result;
     printResult(answer, Boolean(options.json), formatAnswer);
     if (answer.usedTool && answer.method === 'tool_failed') process.exitCode = 1;
   } finally {
     token.dispose();
     await store?.close();
+  }
+}
+
+async function openStore(options: ToolCliOptions, workspace: string): Promise<{ store?: SpanStore; problem?: string }> {
+  if (options.store === false) return {};
+  try {
+    return { store: await SpanStore.open(resolveStoreDir(options.store, workspace), { mode: 'write' }) };
+  } catch (error) {
+    if (error instanceof StoreLockedError) return { problem: error.message };
+    throw error;
   }
 }
 
