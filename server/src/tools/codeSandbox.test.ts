@@ -99,6 +99,8 @@ describe('CodeSandbox (real processes)', function () {
       ['python', `open('/tmp/../etc/arenalab-pwned-${process.pid}', 'w').write('x')`],
       ['python', `open('${victims[0]}', 'w').write('x')`],
       ['python', "open('../escaped.txt', 'w').write('x')"],
+      ['python', "open('/dev/shm/arenalab-escape', 'w').write('x')"],
+      ['python', "open('/var/tmp/arenalab-escape', 'w').write('x')"],
       ['javascript', `require('fs').writeFileSync('${victims[0]}', 'x')`],
       ['javascript', `require('fs').writeFileSync('/tmp/../etc/arenalab-pwned-${process.pid}', 'x')`],
     ];

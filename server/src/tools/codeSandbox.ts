@@ -22,10 +22,10 @@ const UID_BASE = 1_900_000_000;
 const UID_SPAN = 100_000_000;
 
 /**
- * Runs JavaScript (Node) and Python programs confined: new mount, network and PID namespaces (util-linux `unshare`),
+ * Runs JavaScript (Node) and Python programs confined: new mount, network, IPC and PID namespaces (util-linux `unshare`),
  * every mount read-only except a private size-limited tmpfs as working folder, privileges dropped (`setpriv`),
- * rlimits on address space, processes, CPU time and file size (`prlimit`), a wall-clock limit that kills the whole
- * process group, output capped. `create` probes that all of it works and refuses otherwise.
+ * rlimits on address space, processes, CPU time and file size (`prlimit`), a wall-clock limit that ends the whole
+ * namespace, output capped. `create` probes that all of it works and refuses otherwise.
  */
 export class CodeSandbox {
   private constructor(

@@ -11,7 +11,7 @@ export type SandboxMode = 'root' | 'rootless';
 export const SETUP_FAILED_EXIT = 97;
 
 /**
- * Runs inside the new mount, network and PID namespaces, as (namespace) root, before the program. Mounts a private
+ * Runs inside the new mount, network, IPC, UTS and PID namespaces, as (namespace) root, before the program. Mounts a private
  * size-limited tmpfs on the work folder, makes every other mount read-only (so the program can write nowhere else,
  * whatever the file permissions say), writes the program from stdin and execs the privilege drop. Any failure exits
  * with SETUP_FAILED_EXIT: the program never runs half-confined.
@@ -20,9 +20,11 @@ export const SANDBOX_SETUP_SCRIPT = `
 fail() { echo "arenalab sandbox: $*" >&2; exit ${SETUP_FAILED_EXIT}; }
 W="$1"; U="$2"; SIZE="$3"; FILE="$4"; shift 4
 mount -t tmpfs -o "size=$SIZE,mode=0700,uid=$U,gid=$U,nosuid,nodev" arenalab-sandbox "$W" || fail "cannot mount the work folder"
+# /dev stays as it is (device nodes), but its world-writable shared-memory folder must not be a way out.
+if [ -d /dev/shm ]; then mount -t tmpfs -o ro,size=4k,nosuid,nodev,noexec arenalab-empty /dev/shm || fail "cannot hide /dev/shm"; fi
 for mp in $(awk '{print $5}' /proc/self/mountinfo | sort -u); do
   mp=$(printf '%b' "$mp")
-  case "$mp" in "$W"|/proc|/proc/*|/dev|/dev/pts|/dev/mqueue) continue;; esac
+  case "$mp" in "$W"|/proc|/proc/*|/dev|/dev/pts) continue;; esac
   mount -o remount,bind,ro "$mp" 2>/dev/null || fail "cannot make $mp read-only"
 done
 cat > "$W/$FILE" || fail "cannot write the program"
@@ -50,7 +52,7 @@ export interface SandboxCommandInput {
 /** The argv (starting with `unshare`) that runs an interpreter confined; the program text goes to its stdin. */
 export function sandboxCommand(input: SandboxCommandInput): string[] {
   const { limits } = input;
-  const namespaces = ['--mount', '--net', '--pid', '--fork', '--kill-child', '--mount-proc', '--propagation', 'private'];
+  const namespaces = ['--mount', '--net', '--ipc', '--uts', '--pid', '--fork', '--kill-child', '--mount-proc', '--propagation', 'private'];
   const drop =
     input.mode === 'root'
       ? ['setpriv', `--reuid=${input.uid}`, `--regid=${input.uid}`, '--clear-groups', '--inh-caps=-all', '--bounding-set=-all', '--no-new-privs']
