@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { throwIfCancelled, ToolError, type Cancellation, type ToolExecutor } from '@arenalab/core';
+import { throwIfCancelled, ToolError, yieldToHost, type Cancellation, type ToolExecutor } from '@arenalab/core';
 import type { GitignoreStack } from '../workspace/gitignoreStack';
 import { excludeStack, looksBinary, type WorkspaceToolConfig } from './workspacePaths';
 
@@ -13,6 +13,10 @@ export interface WorkspaceMatch {
 
 // A matched line is shown up to this many characters.
 const MAX_LINE_CHARS = 240;
+// Longer lines are not tested against a regular expression: backtracking cost grows with the text.
+const MAX_REGEX_LINE_CHARS = 2000;
+// Files between two turns of the event loop, so a Ctrl-C or an LSP cancellation is noticed during a long search.
+const FILES_PER_TURN = 64;
 
 /**
  * Workspace files worth searching, in path order: every .gitignore, the default and user excludes honoured; symbolic
@@ -42,16 +46,25 @@ function matcherFor(query: string, regex: boolean): (line: string) => boolean {
   } catch (error) {
     throw new ToolError('bad_arguments', `'${query}' is not a valid regular expression: ${(error as Error).message}`);
   }
-  return (line) => pattern.test(line);
+  return (line) => line.length <= MAX_REGEX_LINE_CHARS && pattern.test(line);
 }
 
-/** Matching lines of the workspace's text files, at most `maxResults`, in path and line order. */
-export function searchWorkspace(config: WorkspaceToolConfig, query: string, options: { regex?: boolean; maxResults?: number; token?: Cancellation } = {}): { matches: WorkspaceMatch[]; complete: boolean; filesSearched: number } {
+export interface WorkspaceSearchResult {
+  matches: WorkspaceMatch[];
+  /** False when `maxResults` cut the list. */
+  complete: boolean;
+  filesSearched: number;
+}
+
+/** Matching lines of the workspace's text files, at most `maxResults`, in path and line order; cancellable. */
+export async function searchWorkspace(config: WorkspaceToolConfig, query: string, options: { regex?: boolean; maxResults?: number; token?: Cancellation } = {}): Promise<WorkspaceSearchResult> {
   const test = matcherFor(query, options.regex ?? false);
   const max = options.maxResults ?? 20;
   const matches: WorkspaceMatch[] = [];
   let filesSearched = 0;
+  let seen = 0;
   for (const file of textFiles(config, config.root, '', excludeStack(config))) {
+    if (++seen % FILES_PER_TURN === 0) await yieldToHost();
     throwIfCancelled(options.token, 'workspace search');
     if (fs.statSync(file.absolute).size > config.maxFileBytes) continue;
     const bytes = fs.readFileSync(file.absolute);
@@ -72,7 +85,7 @@ export function searchWorkspaceExecutor(config: WorkspaceToolConfig): ToolExecut
   return {
     async execute(args, token) {
       const query = String(args.query);
-      const result = searchWorkspace(config, query, { regex: args.regex === true, maxResults: Number(args.max_results ?? 20), token });
+      const result = await searchWorkspace(config, query, { regex: args.regex === true, maxResults: Number(args.max_results ?? 20), token });
       const lines = result.matches.map((m) => `${m.path}:${m.line}: ${m.text}`);
       const more = result.complete ? '' : `\n[more matches not shown; the first ${result.matches.length} are listed]`;
       const text = lines.length === 0 ? `no matches in ${result.filesSearched} files` : `${lines.join('\n')}${more}`;

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ToolError } from '@arenalab/core';
+import { CancelledError, ToolError } from '@arenalab/core';
 import { readWorkspaceFileExecutor } from './readWorkspaceFile';
 import { searchWorkspace, searchWorkspaceExecutor } from './searchWorkspace';
 import { resolveWorkspaceToolConfig, type WorkspaceToolConfig } from './workspacePaths';
@@ -74,14 +74,18 @@ describe('workspace tools: read_file and workspace_search (real files)', () => {
     await assert.rejects(read({ path: 'src/main.ts', start_line: 9 }), refused(/has 2 lines; start_line 9 is past the end/, 'bad_arguments'));
   });
 
-  it('searches only workspace files that are not excluded, never through symbolic links', () => {
-    const { matches, complete } = searchWorkspace(config, 'HELPER');
+  it('searches only workspace files that are not excluded, never through symbolic links', async () => {
+    const { matches, complete } = await searchWorkspace(config, 'HELPER');
     assert.equal(complete, true);
     assert.deepEqual(matches.map((m) => `${m.path}:${m.line}`), ['src/helper.ts:1', 'src/main.ts:1', 'src/main.ts:2']);
   });
 
+  it('stops a search when cancelled', async () => {
+    await assert.rejects(searchWorkspace(config, 'helper', { token: { isCancelled: true } }), CancelledError);
+  });
+
   it('searches by regular expression, caps the results and reports a bad pattern', async () => {
-    const capped = searchWorkspace(config, 'helper\\(\\d+\\)', { regex: true, maxResults: 5 });
+    const capped = await searchWorkspace(config, 'helper\\(\\d+\\)', { regex: true, maxResults: 5 });
     assert.deepEqual(capped.matches, [{ path: 'src/main.ts', line: 2, text: 'export const answer = helper(41);' }]);
     const one = await searchWorkspaceExecutor(config).execute({ query: 'helper', max_results: 1 });
     assert.equal(one.text, 'src/helper.ts:1: export function helper(x: number) {\n[more matches not shown; the first 1 are listed]');
