@@ -14,3 +14,4 @@ export * from './matching';
 export * from './constitution';
 export * from './chat';
 export * from './qa';
+export * from './tools';

@@ -87,6 +87,7 @@ describe('architecture: dependency direction', () => {
       chat: ['constitution', 'matching', 'ingest', 'index', 'embedding', 'spans', 'util', 'ports'],
       qa: ['chat', 'matching', 'ingest', 'embedding', 'spans', 'util', 'ports'],
       completion: ['matching', 'syntax', 'index', 'embedding', 'spans', 'secrets', 'util', 'ports'],
+      tools: ['index', 'embedding', 'spans', 'util', 'ports'],
     };
     const coreSrc = path.join(root, 'core', 'src');
     const problems: string[] = [];

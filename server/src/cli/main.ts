@@ -7,6 +7,7 @@ import { registerIngestCommand } from './commands/ingest';
 import { registerLspCommand } from './commands/lsp';
 import { registerQualityCommand } from './commands/quality';
 import { registerRunCommand } from './commands/run';
+import { registerToolCommand } from './commands/tool';
 import { registerVerifyCommand } from './commands/verify';
 import { reportCliError } from './reportCliError';
 
@@ -29,6 +30,7 @@ export function createProgram(): Command {
   registerCompleteCommand(program);
   registerLspCommand(program);
   registerChatCommand(program);
+  registerToolCommand(program);
   return program;
 }
 
