@@ -57,11 +57,16 @@ export class ApiServer {
     this.server = http.createServer((request, response) => void this.handle(request, response));
   }
 
+  /** Refuses (ApiConfigError) a non-loopback host without API keys; hosts call it before slow loading, too. */
+  static checkBinding(host: string, keys: ApiKeys): void {
+    if (!keys.required && !isLoopbackHost(host)) {
+      throw new ApiConfigError(`refusing to serve on ${host} without API keys: anyone who can reach it could use it. Give --api-key, --api-keys-file or ARENALAB_API_KEYS, or bind to 127.0.0.1`);
+    }
+  }
+
   /** Listens on host:port; refuses (ApiConfigError) a non-loopback host without API keys. */
   static async start(options: ApiServerOptions): Promise<ApiServer> {
-    if (!options.keys.required && !isLoopbackHost(options.host)) {
-      throw new ApiConfigError(`refusing to serve on ${options.host} without API keys: anyone who can reach it could use it. Give --api-key, --api-keys-file or ARENALAB_API_KEYS, or bind to 127.0.0.1`);
-    }
+    ApiServer.checkBinding(options.host, options.keys);
     const server = new ApiServer(options);
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', (error: NodeJS.ErrnoException) =>

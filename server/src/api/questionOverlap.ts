@@ -5,8 +5,14 @@ const MAX_CHARS = 4000;
 /** Floor of the overlap before squaring: an unrelated past question still votes, faintly, rather than vanishing. */
 const FLOOR = 0.05;
 
+/** Words every question shares ("how do I … in …"): counting them made unrelated questions look a third alike. */
+const QUESTION_WORDS = new Set(['how', 'what', 'why', 'when', 'where', 'which', 'who', 'the', 'and', 'can', 'does', 'for', 'you', 'with', 'this', 'that', 'into', 'from', 'are', 'should', 'would', 'could', 'there', 'make', 'get', 'use']);
+
+/** Content words: two letters or fewer and the question words above are left out, unless nothing else is left. */
 function wordSet(text: string): Set<string> {
-  return new Set(splitWords(text, MAX_CHARS).parts);
+  const parts = splitWords(text, MAX_CHARS).parts;
+  const content = parts.filter((word) => word.length > 2 && !QUESTION_WORDS.has(word));
+  return new Set(content.length > 0 ? content : parts);
 }
 
 /**

@@ -6,6 +6,7 @@ import { registerIngestCommand } from './commands/ingest';
 import { registerLspCommand } from './commands/lsp';
 import { registerQualityCommand } from './commands/quality';
 import { registerRunCommand } from './commands/run';
+import { registerServeCommand } from './commands/serve';
 import { registerVerifyCommand } from './commands/verify';
 import { reportCliError } from './reportCliError';
 
@@ -27,6 +28,7 @@ export function createProgram(): Command {
   registerBenchCommand(program);
   registerCompleteCommand(program);
   registerLspCommand(program);
+  registerServeCommand(program);
   return program;
 }
 
