@@ -6,6 +6,8 @@ export interface ChatProvenance {
   spanId: string;
   /** How similar its context was to the conversation's, 0–1. */
   similarity: number;
+  /** How many content words its question shares with the one asked (Jaccard, 0–1), when the backend measures it. */
+  questionOverlap?: number;
 }
 
 /** What a chat creature answered, and how sure it is. */

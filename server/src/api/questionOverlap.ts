@@ -10,22 +10,27 @@ const QUESTION_WORDS = new Set(['how', 'what', 'why', 'when', 'where', 'which', 
 
 /** Content words: two letters or fewer and the question words above are left out, unless nothing else is left. */
 function wordSet(text: string): Set<string> {
-  const parts = splitWords(text, MAX_CHARS).parts;
+  // Lowercased first, so "JavaScript" and "javascript" are one word rather than java + script against javascript.
+  const parts = splitWords(text.toLowerCase(), MAX_CHARS).parts;
   const content = parts.filter((word) => word.length > 2 && !QUESTION_WORDS.has(word));
   return new Set(content.length > 0 ? content : parts);
 }
 
-/**
- * How much a past question should weigh in the vote on a new one: the Jaccard overlap of their words, squared. The
- * matcher ranks and votes by context similarity only (matching/README "Known problems"), so in one domain an
- * unrelated question voted as much as the same question asked again; squaring keeps near-repeats dominant.
- */
-export function questionOverlapWeight(question: string, pastQuestion: string): number {
+/** The Jaccard overlap of two questions' content words, 0–1 (1: the same words, in any order or case). */
+export function questionOverlap(question: string, pastQuestion: string): number {
   const a = wordSet(question);
   const b = wordSet(pastQuestion);
   let shared = 0;
   for (const word of a) if (b.has(word)) shared += 1;
   const union = a.size + b.size - shared;
-  const jaccard = union === 0 ? 0 : shared / union;
-  return Math.max(jaccard, FLOOR) ** 2;
+  return union === 0 ? 0 : shared / union;
+}
+
+/**
+ * How much a past question should weigh in the vote on a new one: their overlap, squared. The matcher ranks and votes
+ * by context similarity only (matching/README "Known problems"), so in one domain an unrelated question voted as
+ * much as the same question asked again; squaring keeps near-repeats dominant.
+ */
+export function questionOverlapWeight(question: string, pastQuestion: string): number {
+  return Math.max(questionOverlap(question, pastQuestion), FLOOR) ** 2;
 }

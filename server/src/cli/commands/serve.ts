@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { systemClock } from '@arenalab/core';
@@ -19,6 +20,7 @@ interface ServeOptions {
   ratePerDay: number;
   maxBody: number;
   jsonLogs?: boolean;
+  logFile?: string;
   model?: string;
 }
 
@@ -54,8 +56,26 @@ function untilSignal(log: ApiLog): Promise<string> {
   });
 }
 
+/** Log lines go to stderr, or are appended to `--log-file` (opened once; closed by `close`). */
+function logSink(file: string | undefined): { write(line: string): void; close(): Promise<void> } {
+  if (!file) return { write: (line) => void process.stderr.write(line + '\n'), close: async () => undefined };
+  const fd = fs.openSync(file, 'a');
+  return {
+    write: (line) => fs.writeSync(fd, line + '\n'),
+    close: async () => fs.closeSync(fd),
+  };
+}
+
 async function serve(options: ServeOptions): Promise<void> {
-  const log = new ApiLog((line) => void process.stderr.write(line + '\n'), Boolean(options.jsonLogs), systemClock);
+  const sink = logSink(options.logFile);
+  try {
+    await serveWithLog(options, new ApiLog((line) => sink.write(line), Boolean(options.jsonLogs), systemClock));
+  } finally {
+    await sink.close();
+  }
+}
+
+async function serveWithLog(options: ServeOptions, log: ApiLog): Promise<void> {
   const keys = new ApiKeys([...options.apiKey, ...(options.apiKeysFile ? readKeysFile(options.apiKeysFile) : []), ...keysFromEnv(process.env.ARENALAB_API_KEYS)]);
   ApiServer.checkBinding(options.host, keys);
   const storeDir = resolveStoreDir(options.store, options.workspace ?? process.cwd());
@@ -101,7 +121,8 @@ export function registerServeCommand(program: Command): void {
     .option('--rate-per-minute <n>', 'requests per minute per key (0 = no limit)', parseNonNegativeInt, DEFAULT_RATE_LIMITS.perMinute)
     .option('--rate-per-day <n>', 'requests per day per key (0 = no limit)', parseNonNegativeInt, DEFAULT_RATE_LIMITS.perDay)
     .option('--max-body <bytes>', 'largest request body accepted', parseNonNegativeInt, DEFAULT_MAX_BODY_BYTES)
-    .option('--json-logs', 'log one JSON object per line on stderr (for log shippers)')
+    .option('--json-logs', 'log one JSON object per line (for log shippers)')
+    .option('--log-file <file>', 'append the log to this file instead of stderr')
     .option('--model <dir>', MODEL_OPTION_HELP)
     .action(serve);
 }
