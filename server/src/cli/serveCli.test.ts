@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { saveTeamDataset, writeTinyWorkspace } from '../api/apiTestSupport.test';
+import { SpanStore } from '../store';
+import { sampleSpan } from '../store/sampleSpan';
 
 // `arenalab serve` as a user runs it: a child process on the built launcher, stopped with SIGTERM.
 const root = path.resolve(__dirname, '../../..');
@@ -52,18 +54,27 @@ describe('arenalab serve (real process)', function () {
     const workspace = path.join(dir, 'ws');
     writeTinyWorkspace(workspace);
     await saveTeamDataset(store);
+    const writer = await SpanStore.open(store, { mode: 'write' });
+    await writer.append([sampleSpan('a'), sampleSpan('b')]);
+    const headHash = writer.headHash;
+    await writer.close();
     const running = await startServe(['--store', store, '--dataset', 'team', '--workspace', workspace], { ARENALAB_API_KEYS: `other-key-123456, ${KEY}` });
     const listening = running.logs.find((entry) => entry.msg === 'listening')!;
     assert.deepEqual(listening.creatures, ['team@1.0.0', 'workspace']);
     assert.equal(listening.auth, '2 API key(s)');
     const models = await fetch(`${running.url}/v1/models`, { headers: { authorization: `Bearer ${KEY}` } });
     assert.equal(models.status, 200);
-    assert.deepEqual(((await models.json()) as { data: { id: string }[] }).data.map((m) => m.id), ['team@1.0.0', 'workspace']);
+    type Model = { id: string; arenalab: { ledger_hash: string | null; ledger_kind: string | null } };
+    const listed = ((await models.json()) as { data: Model[] }).data;
+    assert.deepEqual(listed.map((m) => m.id), ['team@1.0.0', 'workspace']);
+    assert.deepEqual(listed[1].arenalab, { ...listed[1].arenalab, ledger_hash: headHash, ledger_kind: 'store_head_hash' }, 'the workspace creature is pinned by the store chain head');
+    const health = (await (await fetch(`${running.url}/health`)).json()) as { store: { ok: boolean; records: number; head_hash: string } };
+    assert.deepEqual([health.store.ok, health.store.records, health.store.head_hash], [true, 2, headHash]);
     assert.equal((await fetch(`${running.url}/v1/models`)).status, 401);
     running.kill('SIGTERM');
     assert.equal(await running.exited, 0);
     const messages = running.logs.map((entry) => entry.msg);
-    assert.deepEqual(messages.filter((m) => m === 'request').length, 2);
+    assert.equal(messages.filter((m) => m === 'request').length, 3);
     assert.ok(messages.includes('stopped'));
     assert.ok(running.logs.every((entry) => typeof entry.time === 'string' && typeof entry.level === 'string'));
   });
