@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
-import { fixedClock } from '@arenalab/core';
+import { fixedClock, type Cancellation } from '@arenalab/core';
 import { ApiConfigError } from './apiConfigError';
 import { ApiKeys } from './apiKeys';
 import { ApiServer } from './apiServer';
@@ -147,6 +147,44 @@ describe('api: server safety', function () {
       assert.ok(!response.text.includes('secret internal detail'));
       assert.ok(response.json().error.message.includes(String(response.headers['x-request-id'])));
       assert.ok(lines.some((line) => line.includes('secret internal detail')), 'the stack goes to the log');
+      assert.equal((await raw(server.url, { method: 'GET', path: '/health' })).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('notices a client that went away: the backend sees the cancellation, nothing is sent, the log says 499', async () => {
+    let cancellation: Cancellation | undefined;
+    let release: () => void = () => undefined;
+    let started: () => void = () => undefined;
+    const inFlight = new Promise<void>((resolve) => (started = resolve));
+    const waiting: ChatBackend = {
+      answer: async (_messages, _options, token) => {
+        cancellation = token;
+        started();
+        await new Promise<void>((resolve) => (release = resolve));
+        return { text: 'too late', confidence: 1, method: 'test', trajectoriesUsed: 0, provenance: [] };
+      },
+    };
+    let logged: (entry: Record<string, unknown>) => void = () => undefined;
+    const gone = new Promise<Record<string, unknown>>((resolve) => (logged = resolve));
+    const sink = (line: string) => {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      if (entry.status === 499) logged(entry);
+    };
+    const creatures = new CreatureRegistry([{ id: 'waiting', created: 0, ownedBy: 'test', description: 'waits', ledgerHash: null, ledgerKind: null, chat: waiting }]);
+    const server = await ApiServer.start({ host: '127.0.0.1', port: 0, creatures, keys: new ApiKeys([]), rateLimits: DEFAULT_RATE_LIMITS, log: new ApiLog(sink, true, fixedClock(0)) });
+    try {
+      const request = http.request(`${server.url}/v1/chat/completions`, { method: 'POST' });
+      request.on('error', () => undefined);
+      request.end(JSON.stringify({ model: 'waiting', messages: [{ role: 'user', content: 'hi' }] }));
+      await inFlight;
+      assert.equal(cancellation?.isCancelled, false);
+      request.destroy();
+      const entry = await gone;
+      assert.deepEqual([entry.route, entry.error, entry.creature], ['/v1/chat/completions', 'client_closed', 'waiting']);
+      assert.equal(cancellation?.isCancelled, true, 'the backend can stop early');
+      release();
       assert.equal((await raw(server.url, { method: 'GET', path: '/health' })).status, 200);
     } finally {
       await server.close();

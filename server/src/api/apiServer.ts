@@ -138,15 +138,13 @@ export class ApiServer {
     throw new ApiError(429, 'rate_limit_error', `Rate limit reached for ${keyId}: retry after ${decision.retryAfterS} s.`, null, 'rate_limit_exceeded', { 'retry-after': String(decision.retryAfterS) });
   }
 
-  /** Expected errors become their answer; a client that went away gets nothing; anything else is a logged 500. */
+  /** Expected errors become their answer; a client that went away gets nothing (logged as 499); anything else is a logged 500. */
   private fail(ctx: RequestContext, error: unknown): void {
     if (error instanceof ApiError) {
       // After a refused oversized upload the rest of the body is not worth reading: close the connection instead.
       if (error.status === 413) ctx.headers.connection = 'close';
       ctx.sendError(error);
-    } else if (error instanceof CancelledError && ctx.isCancelled) {
-      ctx.errorCode = 'client_closed';
-    } else {
+    } else if (!(error instanceof CancelledError && ctx.isCancelled)) {
       this.options.log.event('error', 'request failed', { request_id: ctx.requestId, route: ctx.route, error: error instanceof Error ? error.stack ?? error.message : String(error) });
       ctx.sendError(internalError(ctx.requestId));
     }
@@ -160,7 +158,7 @@ export class ApiServer {
     this.metrics.inFlight.add({}, -1);
     this.options.log.request({
       request_id: ctx.requestId, method: ctx.request.method ?? 'GET', route: ctx.route, status, latency_ms: Math.round(latencyMs * 10) / 10,
-      key_id: ctx.keyId, creature: ctx.creature, ...(ctx.streamed ? { stream: true } : {}), ...(ctx.errorCode ? { error: ctx.errorCode } : {}),
+      key_id: ctx.keyId, creature: ctx.creature, ...(ctx.streamed ? { stream: true } : {}), ...(ctx.errorCode || status === 499 ? { error: ctx.errorCode ?? 'client_closed' } : {}),
     });
     this.inFlight -= 1;
     if (this.inFlight === 0 && this.drained) this.drained();

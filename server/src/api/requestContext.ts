@@ -32,6 +32,7 @@ export class RequestContext implements Cancellation {
   }
 
   sendJson(status: number, body: unknown, headers: Record<string, string> = {}): void {
+    if (this.clientGone) return;
     const text = JSON.stringify(body);
     this.response.writeHead(status, {
       ...this.headers,
@@ -43,6 +44,7 @@ export class RequestContext implements Cancellation {
   }
 
   sendText(status: number, text: string, contentType: string): void {
+    if (this.clientGone) return;
     this.response.writeHead(status, { ...this.headers, 'content-type': contentType, 'content-length': String(Buffer.byteLength(text)) });
     this.response.end(text);
   }
@@ -60,6 +62,7 @@ export class RequestContext implements Cancellation {
   /** Starts a server-sent-events answer; `send` writes one `data:` event, `done` the `[DONE]` marker. */
   startStream(): { send(event: unknown): void; done(): void } {
     this.streamed = true;
+    if (this.clientGone) return { send: () => undefined, done: () => undefined };
     this.response.writeHead(200, { ...this.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
     this.response.flushHeaders();
     return {
