@@ -79,7 +79,7 @@ describe('arenalab serve (real process)', function () {
     assert.ok(running.logs.every((entry) => typeof entry.time === 'string' && typeof entry.level === 'string'));
   });
 
-  it('refuses a public address without keys, and having nothing to serve, with one clear line each', () => {
+  it('refuses a public address without keys, nothing to serve, an unknown dataset and a bad keys file, with one clear line each', () => {
     const workspace = path.join(dir, 'ws');
     writeTinyWorkspace(workspace);
     const env = { ...process.env, ARENALAB_API_KEYS: '' };
@@ -92,5 +92,10 @@ describe('arenalab serve (real process)', function () {
     const missing = spawnSync(process.execPath, [launcher, 'serve', '--port', '0', '--store', path.join(dir, 'empty'), '--dataset', 'nope'], { cwd: root, encoding: 'utf8', env, timeout: 60_000 });
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /^arenalab: no dataset named nope/m);
+    const keysFile = path.join(dir, 'keys.txt');
+    fs.writeFileSync(keysFile, '# team\nshort\n');
+    const badKeys = spawnSync(process.execPath, [launcher, 'serve', '--port', '0', '--api-keys-file', keysFile, '--workspace', workspace], { cwd: root, encoding: 'utf8', env, timeout: 60_000 });
+    assert.equal(badKeys.status, 1);
+    assert.match(badKeys.stderr, /^arenalab: .*keys\.txt:2: an API key is one word of at least 8 characters$/m);
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { systemClock } from '@arenalab/core';
 import { ApiKeys, ApiLog, ApiServer, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMITS, keysFromEnv, loadCreatures, readKeysFile } from '../../api';
 import { resolveStoreDir } from '../../store';
@@ -113,10 +113,10 @@ export function registerServeCommand(program: Command): void {
     .description('Serve the creatures over an OpenAI-compatible HTTP API: /v1/chat/completions (datasets), /v1/completions (workspace code), /v1/models, /health, /metrics.')
     .option('--port <n>', 'TCP port (0 picks a free one)', parsePort, 8080)
     .option('--host <host>', 'address to bind; anything but loopback requires API keys', '127.0.0.1')
-    .option('--dataset <ref>', 'serve a dataset as a chat creature: NAME or NAME@VERSION (repeatable)', collect(parseDatasetRef), [])
+    .addOption(new Option('--dataset <ref>', 'serve a dataset as a chat creature: NAME or NAME@VERSION (repeatable)').argParser(collect(parseDatasetRef)).default([], 'none'))
     .option('--workspace <dir>', 'index this folder and serve it as the code-completion creature "workspace"')
     .option('--store <dir>', 'store holding the datasets (default: <workspace>/.arenalab, or ./.arenalab)')
-    .option('--api-key <key>', 'accept this API key as "Authorization: Bearer KEY" (repeatable; also ARENALAB_API_KEYS=k1,k2)', collect(String), [])
+    .addOption(new Option('--api-key <key>', 'accept this API key as "Authorization: Bearer KEY" (repeatable; also ARENALAB_API_KEYS=k1,k2)').argParser(collect(String)).default([], 'none'))
     .option('--api-keys-file <file>', 'accept the API keys in this file, one per line (# comments)')
     .option('--rate-per-minute <n>', 'requests per minute per key (0 = no limit)', parseNonNegativeInt, DEFAULT_RATE_LIMITS.perMinute)
     .option('--rate-per-day <n>', 'requests per day per key (0 = no limit)', parseNonNegativeInt, DEFAULT_RATE_LIMITS.perDay)
