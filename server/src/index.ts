@@ -4,3 +4,4 @@ export * from './datasets';
 export * from './ingest';
 export * from './pipeline';
 export * from './store';
+export * from './api';
