@@ -5,3 +5,4 @@ export * from './ingest';
 export * from './pipeline';
 export * from './store';
 export * from './tools';
+export * from './api';

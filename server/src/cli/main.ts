@@ -8,6 +8,7 @@ import { registerLspCommand } from './commands/lsp';
 import { registerQualityCommand } from './commands/quality';
 import { registerRunCommand } from './commands/run';
 import { registerToolCommand } from './commands/tool';
+import { registerServeCommand } from './commands/serve';
 import { registerVerifyCommand } from './commands/verify';
 import { reportCliError } from './reportCliError';
 
@@ -31,6 +32,7 @@ export function createProgram(): Command {
   registerLspCommand(program);
   registerChatCommand(program);
   registerToolCommand(program);
+  registerServeCommand(program);
   return program;
 }
 
