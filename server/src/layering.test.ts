@@ -83,7 +83,11 @@ describe('architecture: dependency direction', () => {
       ingest: ['spans', 'secrets', 'util', 'ports'],
       syntax: ['util', 'ports'],
       matching: ['dataset', 'quality', 'index', 'embedding', 'spans', 'util', 'ports'],
+      constitution: ['secrets', 'embedding', 'spans', 'util', 'ports'],
+      chat: ['constitution', 'matching', 'ingest', 'index', 'embedding', 'spans', 'util', 'ports'],
+      qa: ['chat', 'matching', 'ingest', 'embedding', 'spans', 'util', 'ports'],
       completion: ['matching', 'syntax', 'index', 'embedding', 'spans', 'secrets', 'util', 'ports'],
+      tools: ['index', 'embedding', 'spans', 'util', 'ports'],
     };
     const coreSrc = path.join(root, 'core', 'src');
     const problems: string[] = [];

@@ -1,11 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { registerBenchCommand } from './commands/bench';
+import { registerChatCommand } from './commands/chat';
 import { registerCompleteCommand } from './commands/complete';
 import { registerDatasetCommand } from './commands/dataset';
 import { registerIngestCommand } from './commands/ingest';
 import { registerLspCommand } from './commands/lsp';
 import { registerQualityCommand } from './commands/quality';
 import { registerRunCommand } from './commands/run';
+import { registerToolCommand } from './commands/tool';
+import { registerServeCommand } from './commands/serve';
 import { registerVerifyCommand } from './commands/verify';
 import { reportCliError } from './reportCliError';
 
@@ -27,6 +30,9 @@ export function createProgram(): Command {
   registerBenchCommand(program);
   registerCompleteCommand(program);
   registerLspCommand(program);
+  registerChatCommand(program);
+  registerToolCommand(program);
+  registerServeCommand(program);
   return program;
 }
 

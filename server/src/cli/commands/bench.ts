@@ -10,6 +10,7 @@ import type { BenchIngestResult } from '../../bench/benchIngest';
 import { printResult, table } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
 import { withCliWork } from '../withCliWork';
+import { registerBenchQaCommand } from './benchQa';
 
 function formatBench(r: BenchIngestResult): string {
   return [
@@ -94,4 +95,5 @@ export function registerBenchCommand(program: Command): void {
       const result = await withCliWork((token, progress) => benchScale(options, token, progress));
       printResult(result, Boolean(options.json), formatScaleBench);
     });
+  registerBenchQaCommand(bench);
 }
