@@ -40,13 +40,15 @@ describe('qa: scoring', () => {
     assert.ok(Math.abs(lo - 0.4038) < 1e-3 && Math.abs(hi - 0.5962) < 1e-3);
   });
 
-  it('maps answer groups to choices; an empty answer is a uniform guess that claims 1/k', async () => {
+  it('maps answer groups to their closest choice; an empty or unrelated answer is a uniform guess that claims 1/k', async () => {
     const embedder = new HashingEmbedder();
     const choices = ['About 8 seconds', 'About 8 minutes', 'About 8 hours', 'About 8 days'];
     const answer = { confidence: 0.6, groups: [{ answer: 'About 8 minutes', share: 1, spanIds: ['x'], exampleQuestion: 'q', sharedTerms: [] }] } as unknown as ChatAnswer;
     const scored = await scoreChoices(answer, choices, embedder, seededRandom(1));
     assert.equal(scored.chosen, 1);
-    assert.ok(scored.confidence > 0.25 && scored.confidence < 0.6 + 0.1);
+    assert.ok(Math.abs(scored.confidence - (0.6 + 0.4 / 4)) < 1e-9, 'the group votes for the identical choice: p = c + (1 − c) / k');
+    const unrelated = { confidence: 0.9, groups: [{ answer: 'Jupiter', share: 1, spanIds: ['x'], exampleQuestion: 'q', sharedTerms: [] }] } as unknown as ChatAnswer;
+    assert.deepEqual((await scoreChoices(unrelated, choices, embedder, seededRandom(1))).probabilities, [0.25, 0.25, 0.25, 0.25], 'an answer close to no choice is no evidence');
     assert.ok(Math.abs(scored.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-9);
     const nothing = await scoreChoices({ confidence: 0, groups: [] } as unknown as ChatAnswer, choices, embedder, seededRandom(1));
     assert.deepEqual(nothing.probabilities, [0.25, 0.25, 0.25, 0.25]);
