@@ -216,13 +216,19 @@ describe('arenalab CLI (real process)', function () {
     fs.writeFileSync(file, [...generateChatLog({ turns: 30_000, seed: 3 })].join('\n') + '\n');
     const store = path.join(tmp, 'store');
     json(['ingest', file, '--store', store]);
-    const child = spawn(process.execPath, [launcher, 'quality', '--store', store, '--json'], { cwd: root });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const env = { ...process.env, ARENALAB_PROGRESS: 'lines' };
+    const child = spawn(process.execPath, [launcher, 'quality', '--store', store, '--json'], { cwd: root, env });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    // Scoring 30k spans takes seconds; interrupt once the process is well into it (it prints nothing before the end).
-    await new Promise((r) => setTimeout(r, 1500));
+    // Interrupt once scoring has visibly started (its first progress line), not after a guessed delay.
+    let stderr = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (/arenalab: quality \d+%/.test(stderr)) resolve();
+      });
+      child.on('close', () => reject(new Error(`quality ended before scoring progress; stderr: ${stderr}`)));
+    });
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     assert.equal(code, 130, `exit ${code}; stderr: ${stderr}`);
