@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OutcomeRecorder, realRetentionTimer, RetentionChecker } from '../outcomes';
 import type { MissingDocument, RetentionTimer } from '../outcomes';
+import { CompletionConstitution } from './completionConstitution';
 import { DocumentSync } from './documentSync';
 import { DEFAULT_LSP_SETTINGS } from './lspSettings';
 import type { LspSettings } from './lspSettings';
@@ -38,6 +39,8 @@ export interface LspContext {
   retention: RetentionChecker;
   /** The folder the outcome store was opened in (undefined: nowhere), once it was; moved by followStoreLocation. */
   store: { opened: boolean; dir?: string };
+  /** Withholds suggestions that break a hard principle (secrets, excluded files, harm, remembered violations). */
+  constitution: CompletionConstitution;
   clock: Clock;
 }
 
@@ -72,6 +75,7 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     outcomes,
     retention: new RetentionChecker({ clock, timer, log, read: (uri) => retentionDocument(ctx.documents, uri), record: (draft) => outcomes.record(draft) }),
     store: { opened: false },
+    constitution: new CompletionConstitution({ clock, roots, log, excludes: () => ctx.clientSettings.excludes, storeDir: () => ctx.store.dir }),
     clock,
   };
   return ctx;

@@ -34,6 +34,14 @@ export class WorkspaceRoots {
     return this.folders.length > 1 ? `${path.basename(root)}/${relative}` : relative;
   }
 
+  /** The folder and '/'-separated path behind an engine key (keyFor's inverse); undefined for URI keys. */
+  rootOf(key: string): { root: string; relative: string } | undefined {
+    if (this.folders.length <= 1) return this.folders.length === 1 && !key.includes(':') ? { root: this.folders[0], relative: key } : undefined;
+    const slash = key.indexOf('/');
+    const root = this.folders.find((folder) => path.basename(folder) === key.slice(0, slash));
+    return root === undefined || slash < 0 ? undefined : { root, relative: key.slice(slash + 1) };
+  }
+
   /** The folder a document lies in and its '/'-separated path there; undefined outside every folder (or not a file). */
   locate(uri: string): { root: string; relative: string } | undefined {
     const absolute = absolutePath(uri);

@@ -42,6 +42,17 @@ export class WorkspaceFileFilter {
     return inspectFile(absolute, relative, language, this.settings);
   }
 
+  /**
+   * Whether the rules alone (default and user excludes, every .gitignore) leave `relative` out, without touching the
+   * file itself: cheap enough for every suggestion shown.
+   */
+  excludes(relative: string): boolean {
+    const folders = relative.split('/');
+    folders.pop();
+    const stack = this.stackFor(folders);
+    return stack === undefined || stack.ignores(relative, false);
+  }
+
   private stackFor(folders: readonly string[]): GitignoreStack | undefined {
     let rel = '';
     let stack = this.stacks.get('');
