@@ -207,7 +207,10 @@ describe('CodeSandbox (real processes)', function () {
       assert.match(outcomes[1], /code execution is off: the sandbox .* does not work here/);
       return;
     }
-    assert.deepEqual(outcomes, ['rootless', 'ok', 'process_limit', 'denied', 'denied', 'denied'], run.stderr);
+    // Without root the process limit is relative to what the user already runs, so on a busy machine (other runs of
+    // the same uid ending meanwhile) the bomb may meet the time limit first; either way it is stopped.
+    assert.ok(['process_limit', 'timeout'].includes(outcomes[2]), `fork bomb: ${outcomes[2]}`);
+    assert.deepEqual([...outcomes.slice(0, 2), ...outcomes.slice(3)], ['rootless', 'ok', 'denied', 'denied', 'denied'], run.stderr);
     assert.equal(fs.existsSync(victims[0]), false);
   });
 });
