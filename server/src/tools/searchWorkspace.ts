@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { throwIfCancelled, ToolError, yieldToHost, type Cancellation, type ToolExecutor } from '@arenalab/core';
+import { throwIfCancelled, yieldToHost, type Cancellation, type ToolExecutor } from '@arenalab/core';
 import type { GitignoreStack } from '../workspace/gitignoreStack';
+import { RegexLineWorker } from './regexLineWorker';
 import { excludeStack, looksBinary, type WorkspaceToolConfig } from './workspacePaths';
 
 export interface WorkspaceMatch {
@@ -15,6 +16,8 @@ export interface WorkspaceMatch {
 const MAX_LINE_CHARS = 240;
 // Longer lines are not tested against a regular expression: backtracking cost grows with the text.
 const MAX_REGEX_LINE_CHARS = 2000;
+// Time a regular expression may take on one file before the search is stopped.
+const REGEX_BUDGET_MS = 2000;
 // Files between two turns of the event loop, so a Ctrl-C or an LSP cancellation is noticed during a long search.
 const FILES_PER_TURN = 64;
 
@@ -35,20 +38,6 @@ function* textFiles(config: WorkspaceToolConfig, dir: string, rel: string, stack
   }
 }
 
-function matcherFor(query: string, regex: boolean): (line: string) => boolean {
-  if (!regex) {
-    const needle = query.toLowerCase();
-    return (line) => line.toLowerCase().includes(needle);
-  }
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(query, 'i');
-  } catch (error) {
-    throw new ToolError('bad_arguments', `'${query}' is not a valid regular expression: ${(error as Error).message}`);
-  }
-  return (line) => line.length <= MAX_REGEX_LINE_CHARS && pattern.test(line);
-}
-
 export interface WorkspaceSearchResult {
   matches: WorkspaceMatch[];
   /** False when `maxResults` cut the list. */
@@ -56,23 +45,39 @@ export interface WorkspaceSearchResult {
   filesSearched: number;
 }
 
-/** Matching lines of the workspace's text files, at most `maxResults`, in path and line order; cancellable. */
+/** Indices of the lines that contain `query`, case-insensitively. */
+function plainMatches(lines: readonly string[], needle: string): number[] {
+  const hits: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (lines[i].toLowerCase().includes(needle)) hits.push(i);
+  return hits;
+}
+
+/**
+ * Matching lines of the workspace's text files, at most `maxResults`, in path and line order; cancellable. Regular
+ * expressions run on a worker thread with a time budget per file (see RegexLineWorker).
+ */
 export async function searchWorkspace(config: WorkspaceToolConfig, query: string, options: { regex?: boolean; maxResults?: number; token?: Cancellation } = {}): Promise<WorkspaceSearchResult> {
-  const test = matcherFor(query, options.regex ?? false);
-  const max = options.maxResults ?? 20;
+  const regex = options.regex ? RegexLineWorker.start(query, MAX_REGEX_LINE_CHARS) : undefined;
+  try {
+    return await search(config, options.maxResults ?? 20, options.token, (lines, where) => (regex ? regex.test(lines, REGEX_BUDGET_MS, where) : plainMatches(lines, query.toLowerCase())));
+  } finally {
+    await regex?.close();
+  }
+}
+
+async function search(config: WorkspaceToolConfig, max: number, token: Cancellation | undefined, match: (lines: string[], where: string) => number[] | Promise<number[]>): Promise<WorkspaceSearchResult> {
   const matches: WorkspaceMatch[] = [];
   let filesSearched = 0;
   let seen = 0;
   for (const file of textFiles(config, config.root, '', excludeStack(config))) {
     if (++seen % FILES_PER_TURN === 0) await yieldToHost();
-    throwIfCancelled(options.token, 'workspace search');
+    throwIfCancelled(token, 'workspace search');
     if (fs.statSync(file.absolute).size > config.maxFileBytes) continue;
     const bytes = fs.readFileSync(file.absolute);
     if (looksBinary(bytes)) continue;
     filesSearched += 1;
     const lines = bytes.toString('utf8').split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-      if (!test(lines[i])) continue;
+    for (const i of await match(lines, file.rel)) {
       if (matches.length === max) return { matches, complete: false, filesSearched };
       matches.push({ path: file.rel, line: i + 1, text: lines[i].trim().slice(0, MAX_LINE_CHARS) });
     }

@@ -80,6 +80,15 @@ describe('workspace tools: read_file and workspace_search (real files)', () => {
     assert.deepEqual(matches.map((m) => `${m.path}:${m.line}`), ['src/helper.ts:1', 'src/main.ts:1', 'src/main.ts:2']);
   });
 
+  it('stops a regular expression that backtracks without end, with a clear message', async () => {
+    write(root, 'src/redos.txt', `${'a'.repeat(40)}!\n`);
+    try {
+      await assert.rejects(searchWorkspaceExecutor(config).execute({ query: '^(a+)+$', regex: true }), refused(/took longer than 2000 ms on src\/redos\.txt \(catastrophic backtracking\?\)/, 'timeout'));
+    } finally {
+      fs.rmSync(path.join(root, 'src/redos.txt'));
+    }
+  });
+
   it('stops a search when cancelled', async () => {
     await assert.rejects(searchWorkspace(config, 'helper', { token: { isCancelled: true } }), CancelledError);
   });
