@@ -1,4 +1,5 @@
 // The public API of @arenalab/core. Hosts import only from here, never from deep paths.
+export * from './curation';
 export * from './dataset';
 export * from './embedding';
 export * from './index/index';

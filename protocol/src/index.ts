@@ -2,6 +2,11 @@
  * Custom `arenalab/*` LSP messages, declared once and shared by client and server.
  */
 export const ARENALAB_METHOD_PREFIX = 'arenalab/';
+export * from './curationQueueRequest';
+export * from './curationRescoreRequest';
+export * from './curationVerdictRequest';
+export * from './datasetActionRequest';
+export * from './datasetsRequest';
 export * from './explainRequest';
 export * from './feedbackNotification';
 export * from './reindexRequest';

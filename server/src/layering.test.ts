@@ -80,6 +80,7 @@ describe('architecture: dependency direction', () => {
       secrets: ['spans', 'util', 'ports'],
       quality: ['spans', 'index', 'embedding', 'util', 'ports'],
       dataset: ['quality', 'spans', 'index', 'embedding', 'util', 'ports'],
+      curation: ['quality', 'spans', 'util', 'ports'],
       ingest: ['spans', 'secrets', 'util', 'ports'],
       syntax: ['util', 'ports'],
       matching: ['dataset', 'quality', 'index', 'embedding', 'spans', 'util', 'ports'],

@@ -13,6 +13,11 @@ import { scoreUniqueness } from './uniqueness';
 export interface QualitySignals {
   /** Cosine similarities of the span to the most similar spans already in the dataset (any order). */
   neighbourSimilarities?: readonly number[];
+  /**
+   * A uniqueness already measured against the corpus, used as is: rescoring an enriched span whose embedding text
+   * did not change must not measure it against a different index.
+   */
+  uniqueness?: DimensionScore;
 }
 
 /** Scores one span on the five dimensions; total = unweighted mean; class by the configured thresholds. */
@@ -21,7 +26,7 @@ export function scoreSpan(span: Span, signals: QualitySignals = {}, config: Qual
     completeness: scoreCompleteness(span, config),
     provenance: scoreProvenance(span, config),
     impact: scoreImpact(span, config),
-    uniqueness: scoreUniqueness(signals.neighbourSimilarities, config),
+    uniqueness: signals.uniqueness ?? scoreUniqueness(signals.neighbourSimilarities, config),
     coherence: scoreCoherence(span),
   };
   const total = clampScore(

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { OutcomeRecorder, realRetentionTimer, RetentionChecker } from '../outcomes';
 import type { MissingDocument, RetentionTimer } from '../outcomes';
 import { CompletionConstitution } from './completionConstitution';
+import { CurationSession } from '../curation';
 import { DocumentSync } from './documentSync';
 import { DEFAULT_LSP_SETTINGS } from './lspSettings';
 import type { LspSettings } from './lspSettings';
@@ -42,6 +43,8 @@ export interface LspContext {
   /** Withholds suggestions that break a hard principle (secrets, excluded files, harm, remembered violations). */
   constitution: CompletionConstitution;
   clock: Clock;
+  /** The curation game: the store's spans scored, the running score, judgements recorded as spans. */
+  curation: CurationSession;
 }
 
 /** The open document to check retention in; a closed one, or one whose file is gone from disk, is not retained. */
@@ -77,6 +80,7 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     store: { opened: false },
     constitution: new CompletionConstitution({ clock, roots, log, excludes: () => ctx.clientSettings.excludes, storeDir: () => ctx.store.dir }),
     clock,
+    curation: new CurationSession({ clock, record: (draft) => outcomes.record(draft), drain: () => outcomes.drain() }),
   };
   return ctx;
 }

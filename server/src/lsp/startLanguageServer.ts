@@ -1,12 +1,19 @@
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
 import type { Connection, DidChangeWatchedFilesParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
 import { ExplainRequest, FeedbackNotification, ReindexRequest, TaskResultNotification } from '@arenalab/protocol';
+import { CurationQueueRequest, CurationRescoreRequest, CurationVerdictRequest, DatasetActionRequest, DatasetsRequest } from '@arenalab/protocol';
+import type { CurationRescoreParams, CurationRescoreResult, CurationVerdictParams, CurationVerdictResult } from '@arenalab/protocol';
 import { guarded } from './guarded';
 import { followStoreLocation } from './followStoreLocation';
 import { createLspContext } from './lspContext';
 import type { LspContext } from './lspContext';
 import type { LspSettings } from './lspSettings';
 import { onCompletion } from './onCompletion';
+import { onCurationQueue } from './onCurationQueue';
+import { onCurationRescore } from './onCurationRescore';
+import { onCurationVerdict } from './onCurationVerdict';
+import { onDatasetAction } from './onDatasetAction';
+import { onDatasets } from './onDatasets';
 import { onExecuteCommand } from './onExecuteCommand';
 import { onExplain } from './onExplain';
 import { onFeedback } from './onFeedback';
@@ -14,6 +21,12 @@ import { onInitialize } from './onInitialize';
 import { onInlineCompletion } from './onInlineCompletion';
 import { onTaskResult } from './onTaskResult';
 import { pullClientSettings } from './pullClientSettings';
+
+// What a curation or dataset request answers when it failed unexpectedly (or was cancelled); the log has the detail.
+const SEE_LOG = 'failed or was cancelled; the ArenaLab server log has the detail';
+const ACTION_FAILED = { ok: false as const, action: 'unknown', code: 'FAILED', reason: `the dataset action ${SEE_LOG}` };
+const QUEUE_FAILED = { items: [], remaining: 0, score: { xp: 0, streak: 0, bestStreak: 0, judged: 0, agreed: 0, level: 1 }, timeLimitMs: 5000, problem: `reading the curation queue ${SEE_LOG}` };
+const failed = (): { ok: false; reason: string } => ({ ok: false, reason: `the request ${SEE_LOG}` });
 
 function onWatchedFiles(ctx: LspContext, params: DidChangeWatchedFilesParams): void {
   ctx.indexer.refreshFiles(params.changes.map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted })));
@@ -69,6 +82,11 @@ export function startLanguageServer(connection: Connection, settings?: LspSettin
   connection.onNotification(FeedbackNotification, guarded(console, FeedbackNotification.method, undefined, (p) => onFeedback(ctx, p)));
   connection.onNotification(TaskResultNotification, guarded(console, TaskResultNotification.method, undefined, (p) => onTaskResult(ctx, p)));
   connection.onRequest(ReindexRequest, guarded(console, ReindexRequest.method, { files: 0, windows: 0 }, () => ctx.indexer.reindex()));
+  connection.onRequest(DatasetsRequest, guarded(console, DatasetsRequest.method, { datasets: [] }, () => onDatasets(ctx)));
+  connection.onRequest(DatasetActionRequest, guarded(console, DatasetActionRequest.method, ACTION_FAILED, (p, t) => onDatasetAction(ctx, p, t)));
+  connection.onRequest(CurationQueueRequest, guarded(console, CurationQueueRequest.method, QUEUE_FAILED, (p, t) => onCurationQueue(ctx, p, t)));
+  connection.onRequest(CurationVerdictRequest, guarded<CurationVerdictParams, CurationVerdictResult>(console, CurationVerdictRequest.method, failed(), (p) => onCurationVerdict(ctx, p)));
+  connection.onRequest(CurationRescoreRequest, guarded<CurationRescoreParams, CurationRescoreResult>(console, CurationRescoreRequest.method, failed(), (p) => onCurationRescore(ctx, p)));
   ctx.documents.onDidOpen(guarded(console, 'textDocument/didOpen', undefined, (e) => ctx.sync.opened(e.document)));
   ctx.documents.onDidChangeContent(guarded(console, 'textDocument/didChange', undefined, (e) => ctx.sync.changed(e.document)));
   ctx.documents.onDidClose(guarded(console, 'textDocument/didClose', undefined, (e) => {

@@ -1,0 +1,4 @@
+export * from './curationSession';
+export * from './curationViews';
+export * from './datasetOverview';
+export * from './runDatasetAction';
