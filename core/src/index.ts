@@ -11,3 +11,4 @@ export * from './util';
 export * from './completion';
 export * from './syntax';
 export * from './matching';
+export * from './learning';

@@ -82,8 +82,9 @@ describe('architecture: dependency direction', () => {
       dataset: ['quality', 'spans', 'index', 'embedding', 'util', 'ports'],
       ingest: ['spans', 'secrets', 'util', 'ports'],
       syntax: ['util', 'ports'],
-      matching: ['dataset', 'quality', 'index', 'embedding', 'spans', 'util', 'ports'],
-      completion: ['matching', 'syntax', 'index', 'embedding', 'spans', 'secrets', 'util', 'ports'],
+      learning: ['quality', 'spans', 'index', 'embedding', 'util', 'ports'],
+      matching: ['learning', 'dataset', 'quality', 'index', 'embedding', 'spans', 'util', 'ports'],
+      completion: ['learning', 'matching', 'syntax', 'index', 'embedding', 'spans', 'secrets', 'util', 'ports'],
     };
     const coreSrc = path.join(root, 'core', 'src');
     const problems: string[] = [];

@@ -1,0 +1,2 @@
+export * from './outcomeRating';
+export * from './trajectoryWeights';
