@@ -5,6 +5,7 @@ import { benchIngest } from '../../bench/benchIngest';
 import { benchScale } from '../../bench/benchScale';
 import type { BenchScaleResult } from '../../bench/benchScale';
 import { registerBenchCompletionCommand } from './benchCompletion';
+import { registerBenchReplayCommand } from './benchReplay';
 import type { BenchIngestResult } from '../../bench/benchIngest';
 import { printResult, table } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
@@ -80,6 +81,7 @@ export function registerBenchCommand(program: Command): void {
       printResult(result, Boolean(options.json), formatIndexBench);
     });
   registerBenchCompletionCommand(bench);
+  registerBenchReplayCommand(bench);
   bench
     .command('scale')
     .description('The BM25 inverted index at scale on synthetic clustered code windows: build time, query p50/p99, RSS, index size.')
