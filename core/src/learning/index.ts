@@ -4,3 +4,7 @@ export * from './expectedCalibrationError';
 export * from './calibrator';
 export * from './thresholdForPrecision';
 export * from './calibrationReport';
+export * from './densityClusters';
+export * from './learningConfig';
+export * from './learnedSpans';
+export * from './learnFromOutcomes';
