@@ -8,3 +8,4 @@ export * from './densityClusters';
 export * from './learningConfig';
 export * from './learnedSpans';
 export * from './learnFromOutcomes';
+export * from './outcomeCalibrationPoints';

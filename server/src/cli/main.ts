@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerBenchCommand } from './commands/bench';
+import { registerCalibrateCommand } from './commands/calibrate';
 import { registerCompleteCommand } from './commands/complete';
 import { registerDatasetCommand } from './commands/dataset';
 import { registerIngestCommand } from './commands/ingest';
@@ -27,6 +28,7 @@ export function createProgram(): Command {
   registerBenchCommand(program);
   registerCompleteCommand(program);
   registerLspCommand(program);
+  registerCalibrateCommand(program);
   return program;
 }
 
