@@ -80,7 +80,7 @@ export class CompletionEngine {
    */
   unlearnFile(file: string): void {
     const lines = this.index.linesOf(file);
-    lines?.forEach((text, line) => this.weights.unlearnSource(codeWindowSpanId(file, line, text)));
+    lines?.forEach((text, line) => this.weights.unlearnSource(codeWindowSpanId(file, text, previousNonBlank(lines, line))));
     this.weights.unlearnFile(file);
     this.index.removeFile(file);
   }
@@ -107,8 +107,8 @@ export class CompletionEngine {
    * came from there. Ignored when the file is not indexed: the place's window id needs its text.
    */
   recordAcceptance(file: string, line: number): void {
-    const text = this.index.linesOf(file)?.[line];
-    if (text !== undefined) this.weights.apply([{ source: codeWindowSpanId(file, line, text), outcome: 'accepted', file }]);
+    const lines = this.index.linesOf(file);
+    if (lines?.[line] !== undefined) this.weights.apply([{ source: codeWindowSpanId(file, lines[line], previousNonBlank(lines, line)), outcome: 'accepted', file }]);
   }
 
   complete(request: CompletionRequest, options: CompleteOptions = {}): CompletionResult {
@@ -145,7 +145,7 @@ export class CompletionEngine {
       );
     }
     if (this.weights.size > 0) {
-      for (const o of occurrences) o.learnedWeight = this.weights.weight(codeWindowSpanId(o.file, o.lineNumber, o.line));
+      for (const o of occurrences) o.learnedWeight = this.weights.weight(codeWindowSpanId(o.file, o.line, o.previousLine));
     }
     const words = wordSet([...before, view.typed, ...view.after.slice(0, this.config.suffixScanLines)]);
     const neighbours = [...nonBlank(before.slice(-8)).slice(-3), ...nonBlank(view.after.slice(0, 8)).slice(0, 2)].map((l) => l.trim());
@@ -179,7 +179,7 @@ export class CompletionEngine {
       confidence,
       method: best.adapted ? 'continuation-adapted' : voted.count > 1 ? 'continuation-vote' : 'continuation-copy',
       provenance: voted.occurrences.slice(0, 3).map((o) => {
-        const spanId = codeWindowSpanId(o.file, o.lineNumber, o.line);
+        const spanId = codeWindowSpanId(o.file, o.line, o.previousLine);
         return { file: o.file, line: o.lineNumber, spanId, similarity: Math.min(1, o.matchLength / 32), acceptedBefore: this.weights.acceptedCount(spanId) };
       }),
     };

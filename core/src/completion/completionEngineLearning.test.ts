@@ -66,11 +66,21 @@ describe('CompletionEngine learning', () => {
     fresh.recordOutcome(freshHandler.candidates[0], 'dismissed', 'x1');
     fresh.recordOutcome(freshHandler.candidates[1], 'accepted', 'keep');
     assert.deepEqual(answers(learned), answers(fresh));
-    const aSources = FILES['a.ts'].split('\n').map((text, line) => codeWindowSpanId('a.ts', line, text));
+    const aLines = FILES['a.ts'].split('\n');
+    const aSources = aLines.map((text, line) => codeWindowSpanId('a.ts', text, line === 0 ? '' : aLines[line - 1]));
     assert.ok(learned.weights.entries().every((e) => !aSources.includes(e.source) && e.file !== 'a.ts'));
     // Re-adding the file brings back its text, not what was learned about it.
     learned.addFile('a.ts', 'typescript', FILES['a.ts']);
     assert.ok(aSources.every((source) => learned.weights.weight(source) === 1));
+  });
+
+  it('keeps what it learned about a place when lines above it are edited (window ids carry no line number)', () => {
+    const engine = build(['a.ts', 'b.ts', 'c.ts']);
+    engine.recordAcceptance('c.ts', 2);
+    engine.addFile('c.ts', 'typescript', ['// moved down by a new header', '', FILES['c.ts']].join('\n'));
+    const best = engine.complete(PROBES[0], { showThreshold: 0 }).candidates[0];
+    assert.equal(best.text.trim(), 'if (!user) return forbidden();');
+    assert.deepEqual([best.provenance[0].line, best.provenance[0].acceptedBefore], [4, 1]);
   });
 
   it('keeps the weights of a file that is only removed and re-added (the benchmark cycle)', () => {
