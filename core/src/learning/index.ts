@@ -9,3 +9,4 @@ export * from './learningConfig';
 export * from './learnedSpans';
 export * from './learnFromOutcomes';
 export * from './outcomeCalibrationPoints';
+export * from './onlineLearner';

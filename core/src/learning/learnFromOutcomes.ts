@@ -99,6 +99,20 @@ export function learnFromOutcomes(spans: readonly Span[], options: LearnOptions 
   return { updates, candidates, synthetic: clusterAccepted([...suggestions.values()], options, config) };
 }
 
+/**
+ * Only the weight updates of `spans`, in time order, with cited suggestions looked up in `known` as well as among
+ * `spans`: what an online host applies as each outcome arrives (the full `learnFromOutcomes` also clusters).
+ */
+export function outcomeWeightUpdates(spans: readonly Span[], known: ReadonlyMap<string, Span> = new Map()): WeightUpdate[] {
+  const ordered = [...spans].sort(chronological);
+  const suggestions = new Map(known);
+  for (const span of ordered) if (span.did === 'suggest_completion') suggestions.set(span.id, span);
+  return ordered.flatMap((span) => {
+    const outcome = ratedOutcomeOf(span);
+    return outcome === undefined ? [] : suggestionsOf(span, suggestions).flatMap((suggestion) => updatesFor(span, outcome, suggestion));
+  });
+}
+
 /** Density clusters of accepted suggestions' code; a coherent cluster becomes one synthetic span. */
 function clusterAccepted(suggestions: readonly Span[], options: LearnOptions, config: LearningConfig): LearnedSpan[] {
   const accepted = suggestions.filter((s) => {
