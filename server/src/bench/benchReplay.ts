@@ -1,5 +1,5 @@
 import { CompletionEngine } from '@arenalab/core';
-import type { Cancellation, GitCommit, Progress } from '@arenalab/core';
+import type { Cancellation, CompletionEngineConfig, GitCommit, Progress } from '@arenalab/core';
 import { addedLineNumbers } from './addedLines';
 import { GitRepoReader } from './gitRepoReader';
 import type { RepoFile } from './gitRepoReader';
@@ -15,6 +15,8 @@ export interface BenchReplayOptions {
   seed: number;
   /** Replay only the most recent N commits of the first-parent line (the start share is taken of these). */
   maxCommits?: number;
+  /** Engine settings of every creature (ablations); defaults otherwise. */
+  engineConfig?: Partial<CompletionEngineConfig>;
 }
 
 export type BenchReplayResult = {
@@ -58,8 +60,8 @@ async function* materialise(reader: GitRepoReader, commits: readonly GitCommit[]
   }
 }
 
-function creature(name: (typeof REPLAY_CREATURES)[number], files: readonly RepoFile[]): ReplayCreature & { engine: CompletionEngine } {
-  const engine = new CompletionEngine();
+function creature(name: (typeof REPLAY_CREATURES)[number], files: readonly RepoFile[], config: Partial<CompletionEngineConfig>): ReplayCreature & { engine: CompletionEngine } {
+  const engine = new CompletionEngine(config);
   for (const file of files) engine.addFile(file.path, file.language, file.text);
   return { name, engine, learnsCode: name !== 'static', learnsFeedback: name === 'learning' };
 }
@@ -82,7 +84,7 @@ export async function benchReplay(options: BenchReplayOptions, token: Cancellati
   const base = commits[startCount - 1];
   progress.phase('start tree').report(0, 1);
   const initial = await reader.filesAt(base.sha);
-  const creatures = REPLAY_CREATURES.map((name) => creature(name, initial));
+  const creatures = REPLAY_CREATURES.map((name) => creature(name, initial, options.engineConfig ?? {}));
   const replayed = commits.slice(startCount);
   const run = await runReplay(materialise(reader, replayed), replayed.length, creatures, options, token, progress.phase('replay'));
   const learning = creatures[1].engine;

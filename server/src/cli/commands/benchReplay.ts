@@ -6,6 +6,7 @@ import { formatReplayBench } from '../formatReplayBench';
 import { printResult } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
 import { withCliWork } from '../withCliWork';
+import { parseEngineConfig } from './benchCompletion';
 
 function parseFraction(text: string): number {
   const value = Number(text);
@@ -24,6 +25,7 @@ export function registerBenchReplayCommand(bench: Command): void {
     .option('--per-commit <n>', 'added lines predicted per commit, a seeded sample', parsePositiveInt, 20)
     .option('--max-commits <n>', 'only the most recent N commits', parsePositiveInt)
     .option('--seed <n>', 'sampling seed', parsePositiveInt, 1)
+    .option('--engine-config <json>', 'engine settings for every creature, for an ablation, e.g. \'{"learnedWeightGain":0}\'', parseEngineConfig)
     .option('--json', 'print one JSON document')
     .action(async (options: BenchReplayOptions & { json?: boolean }) => {
       const result = await withCliWork((token, progress) => benchReplay(options, token, progress));
