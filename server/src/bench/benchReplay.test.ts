@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { silentProgress } from '@arenalab/core';
+import { formatReplayBench } from '../cli/formatReplayBench';
 import { benchReplay, ReplayHistoryError } from './benchReplay';
 
 const never = { isCancelled: false };
@@ -58,5 +59,19 @@ describe('benchReplay', () => {
     fs.writeFileSync(path.join(dir, 'a.ts'), 'export const a = 1;\n');
     commit(dir, 0);
     await assert.rejects(benchReplay({ repo: dir, start: 0.3, slices: 2, perCommit: 5, seed: 1 }, never, progress), ReplayHistoryError);
+  });
+});
+
+describe('formatReplayBench', () => {
+  it('prints the curve per slice for every creature and the learning − static delta', () => {
+    const scores = { static: { em: 0.1, es: 0.3 }, learning: { em: 0.25, es: 0.45 }, learning_code_only: { em: 0.2, es: 0.4 } };
+    const overall = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, { ...v, cases: 4, coverage: 0.5, shown_em: null }]));
+    const text = formatReplayBench({
+      benchmark: 'replay', repo: 'r', commits: 3, start: { commits: 1, sha: 'abc', date: '2024-01-01', files: 2 }, replayed_commits: 2, cases: 4,
+      slices: [{ slice: 1, commits: 2, first_date: '2024-01-02', last_date: '2024-01-03', cases: 4, creatures: scores }],
+      overall, delta: { em: 0.15, es: 0.15 }, learned: { files: 3, weighted_sources: 5 }, seconds: 1,
+    });
+    assert.match(text, /^\s+1\s+2\s+2024-01-03\s+4\s+10\.0%\s+30\.0%\s+25\.0%\s+45\.0%\s+20\.0%\s+40\.0%$/m);
+    assert.match(text, /learning − static: EM \+15\.0 pt, ES \+15\.0 pt/);
   });
 });

@@ -83,7 +83,7 @@ export async function benchReplay(options: BenchReplayOptions, token: Cancellati
   const startCount = Math.min(commits.length - 1, Math.max(1, Math.round(options.start * commits.length)));
   const base = commits[startCount - 1];
   progress.phase('start tree').report(0, 1);
-  const initial = await reader.filesAt(base.sha);
+  const initial = await reader.filesAt(base.sha, token);
   const creatures = REPLAY_CREATURES.map((name) => creature(name, initial, options.engineConfig ?? {}));
   const replayed = commits.slice(startCount);
   const run = await runReplay(materialise(reader, replayed), replayed.length, creatures, options, token, progress.phase('replay'));

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import ignore from 'ignore';
+import { throwIfCancelled } from '@arenalab/core';
 import type { Cancellation, GitCommit } from '@arenalab/core';
 import { readGitHistory } from '../ingest/gitHistory';
 import { DEFAULT_WORKSPACE_FILES_CONFIG, languageForPath } from '../workspace';
@@ -45,12 +46,13 @@ export class GitRepoReader {
     return languageForPath(path) !== undefined && !this.excluded.ignores(path);
   }
 
-  /** The source files of the tree at `sha`. */
-  async filesAt(sha: string): Promise<RepoFile[]> {
+  /** The source files of the tree at `sha`; checks the token between files (one git process each). */
+  async filesAt(sha: string, token?: Cancellation): Promise<RepoFile[]> {
     const listing = await this.git(['ls-tree', '-r', '-z', '--name-only', sha]);
     const files: RepoFile[] = [];
     for (const path of listing.split('\0')) {
       if (path === '' || !this.isSourcePath(path)) continue;
+      throwIfCancelled(token, 'reading the start tree');
       const file = await this.fileAt(sha, path);
       if (file) files.push(file);
     }
