@@ -1,7 +1,8 @@
-// Bundles the arenalab CLI (which is also the LSP server: `arenalab lsp --node-ipc`) and the VS Code client into single
-// files under dist/. Native modules stay external: they are loaded from node_modules at run time when present (the
-// .vsix carries none; the server then uses the exact vector index). `vscode` is provided by the extension host.
-import { cpSync } from 'node:fs';
+// Bundles the arenalab CLI (which is also the LSP server: `arenalab lsp --stdio`) and the VS Code client into single
+// files under dist/. Native modules stay external: a .node addon cannot be bundled. hnswlib-node is copied with what it
+// requires at run time into dist/node_modules, where `require` from dist/arenalab.js finds it inside the installed
+// extension; onnxruntime-node (an optional, user-enabled embedder) is not shipped. `vscode` comes from the host.
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -24,3 +25,21 @@ await build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, 
 // The syntax layer loads grammars and the tree-sitter runtime from beside the bundle first.
 cpSync('grammars', 'dist/grammars', { recursive: true });
 cpSync('node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/web-tree-sitter.wasm');
+
+/** hnswlib-node's run-time files: its loader, the addon built by npm install, and `bindings`, which finds the addon. */
+const NATIVE_RUNTIME = {
+  'hnswlib-node': ['package.json', 'LICENSE.txt', 'lib/index.js', 'build/Release/addon.node'],
+  bindings: ['package.json', 'LICENSE.md', 'bindings.js'],
+  'file-uri-to-path': ['package.json', 'LICENSE', 'index.js'],
+};
+
+rmSync('dist/node_modules', { recursive: true, force: true });
+for (const [name, files] of Object.entries(NATIVE_RUNTIME)) {
+  for (const file of files) {
+    const from = `node_modules/${name}/${file}`;
+    if (!existsSync(from)) {
+      throw new Error(`${from} is missing: the .vsix needs hnswlib-node built for this platform (run \`npm rebuild hnswlib-node\`; it needs a C++ compiler)`);
+    }
+    cpSync(from, `dist/node_modules/${name}/${file}`);
+  }
+}

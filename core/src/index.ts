@@ -11,4 +11,8 @@ export * from './util';
 export * from './completion';
 export * from './syntax';
 export * from './matching';
+export * from './constitution';
+export * from './chat';
+export * from './qa';
+export * from './tools';
 export * from './learning';

@@ -4,3 +4,5 @@ export * from './datasets';
 export * from './ingest';
 export * from './pipeline';
 export * from './store';
+export * from './tools';
+export * from './api';

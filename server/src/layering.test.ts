@@ -84,7 +84,11 @@ describe('architecture: dependency direction', () => {
       syntax: ['util', 'ports'],
       learning: ['quality', 'spans', 'index', 'embedding', 'util', 'ports'],
       matching: ['learning', 'dataset', 'quality', 'index', 'embedding', 'spans', 'util', 'ports'],
+      constitution: ['secrets', 'embedding', 'spans', 'util', 'ports'],
+      chat: ['constitution', 'matching', 'ingest', 'index', 'embedding', 'spans', 'util', 'ports'],
+      qa: ['learning', 'chat', 'matching', 'ingest', 'embedding', 'spans', 'util', 'ports'],
       completion: ['learning', 'matching', 'syntax', 'index', 'embedding', 'spans', 'secrets', 'util', 'ports'],
+      tools: ['index', 'embedding', 'spans', 'util', 'ports'],
     };
     const coreSrc = path.join(root, 'core', 'src');
     const problems: string[] = [];

@@ -1,3 +1,4 @@
+import { throwIfCancelled, yieldToHost } from '../ports/cancellation';
 import { QueryTokenIds, shapeStream, tokenStream } from './tokenStream';
 import type { TokenIds } from './tokenStream';
 import type { CompletionEngineConfig } from './completionEngineConfig';
@@ -30,6 +31,12 @@ interface CursorView {
 
 function nonBlank(lines: readonly string[]): string[] {
   return lines.filter((line) => line.trim() !== '');
+}
+
+/** One request's search split into phases a caller can stop between, and the vote over what they found. */
+interface PhasedSearch {
+  phases: (() => Occurrence[])[];
+  vote(occurrences: Occurrence[]): VotedContinuation[];
 }
 
 function cursorView(request: CompletionRequest): CursorView {
@@ -111,11 +118,53 @@ export class CompletionEngine {
     if (lines?.[line] !== undefined) this.weights.apply([{ source: codeWindowSpanId(file, lines[line], previousNonBlank(lines, line)), outcome: 'accepted', file }]);
   }
 
+  /**
+   * The candidates at the request's position. Between its search phases (the index, the document itself, the lines
+   * after the cursor, open files, renamed contexts) it checks `options.token` (cancelled: CancelledError) and
+   * `options.budget` (time is up: the remaining phases are skipped and what was found is ranked, `cutShort`).
+   */
   complete(request: CompletionRequest, options: CompleteOptions = {}): CompletionResult {
-    const threshold = options.showThreshold ?? this.config.showThreshold;
+    const steps = this.steps(request, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `complete`, pausing with `pause` before each search phase so the host can handle what arrived meanwhile (an LSP
+   * `$/cancelRequest` flips the token, a newer document version makes the request moot) while the request runs.
+   */
+  async completeInterruptibly(request: CompletionRequest, options: CompleteOptions = {}, pause: () => Promise<void> = yieldToHost): Promise<CompletionResult> {
+    const steps = this.steps(request, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await pause();
+    }
+  }
+
+  /** The search as a generator: it yields before each phase, where the stop signals are checked. */
+  private *steps(request: CompletionRequest, options: CompleteOptions): Generator<void, CompletionResult> {
     const view = cursorView(request);
-    const voted = consensusRank(this.vote(request, view), this.config.consensusCandidates);
-    const ranked = voted.map((candidate) => ({ candidate, confidence: completionConfidence(candidate) }));
+    const search = this.search(request, view);
+    const occurrences: Occurrence[] = [];
+    let cutShort = false;
+    for (const phase of search.phases) {
+      yield;
+      throwIfCancelled(options.token, 'completion');
+      if (options.budget?.isCancelled) {
+        cutShort = true;
+        break;
+      }
+      occurrences.push(...phase());
+    }
+    return { ...this.rank(search.vote(occurrences), view, options), ...(cutShort ? { cutShort } : {}) };
+  }
+
+  private rank(voted: VotedContinuation[], view: CursorView, options: CompleteOptions): CompletionResult {
+    const threshold = options.showThreshold ?? this.config.showThreshold;
+    const ranked = consensusRank(voted, this.config.consensusCandidates).map((candidate) => ({ candidate, confidence: completionConfidence(candidate) }));
     const bestConfidence = ranked[0]?.confidence ?? 0;
     const candidates = ranked
       .filter((r) => r.confidence >= threshold && r.confidence > 0)
@@ -124,32 +173,35 @@ export class CompletionEngine {
     return { candidates, bestConfidence };
   }
 
-  private vote(request: CompletionRequest, view: CursorView): VotedContinuation[] {
+  private search(request: CompletionRequest, view: CursorView): PhasedSearch {
     const scanFrom = Math.max(0, view.before.length - this.config.selfScanLines);
     const before = view.before.slice(scanFrom);
     const ids = new QueryTokenIds(this.index.vocabulary);
     const self = tokenStream(before, ids, scanFrom === 0);
     const query: QueryContext = { tokens: self.tokens, end: self.lineStarts[before.length] };
-    const occurrences: Occurrence[] = [
-      ...findIndexOccurrences(this.index, query, request.file, this.config),
-      ...findStreamOccurrences({ ...self, lines: before, firstLine: scanFrom }, query, 'self', request.file, this.config),
-      ...this.suffixOccurrences(request, view, query, ids),
-      ...this.openFileOccurrences(request, query, ids),
+    const phases = [
+      () => findIndexOccurrences(this.index, query, request.file, this.config),
+      () => findStreamOccurrences({ ...self, lines: before, firstLine: scanFrom }, query, 'self', request.file, this.config),
+      () => this.suffixOccurrences(request, view, query, ids),
+      () => this.openFileOccurrences(request, query, ids),
     ];
     if (this.config.renamedContextCredit > 0) {
-      const shape = shapeStream(self.tokens, (id) => ids.isName(id));
-      const shapeQuery: ShapeQuery = { ...query, shape, ids };
-      occurrences.push(
-        ...findShapeIndexOccurrences(this.index, shapeQuery, request.file, this.config),
-        ...findShapeStreamOccurrences({ ...self, shape, lines: before, firstLine: scanFrom }, shapeQuery, request.file, this.config),
+      let shaped: ShapeQuery | undefined;
+      const shapeQuery = () => (shaped ??= { ...query, shape: shapeStream(self.tokens, (id) => ids.isName(id)), ids });
+      phases.push(
+        () => findShapeIndexOccurrences(this.index, shapeQuery(), request.file, this.config),
+        () => findShapeStreamOccurrences({ ...self, shape: shapeQuery().shape, lines: before, firstLine: scanFrom }, shapeQuery(), request.file, this.config),
       );
     }
-    if (this.weights.size > 0) {
-      for (const o of occurrences) o.learnedWeight = this.weights.weight(codeWindowSpanId(o.file, o.line, o.previousLine));
-    }
-    const words = wordSet([...before, view.typed, ...view.after.slice(0, this.config.suffixScanLines)]);
-    const neighbours = [...nonBlank(before.slice(-8)).slice(-3), ...nonBlank(view.after.slice(0, 8)).slice(0, 2)].map((l) => l.trim());
-    return voteContinuations(occurrences, view.typed, { words, neighbours }, this.config).candidates;
+    const vote = (occurrences: Occurrence[]) => {
+      if (this.weights.size > 0) {
+        for (const o of occurrences) o.learnedWeight = this.weights.weight(codeWindowSpanId(o.file, o.line, o.previousLine));
+      }
+      const words = wordSet([...before, view.typed, ...view.after.slice(0, this.config.suffixScanLines)]);
+      const neighbours = [...nonBlank(before.slice(-8)).slice(-3), ...nonBlank(view.after.slice(0, 8)).slice(0, 2)].map((l) => l.trim());
+      return voteContinuations(occurrences, view.typed, { words, neighbours }, this.config).candidates;
+    };
+    return { phases, vote };
   }
 
   private suffixOccurrences(request: CompletionRequest, view: CursorView, query: QueryContext, ids: TokenIds): Occurrence[] {

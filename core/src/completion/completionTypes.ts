@@ -56,6 +56,8 @@ export interface CompletionResult {
   candidates: CompletionCandidate[];
   /** Confidence of the best candidate found, shown or not; 0 when there was none. */
   bestConfidence: number;
+  /** Set when the budget ran out and search phases were skipped: the candidates rank what was found until then. */
+  cutShort?: boolean;
 }
 
 export interface CompleteOptions {
@@ -63,5 +65,8 @@ export interface CompleteOptions {
   showThreshold?: number;
   /** Overrides how many candidates are returned. */
   maxCandidates?: number;
+  /** The caller no longer wants an answer ($/cancelRequest, Ctrl-C): the search stops with CancelledError. */
   token?: Cancellation;
+  /** The time allowed is over: the search stops and ranks what it found so far (an answer is never late). */
+  budget?: Cancellation;
 }

@@ -9,11 +9,19 @@ import type { VotedContinuation } from './voteContinuations';
  */
 export function consensusRank(candidates: readonly VotedContinuation[], considered: number): VotedContinuation[] {
   const top = candidates.slice(0, considered);
-  const scored = top.map((candidate) => {
+  // Similarity is symmetric: each pair is measured once (the hot part of a completion request), then summed in the
+  // original order so scores, and so ties, stay exactly what they were.
+  const similarity = top.map(() => new Float64Array(top.length));
+  for (let i = 0; i < top.length; i++) {
+    similarity[i][i] = 1;
+    for (let j = i + 1; j < top.length; j++) similarity[i][j] = similarity[j][i] = levenshteinSimilarity(top[i].text, top[j].text);
+  }
+  const scores = top.map((_, i) => {
     let score = 0;
-    for (const other of top) score += other.share * (other === candidate ? 1 : levenshteinSimilarity(candidate.text, other.text));
-    return { candidate, score };
+    for (let j = 0; j < top.length; j++) score += top[j].share * similarity[i][j];
+    return score;
   });
+  const scored = top.map((candidate, i) => ({ candidate, score: scores[i] }));
   scored.sort((a, b) => b.score - a.score || b.candidate.weight - a.candidate.weight);
   return [...scored.map((s) => s.candidate), ...candidates.slice(considered)];
 }

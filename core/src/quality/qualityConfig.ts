@@ -41,6 +41,7 @@ export const DEFAULT_QUALITY_CONFIG: QualityConfig = {
   needsEnrichmentThreshold: 60,
   sourceTrust: {
     editor: 70,
+    tool_use: 70,
     git_import: 70,
     user_feedback: 70,
     user_upload: 60,

@@ -16,7 +16,7 @@ export type SpanStakes = (typeof SPAN_STAKES)[number];
 
 /**
  * Where a span came from. The seed's RawSpan sources plus the DiamondSpan ones, and the
- * importers of this project (`chat_import`, `git_import`, `editor`).
+ * importers of this project (`chat_import`, `git_import`, `editor`), and `tool_use` for ArenaLab's own tool calls.
  */
 export const SPAN_SOURCES = [
   'user_upload',
@@ -30,6 +30,7 @@ export const SPAN_SOURCES = [
   'chat_import',
   'git_import',
   'editor',
+  'tool_use',
 ] as const;
 export type SpanSource = (typeof SPAN_SOURCES)[number];
 

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerBenchCommand } from './commands/bench';
+import { registerChatCommand } from './commands/chat';
 import { registerCalibrateCommand } from './commands/calibrate';
 import { registerCompleteCommand } from './commands/complete';
 import { registerDatasetCommand } from './commands/dataset';
@@ -7,6 +8,8 @@ import { registerIngestCommand } from './commands/ingest';
 import { registerLspCommand } from './commands/lsp';
 import { registerQualityCommand } from './commands/quality';
 import { registerRunCommand } from './commands/run';
+import { registerToolCommand } from './commands/tool';
+import { registerServeCommand } from './commands/serve';
 import { registerVerifyCommand } from './commands/verify';
 import { reportCliError } from './reportCliError';
 
@@ -28,6 +31,9 @@ export function createProgram(): Command {
   registerBenchCommand(program);
   registerCompleteCommand(program);
   registerLspCommand(program);
+  registerChatCommand(program);
+  registerToolCommand(program);
+  registerServeCommand(program);
   registerCalibrateCommand(program);
   return program;
 }

@@ -10,6 +10,11 @@ export interface ClientSettings {
   excludes: readonly string[];
   /** Where outcome spans are stored; `.arenalab/` in the first workspace folder when absent. */
   store: { location?: string };
+  /**
+   * Time a completion may take, in ms; when it is spent the engine ranks what it has found so far, because ghost
+   * text that arrives late is noise.
+   */
+  requestBudgetMs: number;
 }
 
 export const DEFAULT_CLIENT_SETTINGS: Readonly<ClientSettings> = {
@@ -18,6 +23,7 @@ export const DEFAULT_CLIENT_SETTINGS: Readonly<ClientSettings> = {
   maxLines: 10,
   excludes: [],
   store: {},
+  requestBudgetMs: 250,
 };
 
 export interface ValidatedSettings {
@@ -46,6 +52,7 @@ const VALIDATORS: { [K in keyof ClientSettings]: { expected: string; check(value
   maxLines: { expected: 'a whole number from 1 to 100', check: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100 ? (v as number) : undefined) },
   excludes: { expected: 'a list of gitignore patterns', check: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string') ? v : undefined) },
   store: { expected: 'an object { "location": "a folder path" }', check: validStore },
+  requestBudgetMs: { expected: 'a whole number of milliseconds from 10 to 5000', check: (v) => (Number.isInteger(v) && (v as number) >= 10 && (v as number) <= 5000 ? (v as number) : undefined) },
 };
 
 /**

@@ -24,6 +24,8 @@ export class DocumentSync {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly indexedVersion = new Map<string, number>();
   private readonly skipped = new Map<string, string>();
+  /** The engine key each open document was indexed under; it changes when workspace folders are added or removed. */
+  private readonly keys = new Map<string, string>();
 
   constructor(private readonly deps: DocumentSyncDeps) {}
 
@@ -47,6 +49,7 @@ export class DocumentSync {
     this.cancelTimer(document.uri);
     this.indexedVersion.delete(document.uri);
     this.skipped.delete(document.uri);
+    this.keys.delete(document.uri);
   }
 
   /**
@@ -91,6 +94,9 @@ export class DocumentSync {
   private index(document: TextDocument, replacement?: string): void {
     const { engine, roots, settings } = this.deps;
     const file = roots.fileFor(document.uri);
+    const previous = this.keys.get(document.uri);
+    if (previous !== undefined && previous !== file) engine.removeFile(previous);
+    this.keys.set(document.uri, file);
     const text = replacement ?? document.getText();
     const problem = documentProblem(text, settings.maxDocumentBytes);
     if (problem !== undefined) {

@@ -30,10 +30,14 @@ export interface LspContext {
   clientSettings: ClientSettings;
   /** The client answers workspace/configuration (set on initialize). */
   pullsConfiguration: boolean;
+  /** The client reports added and removed workspace folders (set on initialize). */
+  changesFolders: boolean;
   /** Suggestion outcomes and task results on their way into the span store. */
   outcomes: OutcomeRecorder;
   /** Checks accepted suggestions for retention at 30 s, 2 min and 10 min; disposed on shutdown. */
   retention: RetentionChecker;
+  /** The folder the outcome store was opened in (undefined: nowhere), once it was; moved by followStoreLocation. */
+  store: { opened: boolean; dir?: string };
   clock: Clock;
 }
 
@@ -64,8 +68,10 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     indexer: new WorkspaceIndexer({ connection, engine, roots, sync, excludes: () => ctx.clientSettings.excludes }),
     clientSettings: DEFAULT_CLIENT_SETTINGS,
     pullsConfiguration: false,
+    changesFolders: false,
     outcomes,
     retention: new RetentionChecker({ clock, timer, log, read: (uri) => retentionDocument(ctx.documents, uri), record: (draft) => outcomes.record(draft) }),
+    store: { opened: false },
     clock,
   };
   return ctx;

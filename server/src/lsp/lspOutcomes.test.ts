@@ -1,65 +1,31 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { MessageConnection } from 'vscode-jsonrpc/node';
 import type { InlineCompletionItem } from 'vscode-languageserver/node';
 import type { Span } from '@arenalab/core';
 import { SpanStore } from '../store';
+import { initializeTestServer, startTestServer, stopTestServer } from './lspTestServer';
+import type { TestServer } from './lspTestServer';
 
 // Outcomes through the real server over stdio: feedback and task results become spans in the workspace's store.
-const repoRoot = path.resolve(__dirname, '../../..');
 const CONTEXT = ['export function handle(request: Request): Response {', '  const user = authenticate(request);'];
 const BODY = 'return respond(user, request.body);';
 const QUERY = 'return respond(user, request.query);';
 
-interface Server { child: ChildProcessWithoutNullStreams; client: MessageConnection; logs: string[]; ready: Promise<void>; logged(pattern: RegExp): Promise<string> }
-
-function startServer(workspace: string): Server {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'arenalab.js'), 'lsp', '--stdio'], { cwd: workspace });
-  const client = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const logs: string[] = [];
-  client.onRequest('workspace/configuration', () => [{ confidenceThreshold: 0 }]);
-  // The store opens after the settings, concurrently with indexing: its log line is awaited, never raced.
-  const waiters: { pattern: RegExp; resolve(line: string): void }[] = [];
-  client.onNotification('window/logMessage', (p: { message: string }) => {
-    logs.push(p.message);
-    for (const w of waiters) if (w.pattern.test(p.message)) w.resolve(p.message);
-  });
-  const logged = (pattern: RegExp) => new Promise<string>((resolve) => {
-    const found = logs.find((l) => pattern.test(l));
-    if (found !== undefined) resolve(found);
-    else waiters.push({ pattern, resolve });
-  });
-  const ready = new Promise<void>((resolve) => client.onNotification('arenalab/status', (s: { state: string }) => {
-    if (s.state === 'ready') resolve();
-  }));
-  client.listen();
-  return { child, client, logs, ready, logged };
+function startServer(workspace: string): TestServer {
+  const server = startTestServer(workspace);
+  server.config = { confidenceThreshold: 0 };
+  return server;
 }
 
-async function initialize(server: Server, workspace: string): Promise<void> {
-  const uri = pathToFileURL(workspace).href;
-  await server.client.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'ws' }], capabilities: { workspace: { configuration: true } } });
-  await server.client.sendNotification('initialized', {});
-  await server.ready;
-}
-
-async function stop(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.child.on('exit', resolve));
-  await server.client.sendRequest('shutdown');
-  await server.client.sendNotification('exit');
-  await exited;
-  server.client.dispose();
-}
+const initialize = (server: TestServer, workspace: string) => initializeTestServer(server, [workspace]);
+const stop = stopTestServer;
 
 describe('arenalab lsp --stdio: outcomes become spans (protocol test)', function () {
   let workspace: string;
-  let server: Server;
+  let server: TestServer;
   const uriOf = (name: string) => pathToFileURL(path.join(workspace, name)).href;
   const suggest = async (name: string) => {
     await server.client.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(name), languageId: 'typescript', version: 1, text: [...CONTEXT, '', '}'].join('\n') } });
@@ -107,16 +73,25 @@ describe('arenalab lsp --stdio: outcomes become spans (protocol test)', function
   });
 
   it('stores every reported outcome and a test run linked to the accepted suggestion, durable at shutdown', async () => {
-    await server.client.sendNotification('arenalab/taskResult', { name: 'npm test', kind: 'tests', exitCode: 1, durationMs: 1234, passed: 3, failed: 1 });
+    // A partial acceptance in another document, and feedback with wrong new fields (logged, not stored).
+    const other = await suggest('g.ts');
+    const prefix = other[0].insertText.toString().slice(0, 9);
+    await server.client.sendNotification('arenalab/feedback', { suggestionId: idOf(other[0]), outcome: 'partially_accepted', acceptedText: prefix });
+    await server.client.sendNotification('arenalab/feedback', { suggestionId: idOf(other[0]), outcome: 'dismissed', reason: 'bored' });
+    await server.client.sendNotification('arenalab/taskResult', { name: 'g only', kind: 'task', exitCode: 0, durationMs: 7, uris: [uriOf('g.ts')] });
+    await server.client.sendNotification('arenalab/taskResult', { name: 'npm test', kind: 'tests', exitCode: 1, durationMs: 1234, passed: 3, failed: 1, uris: [uriOf('d.ts')] });
     await server.client.sendNotification('arenalab/taskResult', { name: 'build', kind: 'nonsense', exitCode: 0, durationMs: 5 });
     await stop(server);
     assert.ok(server.logs.some((l) => l.startsWith('arenalab/taskResult failed: TaskResultError')), server.logs.join('\n'));
+    assert.ok(server.logs.some((l) => l.startsWith('arenalab/feedback failed: FeedbackError') && l.includes('reason: expected one of explicit, typed_over, timeout')), server.logs.join('\n'));
     const store = await SpanStore.open(path.join(workspace, '.arenalab'), { mode: 'read' });
     const spans: Span[] = [];
     for await (const span of store.spans()) spans.push(span);
     await store.close();
     const outcomes = spans.filter((s) => s.did === 'suggest_completion');
-    assert.deepEqual(outcomes.map((s) => [s.metadata?.outcome, s.status]), [['shown', 'pending'], ['dismissed', 'failed'], ['accepted', 'completed']]);
+    assert.deepEqual(outcomes.map((s) => [s.metadata?.outcome, s.status]), [['shown', 'pending'], ['dismissed', 'failed'], ['accepted', 'completed'], ['partially_accepted', 'completed']]);
+    const partial = outcomes[3];
+    assert.equal(partial.metadata?.accepted_text, prefix);
     const accepted = outcomes[2];
     assert.deepEqual([accepted.who, accepted.this, accepted.if_ok?.trim(), accepted.confirmed_by], ['arenalab', 'd.ts:3', QUERY, 'accepted by user']);
     assert.equal(accepted.context?.environment, 'programming/typescript');
@@ -124,5 +99,7 @@ describe('arenalab lsp --stdio: outcomes become spans (protocol test)', function
     const runs = spans.filter((s) => s.did === 'run_tests');
     assert.equal(runs.length, 1);
     assert.deepEqual([runs[0].status, runs[0].this, runs[0].context?.previous_spans], ['failed', 'npm test', [accepted.id]]);
+    const task = spans.find((s) => s.did === 'run_task' && s.this === 'g only');
+    assert.deepEqual(task?.context?.previous_spans, [partial.id], 'a run naming g.ts links only to what was accepted in g.ts');
   });
 });

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, ErrorCodes, ResponseError, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { LSPErrorCodes } from 'vscode-languageserver/node';
 import type { CompletionItem, InitializeResult, InlineCompletionItem } from 'vscode-languageserver/node';
 import type { ExplainResult, StatusParams } from '@arenalab/protocol';
 import { INSERT_HEADER, insertFunction, PREDICTED_INSERT_LINE, writeInsertWorkspace } from './insertWorkspace';
@@ -152,6 +153,8 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
     assert.equal(viaCommand.files, 7);
     assert.equal(statuses[statuses.length - 1].state, 'ready');
     assert.equal(await client.sendRequest('workspace/executeCommand', { command: 'arenalab.suggestionAccepted', arguments: [shownId] }), null);
+    assert.equal(await client.sendRequest('workspace/executeCommand', { command: 'arenalab.noSuchCommand', arguments: [] }), null);
+    assert.ok(logs.some((l) => l.startsWith('workspace/executeCommand failed: UnknownCommandError: unknown command "arenalab.noSuchCommand"')), logs.join('\n'));
   });
 
   it('answers an unknown method with MethodNotFound and keeps serving', async () => {
@@ -195,6 +198,53 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
     assert.ok(logs.some((l) => l.startsWith('textDocument/inlineCompletion failed: TypeError')), 'the bad request was not logged with its method');
     assert.ok((await inline(4, 0)).length > 0, 'the server stopped suggesting after bad input');
     assert.equal(child.exitCode, null, stderr);
+  });
+
+  /** The answer to a request sent as raw bytes (our own id), read from the server's output stream. */
+  function rawAnswer(id: string): Promise<{ result?: unknown; error?: { code: number } }> {
+    return new Promise((resolve) => {
+      let raw = Buffer.alloc(0);
+      const onData = (chunk: Buffer) => {
+        raw = Buffer.concat([raw, chunk]);
+        for (let at = raw.indexOf('Content-Length: '); at >= 0; at = raw.indexOf('Content-Length: ', at + 1)) {
+          const headerEnd = raw.indexOf('\r\n\r\n', at);
+          if (headerEnd < 0) return;
+          const length = Number(/Content-Length: (\d+)/.exec(raw.subarray(at, headerEnd).toString())?.[1]);
+          const body = raw.subarray(headerEnd + 4, headerEnd + 4 + length);
+          if (body.length < length) return;
+          const message = JSON.parse(body.toString()) as { id?: unknown; result?: unknown; error?: { code: number } };
+          if (message.id === id) {
+            child.stdout.off('data', onData);
+            resolve(message);
+            return;
+          }
+        }
+      };
+      child.stdout.on('data', onData);
+    });
+  }
+
+  /** Writes these messages in one write, so the server reads them together, as from a client typing fast. */
+  const writeTogether = (...messages: object[]) => child.stdin.write(Buffer.concat(messages.map((m) => frame(Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...m }))))));
+  const inlineAt4 = (id: string) => ({ id, method: 'textDocument/inlineCompletion', params: { textDocument: { uri: docUri }, position: { line: 4, character: 0 }, context: { triggerKind: 1 } } });
+
+  it('answers a request cancelled by $/cancelRequest with RequestCancelled or nothing, and keeps serving', async () => {
+    const answered = rawAnswer('cancelled-1');
+    writeTogether(inlineAt4('cancelled-1'), { method: '$/cancelRequest', params: { id: 'cancelled-1' } });
+    const answer = await answered;
+    assert.ok(answer.error?.code === LSPErrorCodes.RequestCancelled || (Array.isArray(answer.result) && answer.result.length === 0), JSON.stringify(answer));
+    assert.ok((await inline(4, 0)).length > 0, 'the server stopped suggesting after a cancel');
+  });
+
+  it('drops the answer to a request whose document changed while it ran (stale version), and answers for the new one', async () => {
+    // The engine pauses between its search phases, so the change, read with the request, is applied mid-request.
+    const answered = rawAnswer('stale-1');
+    const edit = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// edited\n' };
+    writeTogether(inlineAt4('stale-1'), { method: 'textDocument/didChange', params: { textDocument: { uri: docUri, version: 3 }, contentChanges: [edit] } });
+    assert.deepEqual(await answered, { jsonrpc: '2.0', id: 'stale-1', result: [] });
+    // Everything moved down a line: the blank line after the logger call is now line 6.
+    const fresh = await inline(6, 0);
+    assert.equal(fresh[0]?.insertText.toString().trim(), 'return row;');
   });
 
   it('shuts down and exits with code 0', async () => {

@@ -1,18 +1,20 @@
-/** Fixed limits of the language server; pulling and validating client settings is a later step of the editor issue. */
+/** What the language server is started with (fixed for its lifetime); the client's arenalab.* settings are separate. */
 export interface LspSettings {
   /** Documents larger than this (UTF-8 bytes) are neither indexed nor completed in: the engine would stall on them. */
   maxDocumentBytes: number;
   /** Quiet time after the last keystroke before a changed document is re-indexed, so typing does not re-index per key. */
   reindexDebounceMs: number;
-  /** Time a completion may take; past it the answer is dropped, because ghost text that arrives late is noise. */
-  requestBudgetMs: number;
   /** Shown suggestions remembered for arenalab/explain and feedback. */
   rememberedSuggestions: number;
+  /**
+   * Outcome store folder for clients that send no `arenalab.store.location` (editors without settings, scripts):
+   * `arenalab lsp` takes it from the ARENALAB_STORE environment variable. The client's setting wins when set.
+   */
+  storeLocation?: string;
 }
 
 export const DEFAULT_LSP_SETTINGS: Readonly<LspSettings> = {
   maxDocumentBytes: 10 * 1024 * 1024,
   reindexDebounceMs: 150,
-  requestBudgetMs: 250,
   rememberedSuggestions: 200,
 };

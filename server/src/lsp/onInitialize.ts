@@ -10,6 +10,7 @@ const version: string = require('../../package.json').version;
 export function onInitialize(ctx: LspContext, params: InitializeParams): InitializeResult {
   ctx.roots.setFromInitialize(params);
   ctx.pullsConfiguration = params.capabilities.workspace?.configuration === true;
+  ctx.changesFolders = params.capabilities.workspace?.workspaceFolders === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -17,6 +18,7 @@ export function onInitialize(ctx: LspContext, params: InitializeParams): Initial
       // No trigger characters: the fallback list is asked for when the client's own completion opens.
       completionProvider: { resolveProvider: false },
       executeCommandProvider: { commands: [...SERVER_COMMANDS] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'arenalab', version },
   };

@@ -20,18 +20,21 @@ function checked(params: TaskResultParams): TaskResultParams {
   if (!Number.isInteger(params?.exitCode)) problems.push('exitCode: expected an integer');
   if (typeof params?.durationMs !== 'number' || !(params.durationMs >= 0)) problems.push('durationMs: expected a number ≥ 0');
   if (!isCount(params?.passed) || !isCount(params?.failed)) problems.push('passed/failed: expected whole numbers ≥ 0');
+  const { uris } = params ?? {};
+  if (uris !== undefined && !(Array.isArray(uris) && uris.every((u) => typeof u === 'string' && u !== ''))) problems.push('uris: expected a list of document URIs');
   if (problems.length > 0) throw new TaskResultError(`task result ${JSON.stringify(params)}: ${problems.join('; ')}`);
   return params;
 }
 
 /**
  * `arenalab/taskResult`: a task, debug session or test run ended; stored as a `run_task` / `run_tests` span whose
- * previous spans are the suggestions accepted in the last ten minutes, the code this run exercised.
+ * previous spans are the suggestions accepted in the last ten minutes, the code this run exercised: only those in the
+ * run's documents when the client names them (`uris`), every one otherwise.
  */
 export function onTaskResult(ctx: LspContext, params: TaskResultParams): void {
   const p = checked(params);
   ctx.outcomes.record(taskResultSpan({
     name: p.name, kind: p.kind, exitCode: p.exitCode, durationMs: p.durationMs, passed: p.passed, failed: p.failed,
-    acceptedSpanIds: ctx.outcomes.acceptedWithin(), whenMs: ctx.clock.now(),
+    acceptedSpanIds: ctx.outcomes.acceptedWithin(undefined, p.uris), whenMs: ctx.clock.now(),
   }));
 }

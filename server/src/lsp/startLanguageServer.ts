@@ -1,8 +1,8 @@
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
-import type { Connection, DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
+import type { Connection, DidChangeWatchedFilesParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
 import { ExplainRequest, FeedbackNotification, ReindexRequest, TaskResultNotification } from '@arenalab/protocol';
-import { openOutcomeStore, outcomeStoreDir } from '../outcomes';
 import { guarded } from './guarded';
+import { followStoreLocation } from './followStoreLocation';
 import { createLspContext } from './lspContext';
 import type { LspContext } from './lspContext';
 import type { LspSettings } from './lspSettings';
@@ -16,21 +16,38 @@ import { onTaskResult } from './onTaskResult';
 import { pullClientSettings } from './pullClientSettings';
 
 function onWatchedFiles(ctx: LspContext, params: DidChangeWatchedFilesParams): void {
-  for (const change of params.changes) ctx.indexer.refreshFile(change.uri, change.type === FileChangeType.Deleted);
+  ctx.indexer.refreshFiles(params.changes.map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted })));
 }
 
 async function onDidChangeConfiguration(ctx: LspContext): Promise<void> {
-  if (await pullClientSettings(ctx)) await ctx.indexer.reindex();
+  const excludesChanged = await pullClientSettings(ctx);
+  await followStoreLocation(ctx);
+  if (excludesChanged) await ctx.indexer.reindexAfterChange();
+}
+
+/**
+ * Folders added or removed: the engine's keys carry the folder name once there are several folders, so every folder
+ * is listed again (a removed folder's files leave the index, an added folder's join it), and the store follows the
+ * first folder when no location is set.
+ */
+async function onWorkspaceFolders(ctx: LspContext, event: WorkspaceFoldersChangeEvent): Promise<void> {
+  ctx.roots.change(event);
+  ctx.connection.console.info(`workspace folders: ${ctx.roots.all.join(', ') || '(none)'}`);
+  await followStoreLocation(ctx);
+  await ctx.indexer.reindexAfterChange();
 }
 
 /** Reads the settings and starts indexing once the client is ready; the outcome reaches the client as arenalab/status, failures the log. */
 async function onInitialized(ctx: LspContext): Promise<void> {
   // Settings first: the user's excludes decide what gets indexed.
   await pullClientSettings(ctx).catch((error: unknown) => ctx.connection.console.error(`reading the arenalab settings failed: ${String(error)}; using the defaults`));
-  // The store location is a setting, so the store opens after the settings and only once; a later change needs a restart.
-  const dir = outcomeStoreDir(ctx.roots.all, ctx.clientSettings.store.location);
-  ctx.outcomes.attach(openOutcomeStore(dir, (line) => ctx.connection.console.info(line)));
+  // The store location is a setting, so the store opens after the settings; a later change moves it.
+  followStoreLocation(ctx).catch((error: unknown) => ctx.connection.console.error(`opening the outcome store failed: ${String(error)}`));
   ctx.indexer.reindex().catch((error: unknown) => ctx.connection.console.error(`indexing the workspace failed: ${String(error)}`));
+  // Registered now: the library announces the server's folder support only once initialize has been answered.
+  if (ctx.changesFolders) {
+    ctx.connection.workspace.onDidChangeWorkspaceFolders(guarded(ctx.connection.console, 'workspace/didChangeWorkspaceFolders', undefined, (e) => onWorkspaceFolders(ctx, e)));
+  }
 }
 
 /**
@@ -56,7 +73,7 @@ export function startLanguageServer(connection: Connection, settings?: LspSettin
   ctx.documents.onDidChangeContent(guarded(console, 'textDocument/didChange', undefined, (e) => ctx.sync.changed(e.document)));
   ctx.documents.onDidClose(guarded(console, 'textDocument/didClose', undefined, (e) => {
     ctx.sync.closed(e.document);
-    ctx.indexer.refreshFile(e.document.uri, false);
+    ctx.indexer.refreshFiles([{ uri: e.document.uri, deleted: false }]);
   }));
   // Shutdown answers only once every reported outcome is durable and the store lock is released.
   connection.onShutdown(async () => {

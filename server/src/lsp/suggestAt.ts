@@ -1,4 +1,3 @@
-import { yieldToHost } from '@arenalab/core';
 import type { CompletionCandidate } from '@arenalab/core';
 import type { CancellationToken, Position } from 'vscode-languageserver/node';
 import { languageForPath } from '../workspace';
@@ -17,31 +16,35 @@ function withMaxLines(candidate: CompletionCandidate, maxLines: number): Complet
 const NEVER: CancellationToken = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
 
 /**
- * The engine's suggestions at a position of an open document, each remembered under a fresh id. Empty when the
- * request was cancelled, ran out of time, or the document changed meanwhile: the client has moved on, and an answer
- * for an older text would be wrong where it is shown.
+ * The engine's pause between search phases: setImmediate runs after the event loop has read pending input, and the
+ * JSON-RPC reader applies a `$/cancelRequest` as soon as it reads it, so a cancel already sent is seen at the next
+ * phase (a setTimeout pause could fire before the input is read, and costs a millisecond or more each time).
+ */
+const pauseForInput = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The engine's suggestions at a position of an open document, each remembered under a fresh id. The engine pauses
+ * between its search phases so cancellation and edits arriving meanwhile are seen: a cancelled request stops
+ * (CancelledError, answered empty by the guard), and a request whose document changed meanwhile answers empty, since
+ * an answer for an older text would be wrong where it is shown. When the time budget runs out the engine ranks
+ * what it has found so far, so the answer is never late.
  */
 export async function suggestAt(ctx: LspContext, uri: string, position: Position, token: CancellationToken = NEVER): Promise<ShownSuggestion[]> {
-  const budget = new RequestBudget(token, ctx.settings.requestBudgetMs);
+  const { clientSettings } = ctx;
+  const budget = new RequestBudget(token, clientSettings.requestBudgetMs, ctx.clock);
   const document = ctx.documents.get(uri);
-  if (document === undefined) return [];
+  if (document === undefined || !enabledFor(clientSettings, document.languageId)) return [];
   const version = document.version;
-  // Gives a pending $/cancelRequest or didChange its turn before the work starts.
-  await yieldToHost();
-  if (budget.isCancelled || ctx.documents.get(uri)?.version !== version) return [];
   const text = document.getText();
   if (documentProblem(text, ctx.settings.maxDocumentBytes) !== undefined) return [];
   const offset = document.offsetAt(position);
   const file = ctx.roots.fileFor(uri);
   const language = languageForPath(file) ?? document.languageId;
-  const { clientSettings } = ctx;
-  if (!enabledFor(clientSettings, document.languageId)) return [];
-  const clamped = document.positionAt(offset);
-  const request = { file, language, prefix: text.slice(0, offset), suffix: text.slice(offset), position: clamped };
-  const result = ctx.engine.complete(request, { token: budget, showThreshold: clientSettings.confidenceThreshold });
-  if (budget.isCancelled) {
-    if (budget.expired) ctx.connection.console.info(`completion at ${uri}:${clamped.line}:${clamped.character} dropped: over the ${ctx.settings.requestBudgetMs} ms budget`);
-    return [];
-  }
+  const at = document.positionAt(offset);
+  const request = { file, language, prefix: text.slice(0, offset), suffix: text.slice(offset), position: at };
+  const options = { token: budget.cancelled, budget: budget.deadline, showThreshold: clientSettings.confidenceThreshold };
+  const result = await ctx.engine.completeInterruptibly(request, options, pauseForInput);
+  if (budget.cancelled.isCancelled || ctx.documents.get(uri)?.version !== version) return [];
+  if (result.cutShort) ctx.connection.console.info(`completion at ${uri}:${at.line}:${at.character} cut short by the ${budget.budgetMs} ms budget: ${result.candidates.length} candidate(s) from the phases done`);
   return result.candidates.map((candidate) => ctx.suggestions.remember(uri, withMaxLines(candidate, clientSettings.maxLines), { file, language, version }));
 }

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { CompletionEngine, Progress } from '@arenalab/core';
 import { StatusNotification } from '@arenalab/protocol';
 import type { ArenalabServerState, ReindexResult } from '@arenalab/protocol';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { DEFAULT_WORKSPACE_FILES_CONFIG, indexWorkspaceFiles, languageForPath, listWorkspaceFiles } from '../workspace';
+import { indexWorkspaceFiles, listWorkspaceFiles, readWorkspaceFile, WorkspaceFileFilter } from '../workspace';
 import type { SkippedWorkspaceFile, WorkspaceFile } from '../workspace';
-import { sourceTextProblem } from '../workspace/sourceTextProblem';
 import type { DocumentSync } from './documentSync';
 import type { WorkspaceRoots } from './workspaceRoots';
 
@@ -24,6 +24,7 @@ export interface WorkspaceIndexerDeps {
  */
 export class WorkspaceIndexer {
   private running: Promise<ReindexResult> | undefined;
+  private queued: Promise<ReindexResult> | undefined;
   private fromDisk = new Set<string>();
 
   constructor(private readonly deps: WorkspaceIndexerDeps) {}
@@ -34,29 +35,57 @@ export class WorkspaceIndexer {
     return this.running;
   }
 
-  /** A file changed, appeared or vanished on disk; open documents keep the editor's text. */
-  refreshFile(uri: string, deleted: boolean): void {
-    const { engine, roots, sync } = this.deps;
-    if (sync.isOpen(uri)) return;
+  /**
+   * Indexes everything again once the running indexing (if any) has finished: what the folders list has changed
+   * (folders added or removed, excludes or a .gitignore changed), so joining a run that started before would miss it.
+   * Calls while one is queued join the queued run.
+   */
+  reindexAfterChange(): Promise<ReindexResult> {
+    const previous = this.running?.catch(() => undefined) ?? Promise.resolve();
+    this.queued ??= previous.then(() => {
+      this.queued = undefined;
+      return this.reindex();
+    });
+    return this.queued;
+  }
+
+  /**
+   * Files changed, appeared or vanished on disk (watched-file events, or a document closed back to its disk state):
+   * each is indexed only if listWorkspaceFiles would list it (gitignored, excluded, binary, too big, minified,
+   * generated files are not), else removed; open documents keep the editor's text. A changed .gitignore changes
+   * what the whole folder lists, so it re-indexes everything.
+   */
+  refreshFiles(changes: readonly { uri: string; deleted: boolean }[]): void {
+    const filters = new Map<string, WorkspaceFileFilter>();
+    const filterFor = (root: string) => filters.get(root) ?? filters.set(root, new WorkspaceFileFilter(root, { excludes: this.deps.excludes() })).get(root)!;
+    const skipped: string[] = [];
+    for (const change of changes) {
+      const at = this.deps.roots.locate(change.uri);
+      if (at !== undefined && path.posix.basename(at.relative) === '.gitignore') {
+        this.reindexAfterChange().catch((error: unknown) => this.deps.connection.console.error(`re-indexing after a .gitignore change failed: ${String(error)}`));
+        return;
+      }
+      if (this.deps.sync.isOpen(change.uri)) continue;
+      // A file that is gone (deleted, or a closed document never saved) is simply not indexed: nothing to report.
+      const gone = at === undefined || change.deleted || !fs.existsSync(path.join(at.root, at.relative));
+      const checked = gone ? undefined : filterFor(at.root).check(at.relative);
+      this.apply(change.uri, checked);
+      if (checked !== undefined && 'reason' in checked) skipped.push(`${checked.path} (${checked.reason})`);
+    }
+    // One line per batch: a branch switch can report thousands of build outputs.
+    if (skipped.length > 0) this.deps.connection.console.info(`changed files not indexed: ${skipped.length}, e.g. ${skipped.slice(0, 5).join(', ')}`);
+  }
+
+  private apply(uri: string, checked: WorkspaceFile | SkippedWorkspaceFile | undefined): void {
+    const { engine, roots } = this.deps;
     const key = roots.fileFor(uri);
-    const absolute = roots.absoluteFor(uri);
-    const problem = deleted || absolute === undefined || key === uri ? 'gone or outside the workspace' : this.diskProblem(absolute);
-    if (problem !== undefined) {
-      if (!deleted && key !== uri) this.deps.connection.console.info(`not indexing ${uri}: ${problem}`);
+    if (checked === undefined || 'reason' in checked) {
       engine.removeFile(key);
       this.fromDisk.delete(key);
       return;
     }
-    engine.addFile(key, languageForPath(absolute as string) as string, fs.readFileSync(absolute as string, 'utf8').replace(/^\uFEFF/, ''));
+    engine.addFile(key, checked.language, readWorkspaceFile(checked));
     this.fromDisk.add(key);
-  }
-
-  private diskProblem(absolute: string): string | undefined {
-    if (languageForPath(absolute) === undefined) return 'not a source language ArenaLab indexes';
-    if (!fs.existsSync(absolute)) return 'no longer exists';
-    const bytes = fs.readFileSync(absolute);
-    if (bytes.length > DEFAULT_WORKSPACE_FILES_CONFIG.maxFileBytes) return `larger than ${DEFAULT_WORKSPACE_FILES_CONFIG.maxFileBytes} bytes`;
-    return sourceTextProblem(bytes, bytes.toString('utf8'), DEFAULT_WORKSPACE_FILES_CONFIG);
   }
 
   private async indexAll(): Promise<ReindexResult> {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { InitializeParams } from 'vscode-languageserver/node';
+import type { InitializeParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
 
 /**
  * The workspace folders the client opened, and the engine's name for each document: the workspace-relative path
@@ -17,6 +17,14 @@ export class WorkspaceRoots {
     });
   }
 
+  /** Applies a didChangeWorkspaceFolders event: removed folders go, added ones join at the end (no duplicates). */
+  change(event: WorkspaceFoldersChangeEvent): void {
+    const toPaths = (folders: readonly { uri: string }[]) => folders.flatMap((f) => absolutePath(f.uri) ?? []);
+    const removed = new Set(toPaths(event.removed));
+    const kept = this.folders.filter((f) => !removed.has(f));
+    this.folders = [...kept, ...toPaths(event.added).filter((f) => !kept.includes(f))];
+  }
+
   get all(): readonly string[] {
     return this.folders;
   }
@@ -26,22 +34,21 @@ export class WorkspaceRoots {
     return this.folders.length > 1 ? `${path.basename(root)}/${relative}` : relative;
   }
 
-  /** The engine's key for a document; documents outside every folder (or not files) are keyed by their URI. */
-  fileFor(uri: string): string {
+  /** The folder a document lies in and its '/'-separated path there; undefined outside every folder (or not a file). */
+  locate(uri: string): { root: string; relative: string } | undefined {
     const absolute = absolutePath(uri);
-    if (absolute === undefined) return uri;
+    if (absolute === undefined) return undefined;
     for (const root of this.folders) {
       const relative = path.relative(root, absolute);
-      if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) {
-        return this.keyFor(root, relative.split(path.sep).join('/'));
-      }
+      if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return { root, relative: relative.split(path.sep).join('/') };
     }
-    return uri;
+    return undefined;
   }
 
-  /** The absolute path of a workspace file, for documents whose unsaved state is dropped on close. */
-  absoluteFor(uri: string): string | undefined {
-    return absolutePath(uri);
+  /** The engine's key for a document; documents outside every folder (or not files) are keyed by their URI. */
+  fileFor(uri: string): string {
+    const at = this.locate(uri);
+    return at === undefined ? uri : this.keyFor(at.root, at.relative);
   }
 
   uriFor(absolute: string): string {

@@ -67,6 +67,38 @@ describe('OutcomeRecorder', () => {
     await recorder.close();
   });
 
+  it('relocates: what was recorded before goes to the old store, which is closed before the new one opens', async () => {
+    const clock = fixedClock(Date.UTC(2024, 5, 1));
+    const recorder = new OutcomeRecorder({ clock, log: () => undefined });
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-outcomes-moved-'));
+    try {
+      recorder.attach(SpanStore.open(dir, { mode: 'write' }));
+      const draft = (text: string) => suggestionOutcomeSpan({ suggestionId: text, outcome: 'shown', file: 'c.ts', language: 'typescript', candidate: candidate(text), whenMs: clock.now() });
+      const before = recorder.record(draft('before();'));
+      let openedWhileOldLocked: boolean | undefined;
+      const moved = recorder.relocate(async () => {
+        // The old store's lock must be gone by now: opening it again for writing succeeds.
+        const probe = await SpanStore.open(dir, { mode: 'write' }).then((s) => s.close()).then(() => false, () => true);
+        openedWhileOldLocked = probe;
+        return SpanStore.open(other, { mode: 'write' });
+      });
+      const during = recorder.record(draft('during();'));
+      await moved;
+      const after = recorder.record(draft('after();'));
+      await recorder.close();
+      assert.equal(openedWhileOldLocked, false);
+      // Recorded before the old store's queued appends ran: still the old store's.
+      assert.deepEqual((await storedSpans()).map((s) => s.id), [before, during]);
+      const reader = await SpanStore.open(other, { mode: 'read' });
+      const ids: string[] = [];
+      for await (const span of reader.spans()) ids.push(span.id);
+      await reader.close();
+      assert.deepEqual(ids, [after]);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('explains a store locked by another writer and records nothing, without throwing', async () => {
     const holder = await SpanStore.open(dir, { mode: 'write' });
     const lines: string[] = [];

@@ -4,6 +4,9 @@ import type { CompletionCandidate, Span, SpanStatus } from '@arenalab/core';
 /** What the developer did with a shown suggestion, as the client reports it. */
 export type SuggestionOutcomeKind = 'shown' | 'accepted' | 'partially_accepted' | 'dismissed';
 
+/** How the client knew a suggestion was dismissed. */
+export type DismissalReason = 'explicit' | 'typed_over' | 'timeout';
+
 /** An accepted suggestion is done, a dismissed one failed, a merely shown one is still open. */
 const STATUS_BY_OUTCOME: Record<SuggestionOutcomeKind, SpanStatus> = {
   shown: 'pending',
@@ -21,6 +24,10 @@ export interface SuggestionOutcomeInput {
   candidate: CompletionCandidate;
   /** Epoch milliseconds of the report. */
   whenMs: number;
+  /** For a partial acceptance: the prefix of the suggestion that was inserted. */
+  acceptedText?: string;
+  /** For a dismissal: explicit, typed over, or timed out on the client. */
+  reason?: DismissalReason;
 }
 
 /**
@@ -52,6 +59,8 @@ export function suggestionOutcomeSpan(input: SuggestionOutcomeInput): Omit<Span,
       outcome: input.outcome,
       file: input.file,
       line: candidate.range.start.line,
+      ...(input.acceptedText !== undefined ? { accepted_text: input.acceptedText, accepted_chars: input.acceptedText.length } : {}),
+      ...(input.reason !== undefined ? { dismiss_reason: input.reason } : {}),
     },
   };
 }

@@ -1,3 +1,4 @@
 export * from './indexWorkspace';
 export * from './languageForPath';
 export * from './listWorkspaceFiles';
+export * from './workspaceFileFilter';

@@ -96,7 +96,8 @@ function walk(dir: string, rel: string, stack: GitignoreStack, settings: Workspa
   }
 }
 
-function inspectFile(absolute: string, rel: string, language: string, settings: WorkspaceFilesConfig): WorkspaceFile | SkippedWorkspaceFile {
+/** A file of known language as listWorkspaceFiles judges it: listed, or skipped with the reason (too big, unreadable, binary, minified, generated). */
+export function inspectFile(absolute: string, rel: string, language: string, settings: WorkspaceFilesConfig): WorkspaceFile | SkippedWorkspaceFile {
   const bytes = fs.statSync(absolute).size;
   if (bytes > settings.maxFileBytes) return { path: rel, reason: `larger than ${settings.maxFileBytes} bytes` };
   let content: Buffer;

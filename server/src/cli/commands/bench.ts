@@ -5,11 +5,13 @@ import { benchIngest } from '../../bench/benchIngest';
 import { benchScale } from '../../bench/benchScale';
 import type { BenchScaleResult } from '../../bench/benchScale';
 import { registerBenchCompletionCommand } from './benchCompletion';
+import { registerBenchLspCommand } from './benchLsp';
 import { registerBenchReplayCommand } from './benchReplay';
 import type { BenchIngestResult } from '../../bench/benchIngest';
 import { printResult, table } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
 import { withCliWork } from '../withCliWork';
+import { registerBenchQaCommand } from './benchQa';
 
 function formatBench(r: BenchIngestResult): string {
   return [
@@ -81,6 +83,7 @@ export function registerBenchCommand(program: Command): void {
       printResult(result, Boolean(options.json), formatIndexBench);
     });
   registerBenchCompletionCommand(bench);
+  registerBenchLspCommand(bench);
   registerBenchReplayCommand(bench);
   bench
     .command('scale')
@@ -94,4 +97,5 @@ export function registerBenchCommand(program: Command): void {
       const result = await withCliWork((token, progress) => benchScale(options, token, progress));
       printResult(result, Boolean(options.json), formatScaleBench);
     });
+  registerBenchQaCommand(bench);
 }

@@ -2,7 +2,7 @@ import { format } from 'node:util';
 import type { Command } from 'commander';
 import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
 import type { Connection } from 'vscode-languageserver/node';
-import { startLanguageServer } from '../../lsp';
+import { DEFAULT_LSP_SETTINGS, startLanguageServer } from '../../lsp';
 
 /** A transport the server does not speak; the typed code makes reportCliError print one line and exit 1. */
 export class LspTransportError extends Error {
@@ -41,6 +41,7 @@ export function registerLspCommand(program: Command): void {
       const connection = connect(options);
       // Bad input must not take the editor's assistant down; the error is logged where the client shows it.
       process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? String(error)}`));
-      startLanguageServer(connection);
+      // ARENALAB_STORE is the store location for editors that send no arenalab.store.location setting.
+      startLanguageServer(connection, { ...DEFAULT_LSP_SETTINGS, storeLocation: process.env.ARENALAB_STORE || undefined });
     });
 }

@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
+import type { LanguageClient, Middleware, NotificationType } from 'vscode-languageclient/node';
+import { StatusNotification } from '@arenalab/protocol';
+import { createLanguageClient } from './languageClient';
+import { checkNode } from './nodeRuntime';
+import { readSettings } from './settings';
+import type { StatusBar } from './statusBar';
+
+export interface ServerControllerDeps {
+  context: vscode.ExtensionContext;
+  status: StatusBar;
+  log: vscode.LogOutputChannel;
+  middleware: Middleware;
+  /** The server process went away (crash, restart, stop): every suggestion id it gave is forgotten. */
+  onServerGone(): void;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The language server's lifecycle: Node check, start, stop, restart, and messages only while it runs. */
+export class ServerController {
+  private client: LanguageClient | undefined;
+
+  constructor(private readonly deps: ServerControllerDeps) {}
+
+  async start(): Promise<void> {
+    const { status, log } = this.deps;
+    const { nodePath } = readSettings();
+    const node = checkNode(nodePath);
+    if (!node.ok) {
+      log.error(node.problem);
+      status.update({ server: 'failed', problem: node.problem });
+      const choice = await vscode.window.showErrorMessage(node.problem, 'Open Settings', 'Download Node.js');
+      if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'arenalab.server.nodePath');
+      if (choice === 'Download Node.js') void vscode.env.openExternal(vscode.Uri.parse('https://nodejs.org/'));
+      return;
+    }
+    log.info(`ArenaLab: starting the server with ${nodePath} ${node.version}`);
+    status.update({ server: 'starting', problem: undefined });
+    const client = createLanguageClient({ ...this.deps, nodePath });
+    this.client = client;
+    this.watch(client);
+    try {
+      await client.start();
+    } catch (error) {
+      const problem = `ArenaLab server did not start: ${errorText(error)}`;
+      log.error(problem);
+      status.update({ server: 'failed', problem });
+      void vscode.window.showErrorMessage(problem, 'Show Log').then((c) => c && log.show());
+    }
+  }
+
+  async stop(): Promise<void> {
+    const running = this.client;
+    this.client = undefined;
+    this.deps.onServerGone();
+    if (running) await running.stop().catch((error: unknown) => this.deps.log.warn(`ArenaLab: stopping the server: ${errorText(error)}`));
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  /** The client, if the server is running now. */
+  running(): LanguageClient | undefined {
+    return this.client?.state === State.Running ? this.client : undefined;
+  }
+
+  /** The running client, or a warning that says what to do. */
+  requireRunning(): LanguageClient | undefined {
+    const running = this.running();
+    if (!running) void vscode.window.showWarningMessage('ArenaLab: the server is not running. See "ArenaLab: Show log".');
+    return running;
+  }
+
+  /** Sends a notification if the server runs; one that cannot be delivered is logged, never thrown at the editor. */
+  notify<P>(type: NotificationType<P>, params: P): void {
+    const running = this.running();
+    if (!running) {
+      this.deps.log.debug(`ArenaLab: ${type.method} not sent, the server is not running`);
+      return;
+    }
+    this.deps.log.trace(`ArenaLab: ${type.method} ${JSON.stringify(params)}`);
+    running.sendNotification(type.method, params).catch((error: unknown) => this.deps.log.warn(`ArenaLab: ${type.method}: ${errorText(error)}`));
+  }
+
+  private watch(client: LanguageClient): void {
+    const { context, status, log } = this.deps;
+    context.subscriptions.push(
+      client.onDidChangeState(({ newState }) => {
+        if (newState !== State.Running) this.deps.onServerGone();
+        if (newState === State.Running) status.update({ server: 'running' });
+        else if (newState === State.Stopped && status.model.server !== 'restarting' && status.model.server !== 'failed') status.update({ server: 'stopped' });
+      }),
+      client.onNotification(StatusNotification, (params) => {
+        status.update({ index: params, server: 'running' });
+        if (params.state === 'error') log.error(`ArenaLab index: ${params.message}`);
+      }),
+    );
+  }
+}

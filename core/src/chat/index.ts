@@ -1,0 +1,8 @@
+export * from './chatEngine';
+export * from './chatEngineConfig';
+export * from './chatTypes';
+export { chatMethod } from './composeAnswer';
+export * from './llmSynthesizer';
+export * from './qaPair';
+export { QaRetriever, questionTokens, weightedDice, type QaQuery, type RetrievedPair } from './qaRetriever';
+export { sharedTerms } from './sharedTerms';

@@ -1,0 +1,44 @@
+import type { ConstitutionalReview, Violation } from './principle';
+
+/** How a rejected chat answer was replaced: hedged (same content, uncertainty stated) or refused. */
+export type Correction = 'hedged' | 'refused';
+
+export interface CorrectedAnswer {
+  text: string;
+  correction: Correction;
+  /** The violation that decided the correction (the most severe hard one). */
+  violation: Violation;
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+function refusal(violation: Violation): string {
+  switch (violation.check) {
+    case 'harmlessness':
+      return "I can't help with that: it could hurt someone. If you are dealing with something difficult, please reach out to someone you trust or local emergency services.";
+    case 'no_secrets':
+      return `I can't show that answer: it contains what looks like a secret (${(violation.evidence ?? []).join(', ')}). Keep secrets in environment variables or a secret manager.`;
+    case 'no_excluded_content':
+      return "I can't show that answer: it comes from files excluded from suggestions.";
+    default:
+      return `I can't give that answer: it breaks the "${violation.principleId}" principle (${violation.reason}).`;
+  }
+}
+
+/**
+ * The seed's correction (6.1): the most severe hard violation decides. An honesty violation that is only about
+ * missing hedging keeps the content and states the confidence (the answer may still help); anything else, and any
+ * output blocked as an anti-pattern, is refused with the principle's template. The seed's corrected prediction
+ * claimed confidence 100; the caller keeps the real confidence instead.
+ */
+export function correctAnswer(text: string, confidence: number, review: ConstitutionalReview): CorrectedAnswer | undefined {
+  const violation = review.violations[0];
+  if (!violation) return undefined;
+  if (violation.check === 'honesty' && violation.antiPatternSimilarity === undefined) {
+    const lead = violation.contentBased
+      ? `I can't verify the claims in this answer and I'm not sure it is right (confidence ${percent(confidence)}). Here is what similar questions were answered with:`
+      : `I'm not sure (confidence ${percent(confidence)}), but the closest answers I have say:`;
+    return { text: `${lead}\n${text}`, correction: 'hedged', violation };
+  }
+  return { text: refusal(violation), correction: 'refused', violation };
+}

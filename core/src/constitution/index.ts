@@ -1,0 +1,11 @@
+export * from './antiPatternMemory';
+export * from './antiPatternRecords';
+export * from './checkCompletion';
+export * from './constitutionConfig';
+export * from './constitutionalReviewer';
+export * from './correctOutput';
+export * from './defaultConstitution';
+export * from './harmPatterns';
+export * from './principle';
+export { PRINCIPLE_CHECKS, type Finding } from './principleChecks';
+export { markersIn, UNCERTAINTY_MARKERS } from './textMarkers';

@@ -1,0 +1,14 @@
+import type { Creature } from './creature';
+import type { ArenalabField } from './openaiShapes';
+
+/** The seed's `arenalab` block for an answer of `creature`; `ledger_hash` is the creature's (see LedgerKind). */
+export function arenalabField(creature: Creature, answer: { confidence: number; method: string; trajectoriesUsed: number; provenance: readonly object[] }): ArenalabField {
+  return {
+    confidence: answer.confidence,
+    trajectories_used: answer.trajectoriesUsed,
+    method: answer.method,
+    ledger_hash: creature.ledgerHash,
+    ledger_kind: creature.ledgerKind,
+    provenance: answer.provenance.map((entry) => ({ ...entry })),
+  };
+}

@@ -1,0 +1,109 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CompletionEngine, HashingEmbedder, TrajectoryMatcher } from '@arenalab/core';
+import type { Cancellation, Clock, Embedder, Progress } from '@arenalab/core';
+import { DatasetRepository, DatasetRepositoryError } from '../datasets';
+import { LOG_FILE_NAME, SpanStore } from '../store';
+import { indexWorkspace } from '../workspace';
+import { ApiConfigError } from './apiConfigError';
+import { EngineCompletionBackend } from './completionBackend';
+import { CreatureRegistry, type Creature } from './creature';
+import { MatcherChatBackend } from './matcherChatBackend';
+import type { StoreStatus } from './serviceRoutes';
+
+/** The id of the completion creature over the served workspace. */
+export const WORKSPACE_CREATURE_ID = 'workspace';
+
+export interface CreatureSources {
+  /** The store whose `datasets/` holds the datasets, and whose chain head pins the workspace creature. */
+  storeDir: string;
+  /** Datasets to serve as chat creatures: a version, or the latest when absent. */
+  datasets: readonly { name: string; version?: string }[];
+  /** A folder to index for the completion creature. */
+  workspace?: string;
+  clock: Clock;
+  /** Embedder of the matchers; the hashing embedder (no download) by default. */
+  embedder?: Embedder;
+}
+
+export interface LoadedCreatures {
+  creatures: CreatureRegistry;
+  /** `/health`'s view of the store: whether its log is still there, and what it held at startup. */
+  storeStatus: () => StoreStatus;
+  workspace?: { files: number; windows: number; build_s: number; skipped: number };
+}
+
+async function chatCreature(repository: DatasetRepository, ref: { name: string; version?: string }, embedder: Embedder, token: Cancellation): Promise<Creature> {
+  const version = ref.version ?? repository.latest(ref.name);
+  if (!version) throw new DatasetRepositoryError('DATASET_NOT_FOUND', `no dataset named ${ref.name} in ${repository.root} (arenalab dataset list)`);
+  const dataset = repository.load(ref.name, version);
+  const matcher = await TrajectoryMatcher.create(dataset, embedder, {}, { token });
+  return {
+    id: `${dataset.name}@${dataset.version}`,
+    created: Math.floor(Date.parse(dataset.created_at) / 1000),
+    ownedBy: 'arenalab',
+    description: `chat: trajectory matching over the ${dataset.spans.length} spans of dataset ${dataset.name}@${dataset.version}${dataset.frozen ? ' (frozen)' : ''}`,
+    ledgerHash: dataset.merkle_root,
+    ledgerKind: 'dataset_merkle_root',
+    chat: new MatcherChatBackend(matcher),
+  };
+}
+
+/** What the store holds at startup (read mode: no lock, so an ingest can keep writing); absent store → no records. */
+async function storeSnapshot(storeDir: string): Promise<{ records: number; headHash: string | null }> {
+  if (!fs.existsSync(path.join(storeDir, LOG_FILE_NAME))) return { records: 0, headHash: null };
+  const store = await SpanStore.open(storeDir, { mode: 'read' });
+  try {
+    return { records: store.count, headHash: store.count > 0 ? store.headHash : null };
+  } finally {
+    await store.close();
+  }
+}
+
+function storeStatusOf(storeDir: string, snapshot: { records: number; headHash: string | null }): () => StoreStatus {
+  const logPath = path.join(storeDir, LOG_FILE_NAME);
+  const hadLog = snapshot.headHash !== null;
+  return () => {
+    const base = { path: storeDir, records: snapshot.records, ...(snapshot.headHash ? { head_hash: snapshot.headHash } : {}) };
+    if (!hadLog) return { ok: true, ...base, message: 'no span log yet' };
+    try {
+      fs.accessSync(logPath, fs.constants.R_OK);
+      return { ok: true, ...base };
+    } catch (error) {
+      return { ok: false, ...base, message: `the span log cannot be read: ${(error as Error).message}` };
+    }
+  };
+}
+
+/**
+ * The creatures of `arenalab serve`: one chat creature per dataset (verified on load; its Merkle root is the ledger
+ * hash) and the completion creature over the workspace (pinned by the store's chain head when there is one).
+ */
+export async function loadCreatures(sources: CreatureSources, token: Cancellation, progress: Progress): Promise<LoadedCreatures> {
+  if (sources.datasets.length === 0 && sources.workspace === undefined) {
+    throw new ApiConfigError('nothing to serve: give --workspace DIR for code completion and/or --dataset NAME[@VERSION] for chat');
+  }
+  const embedder = sources.embedder ?? new HashingEmbedder();
+  const repository = new DatasetRepository(sources.storeDir);
+  const creatures: Creature[] = [];
+  for (const ref of sources.datasets) creatures.push(await chatCreature(repository, ref, embedder, token));
+  const snapshot = await storeSnapshot(sources.storeDir);
+  let workspace: LoadedCreatures['workspace'];
+  if (sources.workspace !== undefined) {
+    const root = path.resolve(sources.workspace);
+    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new ApiConfigError(`--workspace ${sources.workspace}: no such folder`);
+    const engine = new CompletionEngine();
+    const built = await indexWorkspace(engine, root, {}, token, progress);
+    workspace = { files: built.files, windows: built.windows, build_s: Math.round(built.build_s * 1000) / 1000, skipped: built.skipped.length };
+    creatures.push({
+      id: WORKSPACE_CREATURE_ID,
+      created: Math.floor(sources.clock.now() / 1000),
+      ownedBy: 'arenalab',
+      description: `code completion: continuations voted over ${built.files} files (${built.windows} windows) of ${root}`,
+      ledgerHash: snapshot.headHash,
+      ledgerKind: snapshot.headHash ? 'store_head_hash' : null,
+      completion: new EngineCompletionBackend(engine),
+    });
+  }
+  return { creatures: new CreatureRegistry(creatures), storeStatus: storeStatusOf(sources.storeDir, snapshot), workspace };
+}

@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import { AntiPatternMemory, ChatEngine, ConstitutionalReviewer, HashingEmbedder, systemClock } from '@arenalab/core';
+import type { Cancellation, ChatMessage } from '@arenalab/core';
+import { loadAntiPatterns, saveAntiPatterns } from '../../constitution';
+import { OpenAiCompatibleClient, resolveLlmSettings } from '../../llm';
+import { resolveStoreDir } from '../../store';
+import { loadChatSpans } from '../chatSpans';
+import { formatChatAnswer } from '../formatChatAnswer';
+import { printResult } from '../output';
+import { parsePositiveInt } from '../parsePositiveInt';
+import { withCliWork } from '../withCliWork';
+
+interface ChatOptions {
+  store?: string;
+  dataset?: string;
+  history: string[];
+  llmBaseUrl?: string;
+  llmModel?: string;
+  llmTimeoutMs?: number;
+  json?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** The LLM from the flags, else from ARENALAB_LLM_BASE_URL / _MODEL; the key only from ARENALAB_LLM_API_KEY (never argv). */
+function llmFrom(options: ChatOptions): OpenAiCompatibleClient | undefined {
+  const settings = resolveLlmSettings({
+    baseUrl: options.llmBaseUrl ?? process.env.ARENALAB_LLM_BASE_URL,
+    model: options.llmModel ?? process.env.ARENALAB_LLM_MODEL,
+    apiKey: process.env.ARENALAB_LLM_API_KEY,
+    timeoutMs: options.llmTimeoutMs,
+  });
+  return settings ? new OpenAiCompatibleClient(settings) : undefined;
+}
+
+/**
+ * The constitution with the store's remembered violations. The anti-pattern embedder is the unfitted hashing
+ * embedder, so similarities do not shift as the memory grows.
+ */
+async function reviewerFor(storeDir: string, token: Cancellation) {
+  const loaded = loadAntiPatterns(storeDir);
+  const antiPatterns = await AntiPatternMemory.create(new HashingEmbedder(), loaded.records, token);
+  const save = () => {
+    if (loaded.writable && antiPatterns.size > loaded.records.length) saveAntiPatterns(storeDir, antiPatterns.list());
+  };
+  return { reviewer: new ConstitutionalReviewer({ clock: systemClock, antiPatterns }), problems: loaded.problems, save };
+}
+
+/** `arenalab chat "question"`: an answer by trajectory matching over the question/answer spans, with confidence and provenance. */
+export function registerChatCommand(program: Command): void {
+  program
+    .command('chat')
+    .description('Answer a question from the question/answer spans (chat logs imported with `ingest --format chat`, or a dataset): the answer with its confidence, method, constitution review and the spans it came from. Answers rejected for their content are remembered in <store>/anti-patterns.json and block similar answers later.')
+    .argument('<question>', 'the question')
+    .option('--store <dir>', 'store directory (default: ./.arenalab); its spans are the memory unless --dataset is given')
+    .option('--dataset <ref>', 'answer from this dataset of the store instead: NAME or NAME@VERSION')
+    .option('--history <message>', 'an earlier user message of the conversation, oldest first (repeatable)', collect, [])
+    .option('--llm-base-url <url>', 'OpenAI-compatible endpoint for medium-confidence synthesis (or ARENALAB_LLM_BASE_URL; key from ARENALAB_LLM_API_KEY)')
+    .option('--llm-model <name>', 'model name for --llm-base-url (or ARENALAB_LLM_MODEL)')
+    .option('--llm-timeout-ms <n>', 'give up on the LLM after this long and answer locally', parsePositiveInt)
+    .option('--json', 'print one JSON document')
+    .action(async (question: string, options: ChatOptions) => {
+      const llm = llmFrom(options);
+      const storeDir = resolveStoreDir(options.store);
+      const result = await withCliWork(async (token, progress) => {
+        const source = await loadChatSpans(storeDir, options.dataset, token, progress.phase('read spans'));
+        const constitution = await reviewerFor(storeDir, token);
+        const engine = await ChatEngine.create(source.spans, { clock: systemClock, llm, reviewer: constitution.reviewer }, token);
+        const messages: ChatMessage[] = [...options.history, question].map((content) => ({ role: 'user', content }));
+        const answer = await engine.answer({ messages }, token);
+        constitution.save();
+        return { ...answer, notes: [...answer.notes, ...constitution.problems], source: source.label, pairs: engine.size };
+      });
+      printResult(result, Boolean(options.json), formatChatAnswer);
+    });
+}

@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SpanStore } from '../store';
+
+// `arenalab ask` and `arenalab tool` as a user runs them: the built launcher in a child process, a real workspace,
+// the real sandbox and store.
+const launcher = path.resolve(__dirname, '../../..', 'bin', 'arenalab.js');
+
+function cli(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [launcher, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('arenalab ask / tool (real process)', function () {
+  this.timeout(120_000);
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-tool-cli-'));
+    fs.mkdirSync(path.join(tmp, 'src'));
+    fs.writeFileSync(path.join(tmp, 'src', 'math.ts'), 'export function square(x: number) {\n  return x * x;\n}\n');
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('answers with a tool, stores the span in <workspace>/.arenalab, and prints JSON for scripts', () => {
+    const calc = cli(['ask', 'what is 2^10 * 3'], tmp);
+    assert.equal(calc.code, 0, calc.stderr);
+    assert.match(calc.stdout, /^2\^10 \* 3 = 3072\n/);
+    assert.match(calc.stdout, /stored as span sp_[0-9a-f]{24}/);
+    const search = JSON.parse(cli(['ask', 'where is square defined', '--json'], tmp).stdout);
+    assert.equal(search.results[0].toolId, 'workspace_search');
+    assert.match(search.answer, /src\/math\.ts:1: export function square/);
+    const code = JSON.parse(cli(['tool', 'run', 'code_executor', '--args', '{"code":"print(sum(range(10)))","language":"python"}', '--json'], tmp).stdout);
+    assert.equal(code.results[0].output.text, '45');
+    const verify = cli(['verify'], tmp);
+    assert.match(verify.stdout, /ok, 3 records/);
+  });
+
+  it('fails clearly: a stopped program, bad --args, a path outside the workspace; --no-store stores nothing', () => {
+    const loop = cli(['tool', 'run', 'code_executor', '--args', '{"code":"while(true){}","timeout_ms":500}', '--no-store'], tmp);
+    assert.equal(loop.code, 1);
+    assert.match(loop.stdout, /code_executor failed: stopped: the program ran longer than the time limit of 500 ms and was killed/);
+    const bad = cli(['tool', 'run', 'calculator', '--args', '[1]', '--no-store'], tmp);
+    assert.equal(bad.code, 1);
+    assert.equal(bad.stderr, 'arenalab: --args must be a JSON object, e.g. {"expression":"2^10"}\n');
+    const escape = cli(['tool', 'run', 'read_file', '--args', '{"path":"../../etc/passwd"}', '--no-store'], tmp);
+    assert.equal(escape.code, 1);
+    assert.match(escape.stdout, /read_file failed: '..\/..\/etc\/passwd' is outside the workspace/);
+    assert.equal(fs.existsSync(path.join(tmp, '.arenalab')), false);
+  });
+
+  it('still answers when another process holds the store, and says the span was not stored', async () => {
+    const held = await SpanStore.open(path.join(tmp, '.arenalab'), { mode: 'write' });
+    try {
+      const result = cli(['ask', 'what is 6 * 7'], tmp);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /^6 \* 7 = 42\n[\s\S]*\(not stored: .*lock/);
+      assert.equal(held.count, 0);
+    } finally {
+      await held.close();
+    }
+  });
+
+  it('lists the tools with their schemas, and every command has --help', () => {
+    const list = JSON.parse(cli(['tool', 'list', '--json'], tmp).stdout) as { id: string; parameters: { properties: object } }[];
+    assert.deepEqual(list.map((t) => t.id), ['calculator', 'code_executor', 'read_file', 'workspace_search', 'web_search', 'image_generator']);
+    assert.deepEqual(Object.keys(list[1].parameters.properties), ['code', 'language', 'timeout_ms']);
+    for (const command of [['ask'], ['tool'], ['tool', 'run'], ['tool', 'list']]) {
+      const help = cli([...command, '--help'], tmp);
+      assert.equal(help.code, 0, help.stderr);
+      assert.match(help.stdout, /^Usage: arenalab/m);
+    }
+  });
+});

@@ -1,0 +1,3 @@
+export * from './llmError';
+export * from './llmSettings';
+export * from './openAiCompatibleClient';
