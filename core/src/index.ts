@@ -16,3 +16,4 @@ export * from './constitution';
 export * from './chat';
 export * from './qa';
 export * from './tools';
+export * from './learning';

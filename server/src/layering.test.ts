@@ -83,11 +83,12 @@ describe('architecture: dependency direction', () => {
       curation: ['quality', 'spans', 'util', 'ports'],
       ingest: ['spans', 'secrets', 'util', 'ports'],
       syntax: ['util', 'ports'],
-      matching: ['dataset', 'quality', 'index', 'embedding', 'spans', 'util', 'ports'],
+      learning: ['quality', 'spans', 'index', 'embedding', 'util', 'ports'],
+      matching: ['learning', 'dataset', 'quality', 'index', 'embedding', 'spans', 'util', 'ports'],
       constitution: ['secrets', 'embedding', 'spans', 'util', 'ports'],
       chat: ['constitution', 'matching', 'ingest', 'index', 'embedding', 'spans', 'util', 'ports'],
-      qa: ['chat', 'matching', 'ingest', 'embedding', 'spans', 'util', 'ports'],
-      completion: ['matching', 'syntax', 'index', 'embedding', 'spans', 'secrets', 'util', 'ports'],
+      qa: ['learning', 'chat', 'matching', 'ingest', 'embedding', 'spans', 'util', 'ports'],
+      completion: ['learning', 'matching', 'syntax', 'index', 'embedding', 'spans', 'secrets', 'util', 'ports'],
       tools: ['index', 'embedding', 'spans', 'util', 'ports'],
     };
     const coreSrc = path.join(root, 'core', 'src');

@@ -1,6 +1,7 @@
 import { SPAN_SCHEMA_VERSION } from '../spans/span';
 import type { Span } from '../spans/span';
 import { sha256Hex } from '../util/sha256';
+import { previousNonBlank } from './occurrence';
 
 /** How many lines before a window's line are kept as its trajectory. */
 export const WINDOW_TRAJECTORY_LINES = 3;
@@ -11,9 +12,13 @@ export function codeDomain(language: string): string {
   return `programming/${base}`;
 }
 
-/** Stable id of the window ending at `line` of `file` with this content: provenance points at it. */
-export function codeWindowSpanId(file: string, line: number, text: string): string {
-  return 'win_' + sha256Hex(`${file}\u0000${line}\u0000${text}`).slice(0, 24);
+/**
+ * Stable id of a window of `file`: this line after that previous non-blank line. Provenance points at it and learned
+ * weights are keyed by it, so it leaves the line number out: editing lines above a place must not make the creature
+ * forget what it learned about it. (Two identical line pairs in one file are one place.)
+ */
+export function codeWindowSpanId(file: string, text: string, previousLine: string): string {
+  return 'win_' + sha256Hex(`${file}\u0000${previousLine.trim()}\u0000${text.trim()}`).slice(0, 24);
 }
 
 /**
@@ -32,7 +37,7 @@ export function codeWindowSpan(input: {
   const preceding = input.lines.slice(Math.max(0, input.line - WINDOW_TRAJECTORY_LINES), input.line);
   return {
     schema_version: SPAN_SCHEMA_VERSION,
-    id: codeWindowSpanId(input.file, input.line, text),
+    id: codeWindowSpanId(input.file, text, previousNonBlank(input.lines, input.line)),
     source: 'editor',
     who: 'workspace',
     did: 'write_code',

@@ -16,6 +16,9 @@ import { adaptIndentation, insertionFor } from './insertionText';
 import type { Occurrence } from './occurrence';
 import { previousNonBlank } from './occurrence';
 import { voteContinuations, wordSet } from './voteContinuations';
+import { TrajectoryWeights } from '../learning/trajectoryWeights';
+import type { WeightUpdate } from '../learning/trajectoryWeights';
+import type { RatedOutcome } from '../learning/outcomeRating';
 import type { VotedContinuation } from './voteContinuations';
 
 /** The request split at the cursor: full lines before it, what was typed on its line, and the lines after it. */
@@ -52,11 +55,13 @@ function cursorView(request: CompletionRequest): CursorView {
  */
 export class CompletionEngine {
   readonly config: CompletionEngineConfig;
+  /** What outcomes taught about each source place; votes are scaled by it (see `learnedVoteFactor`). */
+  readonly weights: TrajectoryWeights;
   private readonly index = new ContinuationIndex();
-  private readonly accepted = new Map<string, number>();
 
-  constructor(config: Partial<CompletionEngineConfig> = {}) {
+  constructor(config: Partial<CompletionEngineConfig> = {}, weights: TrajectoryWeights = new TrajectoryWeights()) {
     this.config = { ...DEFAULT_COMPLETION_ENGINE_CONFIG, ...config };
+    this.weights = weights;
   }
 
   get stats(): { files: number; windows: number } {
@@ -75,10 +80,42 @@ export class CompletionEngine {
     return this.index.has(file);
   }
 
-  /** Counts an accepted suggestion that came from `file:line`, shown in the provenance of later suggestions. */
+  /**
+   * Removes a file and everything learned from it: its postings and the weights of its places (those known to live
+   * in it, and those whose window id its current lines produce). Afterwards the engine answers as one that never
+   * indexed the file. `removeFile` alone keeps the weights (the benchmark removes and re-adds files constantly).
+   */
+  unlearnFile(file: string): void {
+    const lines = this.index.linesOf(file);
+    lines?.forEach((text, line) => this.weights.unlearnSource(codeWindowSpanId(file, text, previousNonBlank(lines, line))));
+    this.weights.unlearnFile(file);
+    this.index.removeFile(file);
+  }
+
+  /** Applies weight updates (from `learnFromOutcomes` or `outcomeWeightUpdates`). */
+  learn(updates: readonly WeightUpdate[]): void {
+    this.weights.apply(updates);
+  }
+
+  /**
+   * Credits an outcome of a shown candidate to every place it came from. `outcomeId` (the outcome span's id) makes
+   * the credit idempotent and unlearnable by id.
+   */
+  recordOutcome(candidate: Pick<CompletionCandidate, 'provenance'>, outcome: RatedOutcome, outcomeId?: string): void {
+    this.weights.apply(
+      candidate.provenance.flatMap((p) =>
+        p.spanId === undefined ? [] : [{ source: p.spanId, outcome, ...(outcomeId !== undefined ? { outcomeId } : {}), ...(p.file !== undefined ? { file: p.file } : {}) }],
+      ),
+    );
+  }
+
+  /**
+   * Credits an acceptance to the indexed line `file:line` (0-based), as `recordOutcome` would for a candidate that
+   * came from there. Ignored when the file is not indexed: the place's window id needs its text.
+   */
   recordAcceptance(file: string, line: number): void {
-    const key = `${file}:${line}`;
-    this.accepted.set(key, (this.accepted.get(key) ?? 0) + 1);
+    const lines = this.index.linesOf(file);
+    if (lines?.[line] !== undefined) this.weights.apply([{ source: codeWindowSpanId(file, lines[line], previousNonBlank(lines, line)), outcome: 'accepted', file }]);
   }
 
   /**
@@ -157,8 +194,8 @@ export class CompletionEngine {
       );
     }
     const vote = (occurrences: Occurrence[]) => {
-      if (this.accepted.size > 0) {
-        for (const o of occurrences) o.acceptedBefore = this.accepted.get(`${o.file}:${o.lineNumber}`);
+      if (this.weights.size > 0) {
+        for (const o of occurrences) o.learnedWeight = this.weights.weight(codeWindowSpanId(o.file, o.line, o.previousLine));
       }
       const words = wordSet([...before, view.typed, ...view.after.slice(0, this.config.suffixScanLines)]);
       const neighbours = [...nonBlank(before.slice(-8)).slice(-3), ...nonBlank(view.after.slice(0, 8)).slice(0, 2)].map((l) => l.trim());
@@ -193,13 +230,10 @@ export class CompletionEngine {
       range,
       confidence,
       method: best.adapted ? 'continuation-adapted' : voted.count > 1 ? 'continuation-vote' : 'continuation-copy',
-      provenance: voted.occurrences.slice(0, 3).map((o) => ({
-        file: o.file,
-        line: o.lineNumber,
-        spanId: codeWindowSpanId(o.file, o.lineNumber, o.line),
-        similarity: Math.min(1, o.matchLength / 32),
-        acceptedBefore: this.accepted.get(`${o.file}:${o.lineNumber}`) ?? 0,
-      })),
+      provenance: voted.occurrences.slice(0, 3).map((o) => {
+        const spanId = codeWindowSpanId(o.file, o.line, o.previousLine);
+        return { file: o.file, line: o.lineNumber, spanId, similarity: Math.min(1, o.matchLength / 32), acceptedBefore: this.weights.acceptedCount(spanId) };
+      }),
     };
   }
 }

@@ -41,6 +41,11 @@ export interface CompletionEngineConfig {
    * other names is evidence, but weaker than the same code. 0 turns renaming off. @default 0.3
    */
   renamedContextCredit: number;
+  /**
+   * How strongly learned trajectory weights move votes: a place votes × exp(this × (weight − 1)). The default makes
+   * one acceptance (weight 1.05) triple a place; 0 ignores what was learned. Range ≥ 0. @default 22
+   */
+  learnedWeightGain: number;
   /** Lines of the document before the cursor scanned for self-matches. @default 3000 */
   selfScanLines: number;
   /** Lines of the document after the cursor scanned for self-matches. @default 300 */
@@ -62,6 +67,7 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   consensusCandidates: 16,
   minSuggestionChars: 4,
   renamedContextCredit: 0.3,
+  learnedWeightGain: 22,
   selfScanLines: 3000,
   suffixScanLines: 300,
 };

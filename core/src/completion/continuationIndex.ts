@@ -94,6 +94,12 @@ export class ContinuationIndex {
     this.liveLines += lines.length;
   }
 
+  /** The lines of a live indexed file, or undefined. */
+  linesOf(path: string): readonly string[] | undefined {
+    const file = this.byPath.get(path);
+    return file?.alive ? file.lines : undefined;
+  }
+
   removeFile(path: string): void {
     const file = this.byPath.get(path);
     if (!file?.alive) return;

@@ -12,8 +12,8 @@ export interface Occurrence {
   lineNumber: number;
   /** True when the context matched only after renaming, and `line` was adapted to the request's names. */
   adapted?: boolean;
-  /** Times a suggestion taken from this place was accepted before; each acceptance raises its vote weight. */
-  acceptedBefore?: number;
+  /** Trajectory weight learned from outcomes of suggestions taken from this place (TrajectoryWeights); 1 when unknown. */
+  learnedWeight?: number;
 }
 
 /** The nearest non-blank line before `index` in `lines`, or ''. */

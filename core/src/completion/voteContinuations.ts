@@ -19,22 +19,23 @@ export interface VotedContinuation {
 }
 
 /**
- * Extra vote weight per earlier acceptance of a place: a place whose suggestion the developer accepted n times votes
- * with × (1 + n × this). One explicit choice by the developer is stronger evidence than a copy that merely exists, so
- * one acceptance triples a place: it then outvotes a rival written twice elsewhere with the same context, but not a
- * rival with a clearly longer shared context (the weight grows with context length to the power 6).
+ * Vote multiplier of a learned trajectory weight (1 = nothing learned): exp(gain × (weight − 1)). Exponential, so
+ * outcomes compose multiplicatively and a weight below 1 shrinks a vote without ever flipping its sign; with the
+ * default gain one acceptance (+0.05) triples a place, which then outvotes a rival written twice elsewhere with the
+ * same context, but not a rival with a clearly longer shared context (weight grows with context length ^ 6).
  */
-export const ACCEPTANCE_VOTE_FACTOR = 2;
+export function learnedVoteFactor(weight: number | undefined, config: CompletionEngineConfig): number {
+  return weight === undefined || weight === 1 ? 1 : Math.exp(config.learnedWeightGain * (weight - 1));
+}
 
 /**
  * Vote weight of one place: longer shared contexts are much stronger evidence (a 32-token match is almost a copy of
- * the same code; a 2-token match is a guess), places in the request's own or open documents count extra, and so do
- * places the developer accepted suggestions from.
+ * the same code; a 2-token match is a guess), places in the request's own or open documents count extra, and the
+ * weight learned from what happened to earlier suggestions from this place scales it.
  */
 export function occurrenceWeight(occurrence: Occurrence, config: CompletionEngineConfig): number {
   const source = occurrence.source === 'self' ? config.selfWeight : occurrence.source === 'open' ? config.openFileWeight : 1;
-  const accepted = 1 + (occurrence.acceptedBefore ?? 0) * ACCEPTANCE_VOTE_FACTOR;
-  return occurrence.matchLength ** config.matchWeightExponent * source * accepted;
+  return occurrence.matchLength ** config.matchWeightExponent * source * learnedVoteFactor(occurrence.learnedWeight, config);
 }
 
 /**

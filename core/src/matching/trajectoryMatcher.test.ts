@@ -4,6 +4,7 @@ import { CancelledError } from '../ports/cancellation';
 import { datasetOf, loadSpans, matcherOf } from './matchingTestSupport.test';
 import { InvalidTrajectoryWeightError } from './selectTrajectories';
 import { TrajectoryMatcher } from './trajectoryMatcher';
+import { TrajectoryWeights } from '../learning/trajectoryWeights';
 
 const devops = { environment: 'devops/kubernetes', stakes: 'high' as const };
 const python = { environment: 'programming/python', stakes: 'low' as const };
@@ -44,6 +45,25 @@ describe('matching: TrajectoryMatcher', () => {
     const trusted = await matcher.predict(devops, 'deploy_service', { weights: (id) => (id === 'd-ok-3' ? 2 : 1) });
     assert.deepEqual(trusted.provenance, [{ spanId: 'd-ok-3', similarity: plain.provenance[0].similarity, matchedBy: 'exact', weight: 2 }]);
     assert.equal(trusted.output, 'The rollout finished and all the pods became healthy.');
+  });
+
+  it('ranks by weights learned from outcomes when a call passes none of its own', async () => {
+    const weights = new TrajectoryWeights();
+    const dataset = datasetOf(loadSpans('outcomes.jsonl'));
+    const matcher = await TrajectoryMatcher.create(dataset, new HashingEmbedder(), { topK: 1 }, { weights });
+    assert.deepEqual((await matcher.predict(devops, 'deploy_service')).provenance.map((p) => p.spanId), ['d-fail']);
+    weights.apply([
+      { source: 'd-fail', outcome: 'failed', outcomeId: 'run-1' },
+      { source: 'd-fail', outcome: 'failed', outcomeId: 'run-2' },
+      { source: 'd-ok-3', outcome: 'passed', outcomeId: 'run-3' },
+      { source: 'd-ok-3', outcome: 'passed', outcomeId: 'run-4' },
+    ]);
+    const learned = await matcher.predict(devops, 'deploy_service');
+    assert.deepEqual(learned.provenance.map((p) => [p.spanId, p.weight]), [['d-ok-3', 1.2]]);
+    weights.unlearnOutcome('run-3');
+    weights.unlearnOutcome('run-4');
+    weights.unlearnSource('d-fail');
+    assert.deepEqual(await matcher.predict(devops, 'deploy_service'), await (await TrajectoryMatcher.create(dataset, new HashingEmbedder(), { topK: 1 })).predict(devops, 'deploy_service'));
   });
 
   it('rejects a negative or non-finite weight with a typed error', async () => {

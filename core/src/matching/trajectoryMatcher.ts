@@ -19,10 +19,16 @@ import { reconstructTrajectory } from './reconstructTrajectory';
 import { selectTrajectories, type ComparedTrajectory } from './selectTrajectories';
 import { synthesizePrediction, type MatchCounts } from './synthesizePrediction';
 import type { MatchedTrajectory, Trajectory } from './trajectory';
+import type { TrajectoryWeights } from '../learning/trajectoryWeights';
 
 export interface TrajectoryMatcherDeps {
   /** Index for the action vectors: brute force by default, HNSW from the host for large datasets. */
   createIndex?: (dimension: number) => VectorIndex;
+  /**
+   * Trust learned from outcomes (online learning), used whenever a call passes no `weights` of its own: the matcher
+   * keeps a reference, so weights learned later count from the next call on.
+   */
+  weights?: TrajectoryWeights;
   token?: Cancellation;
 }
 
@@ -66,6 +72,7 @@ export class TrajectoryMatcher {
     private readonly embedder: Embedder,
     readonly config: Readonly<MatchingConfig>,
     private readonly actionIndex: VectorIndex,
+    private readonly learned: TrajectoryWeights | undefined,
   ) {}
 
   /** Embeds every span's action text once; throws `MatchingConfigError` for a bad config. */
@@ -80,7 +87,7 @@ export class TrajectoryMatcher {
       const vectors = await cached.embed(batch.map(spanActionText), deps.token);
       batch.forEach((span, i) => index.add(span.id, vectors[i]));
     }
-    return new TrajectoryMatcher(dataset, cached, resolved, index);
+    return new TrajectoryMatcher(dataset, cached, resolved, index, deps.weights);
   }
 
   /** The trajectory ending at a span (memoised), or undefined for an unknown id. */
@@ -107,7 +114,8 @@ export class TrajectoryMatcher {
     const candidates = findSimilarActions({ byAction: this.dataset.indices.by_action, actionIndex: this.actionIndex }, action, actionVector, this.config);
     const query = this.resolveQueryContext(context);
     const compared = await this.compare(query, candidates, options.token);
-    const selected = selectTrajectories(compared, this.config.contextSimilarityThreshold, this.config.topK, options.weights);
+    const weights = options.weights ?? this.learned?.lookup;
+    const selected = selectTrajectories(compared, this.config.contextSimilarityThreshold, this.config.topK, weights);
     const outcomeVectors = await this.embedOutcomes(selected, options.token);
     const analysis = analyzeOutcomes(selected, outcomeVectors, this.config.outcomeClusterThreshold);
     const passed = compared.filter((item) => item.similarity >= this.config.contextSimilarityThreshold).length;

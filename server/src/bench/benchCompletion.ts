@@ -64,6 +64,7 @@ export async function benchCompletion(
   token: Cancellation,
   progress: NextLineRunProgress,
   engine: NextLineEngine = new CompletionEngine(),
+  onCase?: (result: { confidence: number; em: boolean }) => void,
 ): Promise<BenchCompletionResult> {
   const listed = listWorkspaceFiles(options.repo);
   const files: BenchSourceFile[] = listed.map((f) => ({ path: f.path, language: f.language, text: readWorkspaceFile(f) }));
@@ -71,6 +72,6 @@ export async function benchCompletion(
   const candidates = files.filter((f) => matches(f.language, f.path)).map((f) => f.path);
   const targets = sampleTargets(candidates, options.maxFiles, options.seed);
   const measured = options.syntax && engine instanceof CompletionEngine ? await withSyntaxCheck(engine) : engine;
-  const run = await runNextLineBenchmark(files, targets, measured, { perFile: options.perFile, seed: options.seed }, token, progress);
+  const run = await runNextLineBenchmark(files, targets, measured, { perFile: options.perFile, seed: options.seed }, token, progress, onCase);
   return { benchmark: 'next-line', repo: options.repo, ...run };
 }

@@ -141,6 +141,8 @@ export async function runNextLineBenchmark(
   sampling: NextLineSamplingConfig,
   token: Cancellation,
   progress: NextLineRunProgress,
+  /** Called once per engine case with its best confidence and whether it was an exact match (calibration data). */
+  onCase?: (result: { confidence: number; em: boolean }) => void,
 ): Promise<NextLineRunResult> {
   const build_s = await buildEngine(engine, files, token, progress.phase('index'));
   const windows = engine.stats.windows;
@@ -159,6 +161,7 @@ export async function runNextLineBenchmark(
     allCases.push(...cases.map((c) => ({ file: c.file, line: c.line, target: c.target, prefixLength: c.prefix.length })));
     results.push(...(await runFileCases(engine, targetFiles[i], cases)));
   }
+  for (const r of results) onCase?.({ confidence: r.confidence, em: r.em });
   const rss_mb = peakRssMb();
   const baseline = await runBaseline(files, allCases, byPath, token, progress);
   const shown = results.filter((r) => r.confidence >= engine.config.showThreshold);

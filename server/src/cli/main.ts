@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerBenchCommand } from './commands/bench';
 import { registerChatCommand } from './commands/chat';
+import { registerCalibrateCommand } from './commands/calibrate';
 import { registerCompleteCommand } from './commands/complete';
 import { registerDatasetCommand } from './commands/dataset';
 import { registerIngestCommand } from './commands/ingest';
@@ -33,6 +34,7 @@ export function createProgram(): Command {
   registerChatCommand(program);
   registerToolCommand(program);
   registerServeCommand(program);
+  registerCalibrateCommand(program);
   return program;
 }
 

@@ -6,6 +6,7 @@ import { benchScale } from '../../bench/benchScale';
 import type { BenchScaleResult } from '../../bench/benchScale';
 import { registerBenchCompletionCommand } from './benchCompletion';
 import { registerBenchLspCommand } from './benchLsp';
+import { registerBenchReplayCommand } from './benchReplay';
 import type { BenchIngestResult } from '../../bench/benchIngest';
 import { printResult, table } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
@@ -83,6 +84,7 @@ export function registerBenchCommand(program: Command): void {
     });
   registerBenchCompletionCommand(bench);
   registerBenchLspCommand(bench);
+  registerBenchReplayCommand(bench);
   bench
     .command('scale')
     .description('The BM25 inverted index at scale on synthetic clustered code windows: build time, query p50/p99, RSS, index size.')

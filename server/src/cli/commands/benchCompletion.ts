@@ -10,7 +10,7 @@ import { parsePositiveInt } from '../parsePositiveInt';
 import { withCliWork } from '../withCliWork';
 
 /** A JSON object of known engine settings with numeric values; anything else is a clear error. */
-function parseEngineConfig(text: string): Partial<CompletionEngineConfig> {
+export function parseEngineConfig(text: string): Partial<CompletionEngineConfig> {
   let value: unknown;
   try {
     value = JSON.parse(text);
