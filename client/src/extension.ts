@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { ExplainRequest, FeedbackNotification, TaskResultNotification } from '@arenalab/protocol';
 import { AdaptiveDebounce } from './adaptiveDebounce';
+import { registerChatView } from './chatViewProvider';
 import { ExplainPanel } from './explainPanel';
 import { inlineCompletionMiddleware } from './inlineCompletionMiddleware';
 import { registerCommands } from './registerCommands';
 import { RunTracker } from './runTracker';
 import { ServerController } from './serverController';
 import { readSettings, SECTION } from './settings';
+import { SpanDocuments } from './spanDocuments';
 import { StatusBar } from './statusBar';
 import { SuggestionTracker } from './suggestionTracker';
 import { setSuggestionActiveContext, trackSuggestionOutcomes } from './trackSuggestionOutcomes';
@@ -21,6 +23,12 @@ function logSettingProblems(log: vscode.LogOutputChannel): void {
     log.warn(problem);
     void vscode.window.showWarningMessage(`ArenaLab: ${problem}`);
   }
+}
+
+/** The chat view and the read-only span documents its sources open. */
+function registerChatWithSpans(controller: ServerController, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const spans = new SpanDocuments();
+  return [spans, ...registerChatView({ server: controller, log, spans })];
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -57,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerCommands({ server: controller, status, log, tracker, explainPanel, lastSuggestionId: () => lastSuggestionId }),
     ...trackSuggestionOutcomes(tracker, debounce, Date.now),
     ...trackRunResults(new RunTracker(Date.now), (result) => controller.notify(TaskResultNotification, result), log),
+    ...registerChatWithSpans(controller, log),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SECTION)) return;
       const current = readSettings();

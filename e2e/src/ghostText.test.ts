@@ -37,8 +37,9 @@ describe('e2e: ArenaLab in real VS Code (code-server 4.100.3 + Chromium)', funct
     dirs = codeServerDirs(home);
     workspace = path.join(home, 'e2e-workspace');
     fs.cpSync(FIXTURE, workspace, { recursive: true });
-    fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+    // Only this spec's artifacts: the chat spec writes its own beside them.
     fs.mkdirSync(ARTIFACTS, { recursive: true });
+    for (const old of ['ghost-text.png', 'failure.png', 'failure-logs.txt', 'vscode-logs']) fs.rmSync(path.join(ARTIFACTS, old), { recursive: true, force: true });
     // The .vsix a user installs: the README's `npm run package`, written into the temp folder.
     const vsix = path.join(home, 'arenalab.vsix');
     execFileSync('npm', ['run', 'package', '--', '--out', vsix], { cwd: REPO, stdio: 'pipe' });

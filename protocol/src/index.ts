@@ -2,6 +2,7 @@
  * Custom `arenalab/*` LSP messages, declared once and shared by client and server.
  */
 export const ARENALAB_METHOD_PREFIX = 'arenalab/';
+export * from './chatRequest';
 export * from './curationQueueRequest';
 export * from './curationRescoreRequest';
 export * from './curationVerdictRequest';

@@ -38,8 +38,8 @@ describe('api: the official openai client against arenalab serve', function () {
     const extra = (completion as unknown as { arenalab: Arenalab }).arenalab;
     assert.equal(extra.ledger_hash, t.dataset.merkle_root);
     assert.equal(extra.ledger_kind, 'dataset_merkle_root');
-    assert.equal(extra.method, 'majority_vote');
-    assert.ok(extra.confidence > 0.5 && extra.confidence <= 1, `confidence ${extra.confidence}`);
+    assert.equal(extra.method, 'majority', 'the ChatEngine answers: the answers of the similar past questions agree');
+    assert.ok(extra.confidence > 0.4 && extra.confidence <= 1, `confidence ${extra.confidence}`);
     assert.ok(extra.trajectories_used >= 1);
     assert.equal(extra.provenance.length, extra.trajectories_used);
     assert.deepEqual(completion.usage, {
@@ -49,12 +49,21 @@ describe('api: the official openai client against arenalab serve', function () {
     });
   });
 
-  it('says honestly when it has nothing to go on (fallback, low confidence)', async () => {
+  it('says honestly when it has nothing to go on (no_match, confidence 0)', async () => {
     const completion = await client.chat.completions.create({ model: 'team@1.0.0', messages: [{ role: 'user', content: 'zebra quantum marmalade?' }] });
     const extra = (completion as unknown as { arenalab: Arenalab }).arenalab;
-    assert.equal(extra.method, 'fallback');
-    assert.ok(extra.confidence < 0.4);
+    assert.equal(extra.method, 'no_match');
+    assert.equal(extra.confidence, 0);
     assert.equal(extra.trajectories_used, 0);
+    assert.match(completion.choices[0].message.content ?? '', /^I don't know/);
+  });
+
+  it('answers a calculation with the calculator tool, the tool named in the provenance', async () => {
+    const completion = await client.chat.completions.create({ model: 'team@1.0.0', messages: [{ role: 'user', content: 'what is 17 * 23' }] });
+    assert.match(completion.choices[0].message.content ?? '', /17 \* 23 = 391/);
+    const extra = (completion as unknown as { arenalab: Arenalab }).arenalab;
+    assert.equal(extra.method, 'tool_synthesis');
+    assert.deepEqual(extra.provenance, [{ spanId: 'tool', similarity: 1, tool: 'calculator', args: { expression: '17 * 23' }, success: true }]);
   });
 
   it('streams the same chat answer as chat.completion.chunk events ending with finish_reason and the arenalab block', async () => {

@@ -6,16 +6,20 @@ export interface ChatProvenance {
   spanId: string;
   /** How similar its context was to the conversation's, 0–1. */
   similarity: number;
-  /** How many content words its question shares with the one asked (Jaccard, 0–1), when the backend measures it. */
-  questionOverlap?: number;
+  /** The file the span was imported from, when it records one. */
+  file?: string;
+  /** For `spanId: 'tool'`: the tool that answered, its arguments and whether it worked. */
+  tool?: string;
+  args?: Record<string, unknown>;
+  success?: boolean;
 }
 
 /** What a chat creature answered, and how sure it is. */
 export interface ChatAnswer {
   text: string;
-  /** 0–1 (the matcher's 0–100 divided by 100), the same scale as completion confidence. */
+  /** 0–1, the same scale as completion confidence. */
   confidence: number;
-  /** How the text was produced, e.g. `majority_vote`, `synthesis`, `uncertain`, `fallback`. */
+  /** How the text was produced: the ChatEngine's `majority`, `synthesis`, `llm_synthesis`, `uncertain`, `no_match`, or a tool's `tool_synthesis` / `tool_failed`. */
   method: string;
   /** Past trajectories that voted. */
   trajectoriesUsed: number;
@@ -28,10 +32,7 @@ export interface ChatAnswerOptions {
   temperature?: number;
 }
 
-/**
- * The API server's view of a chat creature: the conversation in, one answer out. The trajectory matcher implements it
- * today (MatcherChatBackend); core's ChatEngine can replace it behind a small adapter.
- */
+/** The API server's view of a chat creature: the conversation in, one answer out (EngineChatBackend: core's ChatEngine). */
 export interface ChatBackend {
   answer(messages: readonly ChatTurn[], options: ChatAnswerOptions, cancellation: Cancellation): Promise<ChatAnswer>;
 }

@@ -10,7 +10,7 @@ export * from './completionRequest';
 export * from './creature';
 export * from './loadCreatures';
 export * from './loopbackHost';
-export * from './matcherChatBackend';
+export * from './engineChatBackend';
 export * from './openaiShapes';
 export * from './rateLimiter';
 export * from './readJsonBody';

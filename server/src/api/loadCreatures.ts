@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CompletionEngine, HashingEmbedder, TrajectoryMatcher } from '@arenalab/core';
+import { ChatEngine, CompletionEngine } from '@arenalab/core';
 import type { Cancellation, Clock, Embedder, Progress } from '@arenalab/core';
 import { DatasetRepository, DatasetRepositoryError } from '../datasets';
 import { LOG_FILE_NAME, SpanStore } from '../store';
@@ -8,7 +8,8 @@ import { indexWorkspace } from '../workspace';
 import { ApiConfigError } from './apiConfigError';
 import { EngineCompletionBackend } from './completionBackend';
 import { CreatureRegistry, type Creature } from './creature';
-import { MatcherChatBackend } from './matcherChatBackend';
+import { ToolHost } from '../tools';
+import { EngineChatBackend } from './engineChatBackend';
 import type { StoreStatus } from './serviceRoutes';
 
 /** The id of the completion creature over the served workspace. */
@@ -22,7 +23,7 @@ export interface CreatureSources {
   /** A folder to index for the completion creature. */
   workspace?: string;
   clock: Clock;
-  /** Embedder of the matchers; the hashing embedder (no download) by default. */
+  /** Embedder of the chat engines (`--model`); by default each engine fits a hashing embedder on its questions. */
   embedder?: Embedder;
 }
 
@@ -33,19 +34,19 @@ export interface LoadedCreatures {
   workspace?: { files: number; windows: number; build_s: number; skipped: number };
 }
 
-async function chatCreature(repository: DatasetRepository, ref: { name: string; version?: string }, embedder: Embedder, token: Cancellation): Promise<Creature> {
+async function chatCreature(repository: DatasetRepository, ref: { name: string; version?: string }, deps: { clock: Clock; embedder?: Embedder; tools?: ToolHost }, token: Cancellation): Promise<Creature> {
   const version = ref.version ?? repository.latest(ref.name);
   if (!version) throw new DatasetRepositoryError('DATASET_NOT_FOUND', `no dataset named ${ref.name} in ${repository.root} (arenalab dataset list)`);
   const dataset = repository.load(ref.name, version);
-  const matcher = await TrajectoryMatcher.create(dataset, embedder, {}, { token });
+  const engine = await ChatEngine.create(dataset.spans.map((entry) => entry.span), { clock: deps.clock, ...(deps.embedder ? { embedder: deps.embedder } : {}) }, token);
   return {
     id: `${dataset.name}@${dataset.version}`,
     created: Math.floor(Date.parse(dataset.created_at) / 1000),
     ownedBy: 'arenalab',
-    description: `chat: trajectory matching over the ${dataset.spans.length} spans of dataset ${dataset.name}@${dataset.version}${dataset.frozen ? ' (frozen)' : ''}`,
+    description: `chat: ChatEngine over the ${engine.size} answered questions of dataset ${dataset.name}@${dataset.version}${dataset.frozen ? ' (frozen)' : ''}`,
     ledgerHash: dataset.merkle_root,
     ledgerKind: 'dataset_merkle_root',
-    chat: new MatcherChatBackend(matcher),
+    chat: new EngineChatBackend(engine, deps.tools),
   };
 }
 
@@ -83,10 +84,11 @@ export async function loadCreatures(sources: CreatureSources, token: Cancellatio
   if (sources.datasets.length === 0 && sources.workspace === undefined) {
     throw new ApiConfigError('nothing to serve: give --workspace DIR for code completion and/or --dataset NAME[@VERSION] for chat');
   }
-  const embedder = sources.embedder ?? new HashingEmbedder();
   const repository = new DatasetRepository(sources.storeDir);
   const creatures: Creature[] = [];
-  for (const ref of sources.datasets) creatures.push(await chatCreature(repository, ref, embedder, token));
+  // One tool host for every chat creature: the calculator, sandboxed code and the served workspace's files.
+  const tools = sources.datasets.length > 0 ? await ToolHost.open({ workspace: sources.workspace, clock: sources.clock, embedder: sources.embedder }) : undefined;
+  for (const ref of sources.datasets) creatures.push(await chatCreature(repository, ref, { clock: sources.clock, embedder: sources.embedder, tools }, token));
   const snapshot = await storeSnapshot(sources.storeDir);
   let workspace: LoadedCreatures['workspace'];
   if (sources.workspace !== undefined) {

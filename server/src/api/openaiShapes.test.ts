@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { estimateTokens, limitText, streamPieces } from './openaiShapes';
 import { counter, exposition, Histogram } from './prometheusText';
-import { questionOverlapWeight } from './questionOverlap';
 
 describe('api: response shaping and metrics text', () => {
   it('estimates tokens as ceil(characters / 4) and cuts at stop sequences and max_tokens', () => {
@@ -28,11 +27,5 @@ describe('api: response shaping and metrics text', () => {
       '# HELP x_seconds Latency.', '# TYPE x_seconds histogram',
       'x_seconds_bucket{le="0.1"} 1', 'x_seconds_bucket{le="1"} 2', 'x_seconds_bucket{le="+Inf"} 3', 'x_seconds_sum 5.55', 'x_seconds_count 3', '',
     ].join('\n'));
-  });
-
-  it('weighs a repeated question fully and an unrelated one faintly', () => {
-    assert.equal(questionOverlapWeight('How do I sort numbers?', 'how do I SORT numbers'), 1);
-    assert.ok(questionOverlapWeight('How do I sort numbers in JavaScript?', 'How do I build a Map in JavaScript?') < 0.05, 'only javascript is shared');
-    assert.equal(questionOverlapWeight('zebra', 'quantum'), 0.05 ** 2);
   });
 });

@@ -25,3 +25,25 @@ describe('validateClientSettings', () => {
     assert.match(problems[0], /expected an object/);
   });
 });
+
+describe('validateClientSettings: arenalab.llm', () => {
+  it('takes an endpoint and model, keeps the key, and stays local without a base URL', () => {
+    const { settings, problems } = validateClientSettings({ llm: { baseUrl: 'http://127.0.0.1:11434/v1/', model: 'llama3', apiKey: 'sk-test' } });
+    assert.deepEqual(problems, []);
+    assert.equal(settings.llm?.baseUrl, 'http://127.0.0.1:11434/v1');
+    assert.equal(settings.llm?.apiKey, 'sk-test');
+    assert.equal(validateClientSettings({ llm: { baseUrl: '', model: 'x' } }).settings.llm, undefined);
+  });
+
+  it('reports a wrong LLM setting by name without ever echoing the API key', () => {
+    const secret = 'sk-abcdefghijklmnopqrstuvwxyz123456';
+    const noModel = validateClientSettings({ llm: { baseUrl: 'http://localhost:1/v1', apiKey: secret } });
+    assert.equal(noModel.settings.llm, undefined);
+    assert.match(noModel.problems[0], /arenalab\.llm\.model: required .*the chat stays local/);
+    const wrongType = validateClientSettings({ llm: { baseUrl: 'http://localhost:1/v1', model: 'm', apiKey: 42 } });
+    assert.match(wrongType.problems[0], /arenalab\.llm\.apiKey: expected a string/);
+    const badUrl = validateClientSettings({ llm: { baseUrl: 'ftp://x', model: 'm', apiKey: secret } });
+    assert.match(badUrl.problems[0], /arenalab\.llm\.baseUrl: must be http or https/);
+    for (const problem of [...noModel.problems, ...badUrl.problems]) assert.doesNotMatch(problem, /sk-abc/);
+  });
+});

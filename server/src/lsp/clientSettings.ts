@@ -1,3 +1,6 @@
+import { resolveLlmSettings } from '../llm';
+import type { LlmSettings } from '../llm';
+
 /** The `arenalab.*` settings a client can change, after validation. */
 export interface ClientSettings {
   /** Per language id, whether to suggest; `*` is the default for languages not listed. */
@@ -15,6 +18,8 @@ export interface ClientSettings {
    * text that arrives late is noise.
    */
   requestBudgetMs: number;
+  /** The external model for medium-confidence chat synthesis (`arenalab.llm.*`); absent: the chat stays local. */
+  llm?: LlmSettings;
 }
 
 export const DEFAULT_CLIENT_SETTINGS: Readonly<ClientSettings> = {
@@ -46,7 +51,31 @@ function validStore(value: unknown): ClientSettings['store'] | undefined {
   return typeof location === 'string' ? { location } : undefined;
 }
 
-const VALIDATORS: { [K in keyof ClientSettings]: { expected: string; check(value: unknown): ClientSettings[K] | undefined } } = {
+/**
+ * `arenalab.llm` ({ baseUrl, model, apiKey }): checked by the same rules as the CLI's flags. A wrong one is reported
+ * by the setting it names and never echoed back, since the object holds the API key.
+ */
+function validLlm(value: unknown, problems: string[]): LlmSettings | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) {
+    problems.push('arenalab.llm: expected an object { "baseUrl", "model", "apiKey" }; the chat stays local');
+    return undefined;
+  }
+  const text = (key: string): string | undefined => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
+  const wrongType = ['baseUrl', 'model', 'apiKey'].filter((key) => value[key] !== undefined && value[key] !== null && typeof value[key] !== 'string');
+  if (wrongType.length > 0) {
+    problems.push(`${wrongType.map((key) => `arenalab.llm.${key}`).join(', ')}: expected a string; the chat stays local`);
+    return undefined;
+  }
+  try {
+    return resolveLlmSettings({ baseUrl: text('baseUrl'), model: text('model'), apiKey: text('apiKey') });
+  } catch (error) {
+    problems.push(`${error instanceof Error ? error.message : String(error)}; the chat stays local`);
+    return undefined;
+  }
+}
+
+const VALIDATORS: { [K in Exclude<keyof ClientSettings, 'llm'>]: { expected: string; check(value: unknown): ClientSettings[K] | undefined } } = {
   enable: { expected: 'an object of language id → true/false, e.g. { "*": true, "markdown": false }', check: validEnable },
   confidenceThreshold: { expected: 'a number from 0 to 1', check: (v) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : undefined) },
   maxLines: { expected: 'a whole number from 1 to 100', check: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100 ? (v as number) : undefined) },
@@ -64,7 +93,9 @@ export function validateClientSettings(raw: unknown): ValidatedSettings {
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { settings, problems };
   if (!isRecord(raw)) return { settings, problems: [`arenalab settings: expected an object, got ${JSON.stringify(raw)}; using the defaults`] };
-  for (const key of Object.keys(VALIDATORS) as (keyof ClientSettings)[]) {
+  const llm = validLlm(raw.llm, problems);
+  if (llm !== undefined) settings.llm = llm;
+  for (const key of Object.keys(VALIDATORS) as (keyof typeof VALIDATORS)[]) {
     if (raw[key] === undefined) continue;
     const valid = VALIDATORS[key].check(raw[key]);
     if (valid === undefined) {

@@ -17,6 +17,8 @@ import type { LspSettings } from './lspSettings';
 import { SuggestionMemory } from './suggestionMemory';
 import { WorkspaceIndexer } from './workspaceIndexer';
 import { WorkspaceRoots } from './workspaceRoots';
+import { WorkspaceChat } from './workspaceChat';
+import { llmFromSettings } from './llmFromSettings';
 
 /** Everything the handlers share: one engine per server, fed by the workspace indexer and the open documents. */
 export interface LspContext {
@@ -45,6 +47,8 @@ export interface LspContext {
   clock: Clock;
   /** The curation game: the store's spans scored, the running score, judgements recorded as spans. */
   curation: CurationSession;
+  /** `arenalab/chat`: the engine over the store's question/answer spans, the tools, the answers given. */
+  chat: WorkspaceChat;
 }
 
 /** The open document to check retention in; a closed one, or one whose file is gone from disk, is not retained. */
@@ -81,6 +85,7 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     constitution: new CompletionConstitution({ clock, roots, log, excludes: () => ctx.clientSettings.excludes, storeDir: () => ctx.store.dir }),
     clock,
     curation: new CurationSession({ clock, record: (draft) => outcomes.record(draft), drain: () => outcomes.drain() }),
+    chat: new WorkspaceChat({ clock, log, record: (draft) => outcomes.record(draft), llm: () => llmFromSettings(ctx.clientSettings.llm) }),
   };
   return ctx;
 }

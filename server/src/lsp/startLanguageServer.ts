@@ -1,6 +1,6 @@
-import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, ResponseError } from 'vscode-languageserver/node';
 import type { Connection, DidChangeWatchedFilesParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
-import { ExplainRequest, FeedbackNotification, ReindexRequest, TaskResultNotification } from '@arenalab/protocol';
+import { ChatFeedbackNotification, ChatRequest, ExplainRequest, FeedbackNotification, ReindexRequest, TaskResultNotification } from '@arenalab/protocol';
 import { CurationQueueRequest, CurationRescoreRequest, CurationVerdictRequest, DatasetActionRequest, DatasetsRequest } from '@arenalab/protocol';
 import type { CurationRescoreParams, CurationRescoreResult, CurationVerdictParams, CurationVerdictResult } from '@arenalab/protocol';
 import { guarded } from './guarded';
@@ -8,6 +8,8 @@ import { followStoreLocation } from './followStoreLocation';
 import { createLspContext } from './lspContext';
 import type { LspContext } from './lspContext';
 import type { LspSettings } from './lspSettings';
+import { onChat } from './onChat';
+import { onChatFeedback } from './onChatFeedback';
 import { onCompletion } from './onCompletion';
 import { onCurationQueue } from './onCurationQueue';
 import { onCurationRescore } from './onCurationRescore';
@@ -50,6 +52,9 @@ async function onWorkspaceFolders(ctx: LspContext, event: WorkspaceFoldersChange
   await ctx.indexer.reindexAfterChange();
 }
 
+/** What a chat request that failed unexpectedly answers: an error the client shows, never an empty "answer". */
+const chatFailed = () => new ResponseError<void>(ErrorCodes.InternalError, 'arenalab/chat failed; the ArenaLab log has the details');
+
 /** Reads the settings and starts indexing once the client is ready; the outcome reaches the client as arenalab/status, failures the log. */
 async function onInitialized(ctx: LspContext): Promise<void> {
   // Settings first: the user's excludes decide what gets indexed.
@@ -81,6 +86,8 @@ export function startLanguageServer(connection: Connection, settings?: LspSettin
   connection.onRequest(ExplainRequest, guarded(console, ExplainRequest.method, null, (p) => onExplain(ctx, p)));
   connection.onNotification(FeedbackNotification, guarded(console, FeedbackNotification.method, undefined, (p) => onFeedback(ctx, p)));
   connection.onNotification(TaskResultNotification, guarded(console, TaskResultNotification.method, undefined, (p) => onTaskResult(ctx, p)));
+  connection.onRequest(ChatRequest, guarded(console, ChatRequest.method, chatFailed(), (p, t) => onChat(ctx, p, t)));
+  connection.onNotification(ChatFeedbackNotification, guarded(console, ChatFeedbackNotification.method, undefined, (p) => onChatFeedback(ctx, p)));
   connection.onRequest(ReindexRequest, guarded(console, ReindexRequest.method, { files: 0, windows: 0 }, () => ctx.indexer.reindex()));
   connection.onRequest(DatasetsRequest, guarded(console, DatasetsRequest.method, { datasets: [] }, () => onDatasets(ctx)));
   connection.onRequest(DatasetActionRequest, guarded(console, DatasetActionRequest.method, ACTION_FAILED, (p, t) => onDatasetAction(ctx, p, t)));

@@ -2,3 +2,4 @@ export * from './openOutcomeStore';
 export * from './outcomeRecorder';
 export * from './outcomeSpans';
 export * from './retentionChecks';
+export * from './rateAnswerSpan';

@@ -1,0 +1,50 @@
+import type { Cancellation, ChatEngine, ChatMessage } from '@arenalab/core';
+import type { ToolHost } from '../tools';
+import type { ChatAnswer, ChatBackend, ChatProvenance } from './chatBackend';
+import type { ChatTurn } from './chatRequest';
+
+/**
+ * The engine's view of an API conversation: `developer` instructions count as `system`, and `tool` messages (results
+ * of the caller's own functions) are left out, since the engine answers from its memory, not from them.
+ */
+export function engineMessages(turns: readonly ChatTurn[]): ChatMessage[] {
+  return turns.flatMap((turn): ChatMessage[] => {
+    if (turn.role === 'tool') return [];
+    return [{ role: turn.role === 'developer' ? 'system' : turn.role, content: turn.content }];
+  });
+}
+
+function lastQuestion(turns: readonly ChatTurn[]): string | undefined {
+  for (let i = turns.length - 1; i >= 0; i--) if (turns[i].role === 'user' && turns[i].content.trim() !== '') return turns[i].content;
+  return undefined;
+}
+
+/**
+ * A chat creature answered by core's ChatEngine (the same engine as `arenalab chat` and the editor's chat): question/
+ * answer spans of a dataset retrieved and voted on, the constitution applied. With a ToolHost, a question that needs
+ * a tool (a calculation, running code, searching the served workspace) is answered by the tool instead, with method
+ * `tool_synthesis` (or `tool_failed`) and the tool as provenance; the API opens no store for writing, so those tool
+ * uses are not stored.
+ */
+export class EngineChatBackend implements ChatBackend {
+  constructor(private readonly engine: ChatEngine, private readonly tools?: ToolHost) {}
+
+  async answer(turns: readonly ChatTurn[], _options: unknown, cancellation: Cancellation): Promise<ChatAnswer> {
+    const question = lastQuestion(turns);
+    if (this.tools && question !== undefined) {
+      const viaTool = await this.tools.ask(question, { token: cancellation });
+      if (viaTool.usedTool) {
+        const provenance: ChatProvenance[] = viaTool.results.map((r) => ({ spanId: 'tool', similarity: 1, tool: r.toolId, args: r.args, success: r.success }));
+        return { text: viaTool.answer, confidence: viaTool.confidence / 100, method: viaTool.method, trajectoriesUsed: 0, provenance };
+      }
+    }
+    const answer = await this.engine.answer({ messages: engineMessages(turns) }, cancellation);
+    return {
+      text: answer.text,
+      confidence: answer.confidence,
+      method: answer.method,
+      trajectoriesUsed: answer.trajectoriesUsed,
+      provenance: answer.provenance.map((p) => ({ spanId: p.spanId, similarity: p.similarity, ...(p.file !== undefined ? { file: p.file } : {}) })),
+    };
+  }
+}
