@@ -1,4 +1,5 @@
 import { openOutcomeStore, outcomeStoreDir } from '../outcomes';
+import { learnFromStore } from './learnFromStore';
 import type { LspContext } from './lspContext';
 
 /**
@@ -13,7 +14,8 @@ export function currentStoreDir(ctx: LspContext): string | undefined {
 /**
  * Opens the outcome store on first call, and afterwards moves recording whenever the location changed (a new
  * setting, or the first workspace folder changed): what was recorded so far is made durable in the old store and
- * that store closed before the new one opens, so no restart is needed and nothing acknowledged is lost.
+ * that store closed before the new one opens, so no restart is needed and nothing acknowledged is lost. The
+ * outcomes already in the store are learned from.
  */
 export async function followStoreLocation(ctx: LspContext): Promise<void> {
   const dir = currentStoreDir(ctx);
@@ -23,4 +25,5 @@ export async function followStoreLocation(ctx: LspContext): Promise<void> {
   const log = (line: string) => ctx.connection.console.info(line);
   if (moving) log(`the outcome store moves to ${dir ?? '(none)'}`);
   await ctx.outcomes.relocate(() => openOutcomeStore(dir, log));
+  if (dir !== undefined) await learnFromStore(ctx, dir, log);
 }

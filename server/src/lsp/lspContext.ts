@@ -1,4 +1,4 @@
-import { CompletionEngine, systemClock } from '@arenalab/core';
+import { CompletionEngine, OnlineLearner, systemClock } from '@arenalab/core';
 import type { Clock } from '@arenalab/core';
 import { TextDocuments } from 'vscode-languageserver/node';
 import type { Connection } from 'vscode-languageserver/node';
@@ -42,6 +42,11 @@ export interface LspContext {
   retention: RetentionChecker;
   /** The folder the outcome store was opened in (undefined: nowhere), once it was; moved by followStoreLocation. */
   store: { opened: boolean; dir?: string };
+  /**
+   * Learns from every outcome recorded (and, when a store opens, from the outcomes already in it): the places a
+   * suggestion came from vote with more or less weight after it was accepted, retained, dismissed or failed a run.
+   */
+  learner: OnlineLearner;
   /** Withholds suggestions that break a hard principle (secrets, excluded files, harm, remembered violations). */
   constitution: CompletionConstitution;
   clock: Clock;
@@ -71,7 +76,8 @@ export function createLspContext(connection: Connection, settings: LspSettings =
   const roots = new WorkspaceRoots();
   const sync = new DocumentSync({ console: connection.console, engine, roots, documents, settings });
   const log = (line: string) => connection.console.info(line);
-  const outcomes = new OutcomeRecorder({ clock, log });
+  const learner = new OnlineLearner(engine.weights);
+  const outcomes = new OutcomeRecorder({ clock, log, observe: (span) => learner.observe([span]) });
   const ctx: LspContext = {
     connection, documents, engine, roots, settings, sync,
     suggestions: new SuggestionMemory(settings.rememberedSuggestions),
@@ -82,6 +88,7 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     outcomes,
     retention: new RetentionChecker({ clock, timer, log, read: (uri) => retentionDocument(ctx.documents, uri), record: (draft) => outcomes.record(draft) }),
     store: { opened: false },
+    learner,
     constitution: new CompletionConstitution({ clock, roots, log, excludes: () => ctx.clientSettings.excludes, storeDir: () => ctx.store.dir }),
     clock,
     curation: new CurationSession({ clock, record: (draft) => outcomes.record(draft), drain: () => outcomes.drain() }),

@@ -65,7 +65,8 @@ function indexAccepted(ctx: LspContext, shown: ShownSuggestion, inserted: string
 /**
  * `arenalab/feedback`: every outcome becomes a span in the store (queued; the disk never holds up a request), with
  * the accepted prefix of a partial acceptance and the reason of a dismissal. An accepted suggestion (fully or partly)
- * also credits the places it came from, which then vote with more weight and show the count in later provenance, is
+ * also credits the places it came from (the online learner sees the recorded span), which then vote with more weight
+ * and show the count in later provenance, is
  * indexed at once so the same context prefers it next time, and is checked for retention (the accepted prefix for a
  * partial acceptance; nothing when the client did not say what was inserted).
  */
@@ -85,9 +86,6 @@ export function onFeedback(ctx: LspContext, params: FeedbackParams): void {
   const kept = outcome === 'accepted' ? candidate.text : acceptedText;
   if (kept !== undefined && spanId !== undefined) {
     ctx.retention.watch({ spanId, suggestionId: shown.id, uri: shown.uri, file: shown.file, text: kept, position: candidate.range.start });
-  }
-  for (const source of candidate.provenance) {
-    if (source.file !== undefined && source.line !== undefined) ctx.engine.recordAcceptance(source.file, source.line);
   }
   // The suggestion's range is replaced by the suggestion up to the end of the kept part (indentation included).
   indexAccepted(ctx, shown, kept === undefined ? undefined : candidate.text.slice(0, acceptedPrefixEnd(candidate.text, kept)));

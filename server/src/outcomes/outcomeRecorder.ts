@@ -23,6 +23,8 @@ export interface OutcomeRecorderDeps {
   clock: Clock;
   /** Where problems go (the LSP log); recording never throws into a request. */
   log(line: string): void;
+  /** Sees every span recorded (validated and redacted), e.g. the online learner; must not throw. */
+  observe?(span: Span): void;
 }
 
 /**
@@ -96,6 +98,7 @@ export class OutcomeRecorder {
       this.deps.log(`outcome spans arrive faster than the store opens; dropped the oldest (${MAX_PENDING} waiting)`);
     }
     this.pending.push(result.span);
+    this.deps.observe?.(result.span);
     if (options.accepted) this.rememberAccepted({ id: result.span.id, atMs: this.deps.clock.now(), uri: options.uri });
     this.schedule();
     return result.span.id;

@@ -59,6 +59,8 @@ export function suggestionOutcomeSpan(input: SuggestionOutcomeInput): Omit<Span,
       outcome: input.outcome,
       file: input.file,
       line: candidate.range.start.line,
+      // Where each source lives, so forgetting a file also forgets what its places learned (core/learning).
+      sources: candidate.provenance.flatMap((p) => (p.spanId === undefined || p.file === undefined ? [] : [{ spanId: p.spanId, file: p.file }])),
       ...(input.acceptedText !== undefined ? { accepted_text: input.acceptedText, accepted_chars: input.acceptedText.length } : {}),
       ...(input.reason !== undefined ? { dismiss_reason: input.reason } : {}),
     },

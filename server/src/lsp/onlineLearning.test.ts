@@ -1,0 +1,66 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fixedClock, validateSpan } from '@arenalab/core';
+import type { CompletionCandidate } from '@arenalab/core';
+import type { Connection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { suggestionOutcomeSpan } from '../outcomes';
+import { SpanStore } from '../store';
+import { learnFromStore } from './learnFromStore';
+import { createLspContext } from './lspContext';
+import { DEFAULT_LSP_SETTINGS } from './lspSettings';
+import { onFeedback } from './onFeedback';
+
+// The language server's online learning: every recorded outcome moves the weights of the places the suggestion came
+// from, and the outcomes already in a store are learned again when it opens (a restart loses nothing learned).
+const SOURCE = 'win_b';
+const candidate: CompletionCandidate = {
+  text: 'return respond(user, request.body);', confidence: 0.9, method: 'continuation-vote',
+  range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+  provenance: [{ file: 'b.ts', line: 1, spanId: SOURCE, similarity: 1, acceptedBefore: 0 }],
+};
+const quiet = { info: () => undefined, error: () => undefined, warn: () => undefined, log: () => undefined };
+
+function context() {
+  const clock = fixedClock(Date.UTC(2024, 5, 1));
+  const ctx = createLspContext({ console: quiet } as unknown as Connection, DEFAULT_LSP_SETTINGS, clock, { schedule: () => () => undefined });
+  const document = TextDocument.create('untitled:a.ts', 'typescript', 1, 'const user = authenticate(request);\n');
+  ctx.documents = { get: (u: string) => (u === document.uri ? document : undefined), all: () => [document] } as unknown as typeof ctx.documents;
+  ctx.sync.indexNow = () => undefined;
+  const remember = () => ctx.suggestions.remember(document.uri, candidate, { file: 'a.ts', language: 'typescript', version: 1 });
+  return { ctx, remember };
+}
+
+describe('LSP online learning', () => {
+  it('an accepted suggestion raises the weight of its source, a dismissed one lowers it', () => {
+    const { ctx, remember } = context();
+    assert.equal(ctx.engine.weights.weight(SOURCE), 1);
+    onFeedback(ctx, { suggestionId: remember().id, outcome: 'accepted' });
+    const afterAccept = ctx.engine.weights.weight(SOURCE);
+    assert.ok(afterAccept > 1, `weight after acceptance ${afterAccept}`);
+    onFeedback(ctx, { suggestionId: remember().id, outcome: 'dismissed', reason: 'explicit' });
+    assert.ok(ctx.engine.weights.weight(SOURCE) < afterAccept);
+  });
+
+  it('learns the outcomes already in a store when it opens, once however often it is read', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-learn-'));
+    try {
+      const draft = suggestionOutcomeSpan({ suggestionId: 's1', outcome: 'accepted', file: 'a.ts', language: 'typescript', candidate, whenMs: Date.UTC(2024, 5, 1) });
+      const checked = validateSpan(draft);
+      assert.ok(checked.ok);
+      const store = await SpanStore.open(dir, { mode: 'write' });
+      await store.append([checked.span]);
+      await store.close();
+      const { ctx } = context();
+      await learnFromStore(ctx, dir, () => undefined);
+      const learned = ctx.engine.weights.weight(SOURCE);
+      assert.ok(learned > 1, `weight after reading the store ${learned}`);
+      await learnFromStore(ctx, dir, () => undefined);
+      assert.equal(ctx.engine.weights.weight(SOURCE), learned);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
