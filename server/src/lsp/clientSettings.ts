@@ -18,6 +18,11 @@ export interface ClientSettings {
    * text that arrives late is noise.
    */
   requestBudgetMs: number;
+  /**
+   * The precision (share of shown suggestions accepted and kept) the user wants; the show threshold is then fitted
+   * on the logged outcomes to reach it. Null: `confidenceThreshold` as set.
+   */
+  targetPrecision: number | null;
   /** The external model for medium-confidence chat synthesis (`arenalab.llm.*`); absent: the chat stays local. */
   llm?: LlmSettings;
 }
@@ -29,6 +34,7 @@ export const DEFAULT_CLIENT_SETTINGS: Readonly<ClientSettings> = {
   excludes: [],
   store: {},
   requestBudgetMs: 250,
+  targetPrecision: null,
 };
 
 export interface ValidatedSettings {
@@ -81,6 +87,7 @@ const VALIDATORS: { [K in Exclude<keyof ClientSettings, 'llm'>]: { expected: str
   maxLines: { expected: 'a whole number from 1 to 100', check: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100 ? (v as number) : undefined) },
   excludes: { expected: 'a list of gitignore patterns', check: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string') ? v : undefined) },
   store: { expected: 'an object { "location": "a folder path" }', check: validStore },
+  targetPrecision: { expected: 'a number above 0 and at most 1, or null', check: (v) => (v === null || (typeof v === 'number' && v > 0 && v <= 1) ? v : undefined) },
   requestBudgetMs: { expected: 'a whole number of milliseconds from 10 to 5000', check: (v) => (Number.isInteger(v) && (v as number) >= 10 && (v as number) <= 5000 ? (v as number) : undefined) },
 };
 

@@ -12,6 +12,7 @@ import { learnFromStore } from './learnFromStore';
 import { createLspContext } from './lspContext';
 import { DEFAULT_LSP_SETTINGS } from './lspSettings';
 import { onFeedback } from './onFeedback';
+import { showThreshold } from './showThreshold';
 
 // The language server's online learning: every recorded outcome moves the weights of the places the suggestion came
 // from, and the outcomes already in a store are learned again when it opens (a restart loses nothing learned).
@@ -62,5 +63,36 @@ describe('LSP online learning', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('LSP show threshold for a target precision', () => {
+  /** 100 logged suggestions, confidences 0.00–0.99: those from 0.70 up were accepted, the others dismissed. */
+  function logged(ctx: ReturnType<typeof context>['ctx']) {
+    for (let i = 0; i < 100; i++) {
+      const confidence = i / 100;
+      const outcome = confidence >= 0.7 ? 'accepted' : 'dismissed';
+      const draft = suggestionOutcomeSpan({ suggestionId: `s${i}`, outcome, file: 'a.ts', language: 'typescript', candidate: { ...candidate, confidence }, whenMs: Date.UTC(2024, 5, 1) + i, ...(outcome === 'dismissed' ? { reason: 'explicit' as const } : {}) });
+      const checked = validateSpan(draft);
+      assert.ok(checked.ok);
+      ctx.learner.observe([checked.span]);
+    }
+  }
+
+  it('uses arenalab.confidenceThreshold while no target precision is set', () => {
+    const { ctx } = context();
+    logged(ctx);
+    ctx.clientSettings = { ...ctx.clientSettings, confidenceThreshold: 0.4 };
+    assert.equal(showThreshold(ctx), 0.4);
+  });
+
+  it('follows the target precision on the logged outcomes, and the setting when too few are logged', () => {
+    const { ctx } = context();
+    ctx.clientSettings = { ...ctx.clientSettings, confidenceThreshold: 0.5, targetPrecision: 0.95 };
+    assert.equal(showThreshold(ctx), 0.5, 'nothing logged yet');
+    logged(ctx);
+    ctx.clientSettings = { ...ctx.clientSettings };
+    const fitted = showThreshold(ctx);
+    assert.ok(fitted >= 0.6 && fitted <= 0.7, `threshold ${fitted}`);
   });
 });

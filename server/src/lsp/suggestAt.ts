@@ -5,6 +5,7 @@ import { enabledFor } from './clientSettings';
 import { documentProblem } from './documentProblem';
 import type { LspContext } from './lspContext';
 import { RequestBudget } from './requestBudget';
+import { showThreshold } from './showThreshold';
 import type { ShownSuggestion } from './suggestionMemory';
 
 /** Cuts a suggestion to the first `maxLines` lines; the range it replaces is on the cursor's line and stays valid. */
@@ -43,7 +44,7 @@ export async function suggestAt(ctx: LspContext, uri: string, position: Position
   const language = languageForPath(file) ?? document.languageId;
   const at = document.positionAt(offset);
   const request = { file, language, prefix: text.slice(0, offset), suffix: text.slice(offset), position: at };
-  const options = { token: budget.cancelled, budget: budget.deadline, showThreshold: clientSettings.confidenceThreshold };
+  const options = { token: budget.cancelled, budget: budget.deadline, showThreshold: showThreshold(ctx) };
   const result = await ctx.engine.completeInterruptibly(request, options, pauseForInput);
   if (budget.cancelled.isCancelled || ctx.documents.get(uri)?.version !== version) return [];
   if (result.cutShort) ctx.connection.console.info(`completion at ${uri}:${at.line}:${at.character} cut short by the ${budget.budgetMs} ms budget: ${result.candidates.length} candidate(s) from the phases done`);
