@@ -12,6 +12,9 @@ import type { SpanDocuments } from './spanDocuments';
 
 export const CHAT_VIEW_ID = 'arenalab.chat';
 
+/** How long a question waits for a server that is still starting before the panel says it is not running. */
+const SERVER_WAIT_MS = 60_000;
+
 export interface ChatViewDeps {
   server: ServerController;
   log: vscode.LogOutputChannel;
@@ -69,9 +72,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     const messages = conversation.ask(text);
     if (messages === undefined) return;
     this.render();
-    const running = this.deps.server.running();
+    // A question asked while the server starts (opening the view activates the extension) waits for it.
+    const running = await this.deps.server.whenRunning(SERVER_WAIT_MS);
     if (!running) {
-      conversation.failed('The ArenaLab server is not running yet. Ask again once the status bar says ArenaLab is ready (or see "ArenaLab: Show log").');
+      conversation.failed('The ArenaLab server is not running. See "ArenaLab: Show log", or "ArenaLab: Restart server".');
     } else {
       try {
         conversation.answered(await running.sendRequest(ChatRequest, { messages, conversationId: conversation.id }));

@@ -23,6 +23,7 @@ function errorText(error: unknown): string {
 /** The language server's lifecycle: Node check, start, stop, restart, and messages only while it runs. */
 export class ServerController {
   private client: LanguageClient | undefined;
+  private readonly started = new vscode.EventEmitter<LanguageClient>();
 
   constructor(private readonly deps: ServerControllerDeps) {}
 
@@ -70,6 +71,23 @@ export class ServerController {
     return this.client?.state === State.Running ? this.client : undefined;
   }
 
+  /**
+   * The client once the server runs: now, or when a start in progress (activation, a restart after a crash) has
+   * finished; undefined when it has not within `timeoutMs`. For requests a person made while the server was starting.
+   */
+  whenRunning(timeoutMs: number): Promise<LanguageClient | undefined> {
+    const running = this.running();
+    if (running) return Promise.resolve(running);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => { subscription.dispose(); resolve(undefined); }, timeoutMs);
+      const subscription = this.started.event((client) => {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve(client);
+      });
+    });
+  }
+
   /** The running client, or a warning that says what to do. */
   requireRunning(): LanguageClient | undefined {
     const running = this.running();
@@ -93,7 +111,10 @@ export class ServerController {
     context.subscriptions.push(
       client.onDidChangeState(({ newState }) => {
         if (newState !== State.Running) this.deps.onServerGone();
-        if (newState === State.Running) status.update({ server: 'running' });
+        if (newState === State.Running) {
+          status.update({ server: 'running' });
+          this.started.fire(client);
+        }
         else if (newState === State.Stopped && status.model.server !== 'restarting' && status.model.server !== 'failed') status.update({ server: 'stopped' });
       }),
       client.onNotification(StatusNotification, (params) => {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ASK_QUESTION, ChatEngine } from '@arenalab/core';
+import { ASK_QUESTION, CancelledError, ChatEngine, neverCancelled, throwIfCancelled } from '@arenalab/core';
 import type { Cancellation, ChatMessage, Clock, LlmSynthesizer, Span } from '@arenalab/core';
 import type { ChatParams, ChatResult } from '@arenalab/protocol';
 import { ToolHost } from '../tools';
 import type { HostToolAnswer } from '../tools';
 import { ChatAnswerMemory } from './chatAnswerMemory';
 import { engineChatResult, toolChatResult } from './chatResult';
-import { currentChatStamp, loadChatMemory, sameStamp } from './chatSpanSource';
+import { currentChatStamp, loadChatMemory, onlyGrew, readStoreSpans, sameStamp } from './chatSpanSource';
 import type { ChatSourceStamp } from './chatSpanSource';
 
 export interface WorkspaceChatDeps {
@@ -21,8 +21,11 @@ export interface WorkspaceChatDeps {
 interface Memory {
   stamp: ChatSourceStamp;
   engine: ChatEngine;
+  /** The question/answer spans by id, for the sources of an answer. */
   spans: Map<string, Span>;
   llm: LlmSynthesizer | undefined;
+  /** Records of the store read so far; spans appended later are read from here on. */
+  storeCount: number;
 }
 
 /** Where the chat reads from and which folder its tools work in, as the server's settings say now. */
@@ -33,9 +36,8 @@ export interface ChatPlace {
 
 /**
  * The chat of one language server: a ChatEngine over the workspace store's spans (plus the newest dataset), built on
- * the first question and rebuilt whenever the store's log grew, a dataset appeared or the LLM setting changed; a
- * question that needs a tool is answered by the tool (calculator, code, workspace search) instead. Every answer is
- * remembered for its 👍/👎.
+ * the first question and kept up to date with the store (see memoryFor); a question that needs a tool is answered by
+ * the tool (calculator, code, workspace search) instead. Every answer is remembered for its 👍/👎.
  */
 export class WorkspaceChat {
   readonly answers = new ChatAnswerMemory();
@@ -65,8 +67,16 @@ export class WorkspaceChat {
 
   /** The tool's answer when the question needs a tool (and the tool use stored as a span), else undefined. */
   private async tryTool(question: string, workspace: string | undefined, token: Cancellation): Promise<HostToolAnswer | undefined> {
-    const host = await this.toolsFor(workspace);
-    const answer = await host.ask(question, { token });
+    let answer: HostToolAnswer;
+    try {
+      answer = await (await this.toolsFor(workspace)).ask(question, { token });
+    } catch (error) {
+      // Tools are a way to answer, not a precondition: without them the engine still answers from the spans.
+      if (error instanceof CancelledError) throw error;
+      this.tools = undefined;
+      this.deps.log(`chat: the tools failed, answering from the spans: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
     if (!answer.usedTool) return undefined;
     const spanId = answer.span ? this.deps.record(answer.span) : undefined;
     return { ...answer, ...(spanId !== undefined ? { spanId } : {}) };
@@ -79,22 +89,40 @@ export class WorkspaceChat {
     return host;
   }
 
-  /** The engine for the store as it is now: reused while nothing changed, else read and built again (one build at a time). */
+  /**
+   * The engine for the store as it is now: reused while nothing changed; when spans were only appended (new chat
+   * turns, but also this chat's own ratings and tool uses) the new question/answer spans are added to it; anything
+   * else (another store, a new dataset, another LLM) builds it again. One build or addition at a time; it is not
+   * cancelled with the request that started it, since the next request needs it too.
+   */
   private async memoryFor(storeDir: string | undefined, token: Cancellation): Promise<Memory> {
     const stamp: ChatSourceStamp = storeDir === undefined ? { storeDir: '', logBytes: 0 } : currentChatStamp(storeDir);
     const llm = this.deps.llm();
     const current = await this.memory?.catch(() => undefined);
-    if (current && sameStamp(current.stamp, stamp) && current.llm === llm) return current;
-    this.memory = this.build(stamp, llm, token);
-    return this.memory;
+    if (current && current.llm === llm && sameStamp(current.stamp, stamp)) return current;
+    this.memory = current && current.llm === llm && onlyGrew(current.stamp, stamp) ? this.grow(current, stamp) : this.build(stamp, llm);
+    const memory = await this.memory;
+    throwIfCancelled(token, 'chat');
+    return memory;
   }
 
-  private async build(stamp: ChatSourceStamp, llm: LlmSynthesizer | undefined, token: Cancellation): Promise<Memory> {
-    const spans = stamp.storeDir === '' ? [] : await loadChatMemory(stamp, token);
-    const engine = await ChatEngine.create(spans, { clock: this.deps.clock, ...(llm ? { llm } : {}) }, token);
-    const questions = spans.filter((s) => s.did === ASK_QUESTION).length;
-    this.deps.log(`chat: ${engine.size} answered question(s) of ${questions} from ${stamp.storeDir || '(no store)'}${stamp.dataset ? ` and dataset ${stamp.dataset}` : ''}`);
-    return { stamp, engine, llm, spans: new Map(spans.filter((s) => s.did === ASK_QUESTION).map((s) => [s.id, s])) };
+  private async build(stamp: ChatSourceStamp, llm: LlmSynthesizer | undefined): Promise<Memory> {
+    const { spans, count } = stamp.storeDir === '' ? { spans: [], count: 0 } : await loadChatMemory(stamp, neverCancelled);
+    const engine = await ChatEngine.create(spans, { clock: this.deps.clock, ...(llm ? { llm } : {}) }, neverCancelled);
+    const questions = spans.filter((s) => s.did === ASK_QUESTION);
+    this.deps.log(`chat: ${engine.size} answered question(s) of ${questions.length} from ${stamp.storeDir || '(no store)'}${stamp.dataset ? ` and dataset ${stamp.dataset}` : ''}`);
+    return { stamp, engine, llm, storeCount: count, spans: new Map(questions.map((s) => [s.id, s])) };
+  }
+
+  private async grow(memory: Memory, stamp: ChatSourceStamp): Promise<Memory> {
+    const { spans, count } = await readStoreSpans(stamp.storeDir, memory.storeCount, neverCancelled);
+    const questions = spans.filter((s) => s.did === ASK_QUESTION);
+    if (questions.length > 0) {
+      const added = await memory.engine.add(questions, neverCancelled);
+      for (const span of questions) memory.spans.set(span.id, span);
+      this.deps.log(`chat: ${added} new answered question(s) from the store`);
+    }
+    return { ...memory, stamp, storeCount: count };
   }
 }
 
