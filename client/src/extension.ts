@@ -5,6 +5,7 @@ import { registerChatView } from './chatViewProvider';
 import { ExplainPanel } from './explainPanel';
 import { inlineCompletionMiddleware } from './inlineCompletionMiddleware';
 import { registerCommands } from './registerCommands';
+import { registerCuration } from './registerCuration';
 import { RunTracker } from './runTracker';
 import { ServerController } from './serverController';
 import { readSettings, SECTION } from './settings';
@@ -64,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     ...registerCommands({ server: controller, status, log, tracker, explainPanel, lastSuggestionId: () => lastSuggestionId }),
     ...trackSuggestionOutcomes(tracker, debounce, Date.now),
+    ...registerCuration(controller, log),
     ...trackRunResults(new RunTracker(Date.now), (result) => controller.notify(TaskResultNotification, result), log),
     ...registerChatWithSpans(controller, log),
     vscode.workspace.onDidChangeConfiguration((event) => {
