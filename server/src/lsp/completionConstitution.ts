@@ -45,7 +45,11 @@ export class CompletionConstitution {
     return kept;
   }
 
-  private currentReviewer(token?: Cancellation): Promise<ConstitutionalReviewer> {
+  /**
+   * The reviewer for the current store folder, made once per folder. The chat reviews its answers with the same one,
+   * so a violation either path learns blocks similar output on both.
+   */
+  currentReviewer(token?: Cancellation): Promise<ConstitutionalReviewer> {
     const storeDir = this.deps.storeDir();
     if (this.reviewer?.storeDir !== storeDir || this.reviewer === undefined) {
       this.reviewer = { storeDir, value: this.createReviewer(storeDir, token) };

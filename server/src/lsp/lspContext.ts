@@ -92,7 +92,7 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     constitution: new CompletionConstitution({ clock, roots, log, excludes: () => ctx.clientSettings.excludes, storeDir: () => ctx.store.dir }),
     clock,
     curation: new CurationSession({ clock, record: (draft) => outcomes.record(draft), drain: () => outcomes.drain() }),
-    chat: new WorkspaceChat({ clock, log, record: (draft) => outcomes.record(draft), llm: () => llmFromSettings(ctx.clientSettings.llm) }),
+    chat: new WorkspaceChat({ clock, log, record: (draft) => outcomes.record(draft), llm: () => llmFromSettings(ctx.clientSettings.llm), reviewer: () => ctx.constitution.currentReviewer() }),
   };
   return ctx;
 }

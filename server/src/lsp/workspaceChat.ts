@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ASK_QUESTION, CancelledError, ChatEngine, neverCancelled, throwIfCancelled } from '@arenalab/core';
-import type { Cancellation, ChatMessage, Clock, LlmSynthesizer, Span } from '@arenalab/core';
+import type { Cancellation, ChatMessage, Clock, ConstitutionalReviewer, LlmSynthesizer, Span } from '@arenalab/core';
 import type { ChatParams, ChatResult } from '@arenalab/protocol';
 import { ToolHost } from '../tools';
 import type { HostToolAnswer } from '../tools';
@@ -16,6 +16,8 @@ export interface WorkspaceChatDeps {
   record(draft: Omit<Span, 'id'>): string | undefined;
   /** The external LLM from the current settings, or undefined (everything stays local). */
   llm(): LlmSynthesizer | undefined;
+  /** The constitution with the store's remembered violations (shared with the completion path). */
+  reviewer(): Promise<ConstitutionalReviewer>;
 }
 
 interface Memory {
@@ -24,6 +26,7 @@ interface Memory {
   /** The question/answer spans by id, for the sources of an answer. */
   spans: Map<string, Span>;
   llm: LlmSynthesizer | undefined;
+  reviewer: ConstitutionalReviewer;
   /** Records of the store read so far; spans appended later are read from here on. */
   storeCount: number;
 }
@@ -92,26 +95,28 @@ export class WorkspaceChat {
   /**
    * The engine for the store as it is now: reused while nothing changed; when spans were only appended (new chat
    * turns, but also this chat's own ratings and tool uses) the new question/answer spans are added to it; anything
-   * else (another store, a new dataset, another LLM) builds it again. One build or addition at a time; it is not
+   * else (another store, a new dataset, another LLM or constitution) builds it again. One build or addition at a time; it is not
    * cancelled with the request that started it, since the next request needs it too.
    */
   private async memoryFor(storeDir: string | undefined, token: Cancellation): Promise<Memory> {
     const stamp: ChatSourceStamp = storeDir === undefined ? { storeDir: '', logBytes: 0 } : currentChatStamp(storeDir);
     const llm = this.deps.llm();
+    const reviewer = await this.deps.reviewer();
     const current = await this.memory?.catch(() => undefined);
-    if (current && current.llm === llm && sameStamp(current.stamp, stamp)) return current;
-    this.memory = current && current.llm === llm && onlyGrew(current.stamp, stamp) ? this.grow(current, stamp) : this.build(stamp, llm);
+    const same = current !== undefined && current.llm === llm && current.reviewer === reviewer;
+    if (same && sameStamp(current.stamp, stamp)) return current;
+    this.memory = same && onlyGrew(current.stamp, stamp) ? this.grow(current, stamp) : this.build(stamp, llm, reviewer);
     const memory = await this.memory;
     throwIfCancelled(token, 'chat');
     return memory;
   }
 
-  private async build(stamp: ChatSourceStamp, llm: LlmSynthesizer | undefined): Promise<Memory> {
+  private async build(stamp: ChatSourceStamp, llm: LlmSynthesizer | undefined, reviewer: ConstitutionalReviewer): Promise<Memory> {
     const { spans, count } = stamp.storeDir === '' ? { spans: [], count: 0 } : await loadChatMemory(stamp, neverCancelled);
-    const engine = await ChatEngine.create(spans, { clock: this.deps.clock, ...(llm ? { llm } : {}) }, neverCancelled);
+    const engine = await ChatEngine.create(spans, { clock: this.deps.clock, reviewer, ...(llm ? { llm } : {}) }, neverCancelled);
     const questions = spans.filter((s) => s.did === ASK_QUESTION);
     this.deps.log(`chat: ${engine.size} answered question(s) of ${questions.length} from ${stamp.storeDir || '(no store)'}${stamp.dataset ? ` and dataset ${stamp.dataset}` : ''}`);
-    return { stamp, engine, llm, storeCount: count, spans: new Map(questions.map((s) => [s.id, s])) };
+    return { stamp, engine, llm, reviewer, storeCount: count, spans: new Map(questions.map((s) => [s.id, s])) };
   }
 
   private async grow(memory: Memory, stamp: ChatSourceStamp): Promise<Memory> {
