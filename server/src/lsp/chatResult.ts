@@ -1,3 +1,4 @@
+import { redactSecrets } from '@arenalab/core';
 import type { ChatAnswer, Span } from '@arenalab/core';
 import type { ChatAnswerSource, ChatResult, ChatToolCall } from '@arenalab/protocol';
 import type { HostToolAnswer } from '../tools';
@@ -31,11 +32,25 @@ export function engineChatResult(answer: ChatAnswer, answerId: string, spanOf: (
 }
 
 /** A tool's answer in protocol shape: the tool's output is the answer and its provenance is `tool`. */
+/** Tool output shown in the chat never carries a secret (a read file may hold one): the no_secrets principle. */
+function shown(text: string): { text: string; redacted: string[] } {
+  const { text: safe, counts } = redactSecrets(text);
+  return { text: safe, redacted: Object.keys(counts) };
+}
+
 export function toolChatResult(answer: HostToolAnswer, answerId: string): ChatResult {
+  const redacted = new Set<string>();
+  const safe = (text: string) => {
+    const result = shown(text);
+    result.redacted.forEach((kind) => redacted.add(kind));
+    return result.text;
+  };
   const toolCalls = answer.results.map((r): ChatToolCall => ({
-    tool: r.toolId, args: r.args, success: r.success, output: r.success ? (r.output?.text ?? '') : (r.error ?? 'failed'),
+    tool: r.toolId, args: r.args, success: r.success, output: safe(r.success ? (r.output?.text ?? '') : (r.error ?? 'failed')),
     ...(answer.spanId !== undefined ? { spanId: answer.spanId } : {}),
   }));
   const provenance: ChatAnswerSource[] = toolCalls.map((call) => ({ spanId: 'tool', similarity: 1, snippet: call.output.slice(0, 200), question: `${call.tool} ${JSON.stringify(call.args)}` }));
-  return { text: answer.answer, confidence: answer.confidence / 100, method: answer.method, provenance, toolCalls, constitution: { violations: [], warnings: [] }, answerId };
+  const text = safe(answer.answer);
+  const warnings = redacted.size > 0 ? [`no_secrets: the tool output held what looks like a secret (${[...redacted].sort().join(', ')}); it is shown redacted`] : [];
+  return { text, confidence: answer.confidence / 100, method: answer.method, provenance, toolCalls, constitution: { violations: [], warnings }, answerId };
 }

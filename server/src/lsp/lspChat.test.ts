@@ -35,6 +35,8 @@ describe('arenalab lsp --stdio: arenalab/chat (protocol test)', function () {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-chat-'));
     storeDir = path.join(workspace, '.arenalab');
     fs.writeFileSync(path.join(workspace, 'notes.ts'), 'export const answer = 42;\n');
+    // A GitHub token shape the secret detectors know (not a real token).
+    fs.writeFileSync(path.join(workspace, 'deploy.ts'), "export const token = 'ghp_0123456789abcdefghijABCDEFGHIJ0123456789';\n");
     execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'arenalab.js'), 'ingest', CORPUS, '--format', 'chat', '--store', storeDir], { stdio: 'pipe' });
     server = startTestServer(workspace);
     await initializeTestServer(server, [workspace]);
@@ -80,6 +82,15 @@ describe('arenalab lsp --stdio: arenalab/chat (protocol test)', function () {
     assert.equal(call.output, '391');
     assert.ok(call.spanId, 'the tool use was stored');
     assert.deepEqual(answer.provenance.map((p) => p.spanId), ['tool']);
+  });
+
+  it('shows a file read by a tool with its secrets redacted, and says so', async () => {
+    const answer = await ask('show me the file deploy.ts');
+    assert.equal(answer.toolCalls[0]?.tool, 'read_file', JSON.stringify(answer));
+    assert.ok(answer.toolCalls[0].success, JSON.stringify(answer.toolCalls));
+    assert.match(answer.toolCalls[0].output, /export const token = '<redacted:[^>]+>'/);
+    assert.doesNotMatch(JSON.stringify(answer), /ghp_0123456789/);
+    assert.ok(answer.constitution.warnings.some((w) => /^no_secrets:/.test(w)), JSON.stringify(answer.constitution));
   });
 
   it('refuses bad params with an InvalidParams error naming the problem, and keeps answering', async () => {
