@@ -12,6 +12,7 @@ import type { ServerController } from './serverController';
 /** Spans asked for per batch; the server scores the whole store once and hands them out newest first. */
 const BATCH = 10;
 const VERDICTS: readonly string[] = ['diamond', 'maybe', 'trash'];
+const SERVER_WAIT_MS = 30_000;
 const NOT_RUNNING = 'The ArenaLab server is not running yet: look again once the status bar says it is ready (or see "ArenaLab: Show log").';
 
 /**
@@ -57,7 +58,8 @@ export class CurationPanel implements vscode.Disposable {
   }
 
   private async loadBatch(): Promise<void> {
-    const running = this.server.running();
+    // Opened while the server is still starting (the command also activates the extension): wait for it.
+    const running = await this.server.whenRunning(SERVER_WAIT_MS);
     if (!running) return this.problem(NOT_RUNNING);
     this.flow.setBusy(true);
     const queue = await running.sendRequest(CurationQueueRequest, { limit: BATCH });

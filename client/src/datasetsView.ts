@@ -15,6 +15,7 @@ export const DATASET_COMMANDS = {
 } as const;
 
 const DEFAULT_NAME = 'diamond_dataset_v1';
+const SERVER_WAIT_MS = 20_000;
 
 /** The Datasets tree: rows from `datasetTree`, fetched from the server each time the view refreshes. */
 class DatasetsProvider implements vscode.TreeDataProvider<DatasetNode> {
@@ -39,7 +40,8 @@ class DatasetsProvider implements vscode.TreeDataProvider<DatasetNode> {
 
   async getChildren(node?: DatasetNode): Promise<DatasetNode[]> {
     if (node) return node.children;
-    const running = this.server.running();
+    // The view may open before the server has started; the tree shows its progress bar meanwhile.
+    const running = await this.server.whenRunning(SERVER_WAIT_MS);
     if (!running) return [{ id: 'not-running', label: 'The ArenaLab server is not running yet.', contextValue: 'message', icon: 'info', children: [] }];
     try {
       return datasetTree(await running.sendRequest(DatasetsRequest));

@@ -39,7 +39,7 @@ describe('e2e: curating a session in real VS Code (code-server 4.100.3 + Chromiu
     workspace = path.join(home, 'e2e-workspace');
     fs.cpSync(FIXTURE, workspace, { recursive: true });
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    for (const old of ['curation.png', 'curation-failure.png', 'curation-failure-logs.txt']) fs.rmSync(path.join(ARTIFACTS, old), { force: true });
+    for (const old of ['curation.png', 'datasets.png', 'curation-failure.png', 'curation-failure-logs.txt']) fs.rmSync(path.join(ARTIFACTS, old), { force: true });
     const session = path.join(home, 'session.jsonl');
     fs.writeFileSync(session, fs.readFileSync(SESSION, 'utf8').split('\n').filter((line) => !line.includes('"ed-012"')).join('\n'));
     // The CLI exits 1 because the fixture has three broken lines on purpose; the good ones are stored.
@@ -117,5 +117,30 @@ describe('e2e: curating a session in real VS Code (code-server 4.100.3 + Chromiu
     assert.equal(await frame.locator('svg.radar text.label').count(), 5);
     await page.screenshot({ path: path.join(ARTIFACTS, 'curation.png') });
     console.log(`    screenshot: ${path.join(ARTIFACTS, 'curation.png')}`);
+  });
+
+  it('the ArenaLab Datasets view builds a dataset from the store and shows its version and quality histogram', async () => {
+    const { page } = browser!;
+    await runPaletteCommand(page, 'ArenaLab: Build dataset from the store');
+    const name = page.locator('.quick-input-widget input');
+    await pollUntil(async () => (await name.isVisible()) && (await name.inputValue()) === 'diamond_dataset_v1', { what: 'the dataset name box with the default name', timeoutMs: 20_000 });
+    await page.keyboard.press('Enter');
+    const built = await pollUntil(() => fs.existsSync(path.join(workspace, '.arenalab', 'datasets', 'diamond_dataset_v1', '1.0.0', 'manifest.json')), {
+      what: 'diamond_dataset_v1@1.0.0 in the workspace store', timeoutMs: 60_000, onTimeout: logs,
+    });
+    assert.ok(built);
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'ArenaLab Datasets' }) });
+    const header = pane.locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    // A row by its label exactly (the dataset row's description also says "latest 1.0.0").
+    const row = (label: string) => pane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.]/g, '\\.')}$`) }) }).first();
+    await pollUntil(() => row('diamond_dataset_v1').isVisible(), { what: 'the dataset in the Datasets view', timeoutMs: 30_000, onTimeout: logs });
+    await pollUntil(() => row('1.0.0').isVisible(), { what: 'its version 1.0.0', timeoutMs: 30_000 });
+    await row('1.0.0').click();
+    await pollUntil(() => row('Quality histogram').isVisible(), { what: 'the version\'s Stats, Domains and Quality histogram rows', timeoutMs: 20_000 });
+    await row('Quality histogram').click();
+    await pollUntil(() => row('90–99').isVisible(), { what: 'the 90–99 bucket of the quality histogram', timeoutMs: 20_000 });
+    assert.match(await row('90–99').innerText(), /█+\s*\d+/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'datasets.png') });
   });
 });
