@@ -7,7 +7,8 @@ import { openBrowser } from './browser';
 import type { OpenBrowser } from './browser';
 import { codeServerDirs, extensionHostLogs, installExtension, startCodeServer, writeUserSettings } from './codeServer';
 import type { CodeServerDirs, RunningCodeServer } from './codeServer';
-import { curationFrame, pageText, runPaletteCommand, shownXp } from './curationView';
+import { runCommand } from './chatView';
+import { curationFrame, pageText, shownXp } from './curationView';
 import { pollUntil } from './poll';
 import { describeStore, readStoredSpans } from './spanLog';
 import { openWorkbench, quickOpen, waitForArenaLabReady } from './workbench';
@@ -81,7 +82,7 @@ describe('e2e: curating a session in real VS Code (code-server 4.100.3 + Chromiu
     await openWorkbench(page, server!.url, workspace);
     await quickOpen(page, 'c.ts');
     await waitForArenaLabReady(page, logs);
-    await runPaletteCommand(page, 'ArenaLab: Curate session');
+    await runCommand(page, 'ArenaLab: Curate session');
     const frame = curationFrame(page);
     const card = frame.locator(`.span-card[data-span-id="${NEWEST}"]`);
     await pollUntil(() => card.isVisible(), { what: `the curation page to show span ${NEWEST}`, timeoutMs: 60_000, onTimeout: async () => `${await pageText(frame)}\n${logs()}` });
@@ -121,7 +122,7 @@ describe('e2e: curating a session in real VS Code (code-server 4.100.3 + Chromiu
 
   it('the ArenaLab Datasets view builds a dataset from the store and shows its version and quality histogram', async () => {
     const { page } = browser!;
-    await runPaletteCommand(page, 'ArenaLab: Build dataset from the store');
+    await runCommand(page, 'ArenaLab: Build dataset from the store');
     const name = page.locator('.quick-input-widget input');
     await pollUntil(async () => (await name.isVisible()) && (await name.inputValue()) === 'diamond_dataset_v1', { what: 'the dataset name box with the default name', timeoutMs: 20_000 });
     await page.keyboard.press('Enter');

@@ -12,6 +12,7 @@ import {
 import type { Cancellation, Clock, CurationRules, CurationScore, CurationVerdict, ScoredSpan, Span, SpanEnrichment, VerdictResult, RescoreResult } from '@arenalab/core';
 import { loadStoreSpans, scoreSpans } from '../pipeline';
 import type { PhasedProgress } from '../pipeline';
+import { StoreError } from '../store';
 
 export interface CurationSessionDeps {
   clock: Clock;
@@ -26,6 +27,16 @@ export class CurationSessionError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'CurationSessionError';
+  }
+}
+
+/** The store's spans; a store not created yet (nothing recorded in this workspace so far) has none. */
+async function readStore(storeDir: string, token: Cancellation): Promise<Span[]> {
+  try {
+    return await loadStoreSpans(storeDir, token, silent.phase('read store'));
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'missing') return [];
+    throw error;
   }
 }
 
@@ -56,7 +67,7 @@ export class CurationSession {
   /** The next `limit` unjudged spans of the store, with their scores. */
   async queue(storeDir: string, limit: number, token: Cancellation): Promise<{ items: ScoredSpan[]; remaining: number }> {
     await this.deps.drain();
-    const spans = await loadStoreSpans(storeDir, token, silent.phase('read store'));
+    const spans = await readStore(storeDir, token);
     const judgements = spans.filter((s) => s.did === JUDGE_ACTION);
     if (storeDir !== this.storeDir) {
       this.storeDir = storeDir;
