@@ -120,6 +120,24 @@ describe('e2e: curating a session in real VS Code (code-server 4.100.3 + Chromiu
     console.log(`    screenshot: ${path.join(ARTIFACTS, 'curation.png')}`);
   });
 
+  it('back in rapid fire, Enter moves to the next span and the key 1 judges it: the streak bonus is paid', async () => {
+    const { page } = browser!;
+    const frame = curationFrame(page);
+    await frame.locator('button[data-mode="rapid"]').click();
+    // The judged span stays with its feedback; the page (not the editor) has the keyboard after a click on it.
+    await pollUntil(() => frame.locator('#feedback').isVisible(), { what: 'the judged span with its feedback', timeoutMs: 30_000, onTimeout: () => pageText(frame) });
+    await frame.locator('#feedback .message').click();
+    await page.keyboard.press('Enter');
+    // ed-009 (npm run build, a diamond) is the next newest after ed-010.
+    await pollUntil(() => frame.locator('.span-card[data-span-id="ed-009"]').isVisible(), { what: 'the next span, ed-009, on the card', timeoutMs: 30_000, onTimeout: () => pageText(frame) });
+    await page.keyboard.press('1');
+    await pollUntil(() => frame.locator('#feedback').isVisible(), { what: 'the feedback on the key 1 verdict', timeoutMs: 30_000, onTimeout: () => pageText(frame) });
+    assert.match(await frame.locator('#feedback').innerText(), /\+12 XP, good intuition! \(streak 2\)/, await pageText(frame));
+    assert.equal(await shownXp(frame), 22);
+    const judged = await pollUntil(() => readStoredSpans(workspace).find((s) => s.did === 'judge_span' && s.this === 'ed-009'), { what: 'the judge_span span of ed-009', timeoutMs: 30_000, onTimeout: () => describeStore(workspace) });
+    assert.equal(judged.metadata?.streak, 2);
+  });
+
   it('the ArenaLab Datasets view builds a dataset from the store and shows its version and quality histogram', async () => {
     const { page } = browser!;
     await runCommand(page, 'ArenaLab: Build dataset from the store');
