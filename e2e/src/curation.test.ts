@@ -1,12 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { openBrowser } from './browser';
-import type { OpenBrowser } from './browser';
-import { codeServerDirs, extensionHostLogs, installExtension, startCodeServer, writeUserSettings } from './codeServer';
-import type { CodeServerDirs, RunningCodeServer } from './codeServer';
+import { ARTIFACTS, REPO, useE2eSession } from './e2eSession';
 import { runCommand } from './chatView';
 import { curationFrame, pageText, shownXp } from './curationView';
 import { pollUntil } from './poll';
@@ -18,68 +14,32 @@ import { openWorkbench, quickOpen, waitForArenaLabReady } from './workbench';
 // judges the newest span 👍 Diamond, sees the XP go up, the store gets a judge_span span, and deep analysis shows
 // the radar chart of the five dimensions before and after enriching the span.
 
-const REPO = path.resolve(__dirname, '../..');
-const FIXTURE = path.join(REPO, 'test-fixtures', 'e2e-workspace');
 const SESSION = path.join(REPO, 'test-fixtures', 'sample-workspace', 'spans', 'editor-session.jsonl');
-const ARTIFACTS = path.join(REPO, 'e2e', 'artifacts');
 /** The session without its last, unfinished question (ed-012, "needs enrichment"): the newest span is then ed-010, a diamond. */
 const NEWEST = 'ed-010';
 
 describe('e2e: curating a session in real VS Code (code-server 4.100.3 + Chromium)', function () {
   this.timeout(240_000);
-  let home: string;
-  let dirs: CodeServerDirs;
-  let workspace: string;
-  let server: RunningCodeServer | undefined;
-  let browser: OpenBrowser | undefined;
-  const logs = (): string => `${extensionHostLogs(dirs)}\n--- chromium console errors\n${browser?.consoleErrors() ?? ''}`;
-
-  before(async () => {
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-e2e-curation-'));
-    dirs = codeServerDirs(home);
-    workspace = path.join(home, 'e2e-workspace');
-    fs.cpSync(FIXTURE, workspace, { recursive: true });
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    for (const old of ['curation.png', 'datasets.png', 'curation-failure.png', 'curation-failure-logs.txt']) fs.rmSync(path.join(ARTIFACTS, old), { force: true });
-    const session = path.join(home, 'session.jsonl');
-    fs.writeFileSync(session, fs.readFileSync(SESSION, 'utf8').split('\n').filter((line) => !line.includes('"ed-012"')).join('\n'));
-    // The CLI exits 1 because the fixture has three broken lines on purpose; the good ones are stored.
-    try {
-      execFileSync(process.execPath, [path.join(REPO, 'bin', 'arenalab.js'), 'ingest', session, '--store', path.join(workspace, '.arenalab')], { stdio: 'pipe' });
-    } catch (error) {
-      if ((error as { status?: number }).status !== 1) throw error;
-    }
-    assert.equal(readStoredSpans(workspace).length, 11, describeStore(workspace));
-    const vsix = path.join(home, 'arenalab.vsix');
-    execFileSync('npm', ['run', 'package', '--', '--out', vsix], { cwd: REPO, stdio: 'pipe' });
-    await installExtension(vsix, dirs);
-    writeUserSettings(dirs);
-    server = await startCodeServer(dirs);
-    browser = await openBrowser();
+  const session = useE2eSession({
+    name: 'curation',
+    artifacts: ['curation.png', 'datasets.png', 'curation-failure.png', 'curation-failure-logs.txt', 'curation-vscode-logs'],
+    prepare: (workspace, home) => {
+      const sessionFile = path.join(home, 'session.jsonl');
+      fs.writeFileSync(sessionFile, fs.readFileSync(SESSION, 'utf8').split('\n').filter((line) => !line.includes('"ed-012"')).join('\n'));
+      // The CLI exits 1 because the fixture has three broken lines on purpose; the good ones are stored.
+      try {
+        execFileSync(process.execPath, [path.join(REPO, 'bin', 'arenalab.js'), 'ingest', sessionFile, '--store', path.join(workspace, '.arenalab')], { stdio: 'pipe' });
+      } catch (error) {
+        if ((error as { status?: number }).status !== 1) throw error;
+      }
+      assert.equal(readStoredSpans(workspace).length, 11, describeStore(workspace));
+    },
   });
-
-  let failed = false;
-  beforeEach(function () {
-    if (failed) this.skip();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = true;
-    if (!browser) return;
-    await browser.page.screenshot({ path: path.join(ARTIFACTS, 'curation-failure.png') }).catch(() => undefined);
-    fs.writeFileSync(path.join(ARTIFACTS, 'curation-failure-logs.txt'), `${logs()}\n--- code-server\n${server?.output() ?? ''}\n${describeStore(workspace)}`);
-  });
-
-  after(async () => {
-    await browser?.browser.close();
-    await server?.stop();
-    fs.rmSync(home, { recursive: true, force: true });
-  });
+  const logs = (): string => session.current.logs();
 
   it('opens "ArenaLab: Curate session" and shows the newest span of the store on a card with a countdown', async () => {
-    const { page } = browser!;
-    await openWorkbench(page, server!.url, workspace);
+    const { page } = session.current.browser;
+    await openWorkbench(page, session.current.server.url, session.current.workspace);
     await quickOpen(page, 'c.ts');
     await waitForArenaLabReady(page, logs);
     await runCommand(page, 'ArenaLab: Curate session');
@@ -91,14 +51,14 @@ describe('e2e: curating a session in real VS Code (code-server 4.100.3 + Chromiu
   });
 
   it('👍 Diamond agrees with the meter: the XP goes up and a judge_span span is stored', async () => {
-    const frame = curationFrame(browser!.page);
+    const frame = curationFrame(session.current.browser.page);
     await frame.locator('button[data-verdict="diamond"]').click();
     const feedback = frame.locator('#feedback');
     await pollUntil(() => feedback.isVisible(), { what: 'the verdict feedback', timeoutMs: 30_000, onTimeout: () => pageText(frame) });
     assert.match(await feedback.innerText(), /XP, good intuition/, await pageText(frame));
     assert.equal(await shownXp(frame), 10);
-    const judgement = await pollUntil(() => readStoredSpans(workspace).find((s) => s.did === 'judge_span'), {
-      what: 'a judge_span span in the workspace store', timeoutMs: 30_000, onTimeout: () => describeStore(workspace),
+    const judgement = await pollUntil(() => readStoredSpans(session.current.workspace).find((s) => s.did === 'judge_span'), {
+      what: 'a judge_span span in the workspace store', timeoutMs: 30_000, onTimeout: () => describeStore(session.current.workspace),
     });
     assert.equal(judgement.this, NEWEST);
     assert.equal(judgement.metadata?.verdict, 'diamond');
@@ -106,7 +66,7 @@ describe('e2e: curating a session in real VS Code (code-server 4.100.3 + Chromiu
   });
 
   it('deep analysis draws the radar chart, and enriching the span rescored shows before and after', async () => {
-    const { page } = browser!;
+    const { page } = session.current.browser;
     const frame = curationFrame(page);
     await frame.locator('button[data-mode="deep"]').click();
     await pollUntil(() => frame.locator('svg.radar polygon.series.current').isVisible(), { what: 'the radar chart', timeoutMs: 30_000, onTimeout: () => pageText(frame) });
@@ -121,7 +81,7 @@ describe('e2e: curating a session in real VS Code (code-server 4.100.3 + Chromiu
   });
 
   it('back in rapid fire, Enter moves to the next span and the key 1 judges it: the streak bonus is paid', async () => {
-    const { page } = browser!;
+    const { page } = session.current.browser;
     const frame = curationFrame(page);
     await frame.locator('button[data-mode="rapid"]').click();
     // The judged span stays with its feedback; the page (not the editor) has the keyboard after a click on it.
@@ -134,17 +94,17 @@ describe('e2e: curating a session in real VS Code (code-server 4.100.3 + Chromiu
     await pollUntil(() => frame.locator('#feedback').isVisible(), { what: 'the feedback on the key 1 verdict', timeoutMs: 30_000, onTimeout: () => pageText(frame) });
     assert.match(await frame.locator('#feedback').innerText(), /\+12 XP, good intuition! \(streak 2\)/, await pageText(frame));
     assert.equal(await shownXp(frame), 22);
-    const judged = await pollUntil(() => readStoredSpans(workspace).find((s) => s.did === 'judge_span' && s.this === 'ed-009'), { what: 'the judge_span span of ed-009', timeoutMs: 30_000, onTimeout: () => describeStore(workspace) });
+    const judged = await pollUntil(() => readStoredSpans(session.current.workspace).find((s) => s.did === 'judge_span' && s.this === 'ed-009'), { what: 'the judge_span span of ed-009', timeoutMs: 30_000, onTimeout: () => describeStore(session.current.workspace) });
     assert.equal(judged.metadata?.streak, 2);
   });
 
   it('the ArenaLab Datasets view builds a dataset from the store and shows its version and quality histogram', async () => {
-    const { page } = browser!;
+    const { page } = session.current.browser;
     await runCommand(page, 'ArenaLab: Build dataset from the store');
     const name = page.locator('.quick-input-widget input');
     await pollUntil(async () => (await name.isVisible()) && (await name.inputValue()) === 'diamond_dataset_v1', { what: 'the dataset name box with the default name', timeoutMs: 20_000 });
     await page.keyboard.press('Enter');
-    const built = await pollUntil(() => fs.existsSync(path.join(workspace, '.arenalab', 'datasets', 'diamond_dataset_v1', '1.0.0', 'manifest.json')), {
+    const built = await pollUntil(() => fs.existsSync(path.join(session.current.workspace, '.arenalab', 'datasets', 'diamond_dataset_v1', '1.0.0', 'manifest.json')), {
       what: 'diamond_dataset_v1@1.0.0 in the workspace store', timeoutMs: 60_000, onTimeout: logs,
     });
     assert.ok(built);

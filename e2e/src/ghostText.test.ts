@@ -1,12 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { openBrowser } from './browser';
-import type { OpenBrowser } from './browser';
-import { codeServerDirs, extensionHostLogs, installExtension, startCodeServer, writeUserSettings } from './codeServer';
-import type { CodeServerDirs, RunningCodeServer } from './codeServer';
+import { ARTIFACTS, useE2eSession } from './e2eSession';
 import { pollUntil } from './poll';
 import { describeStore, outcomeSpans } from './spanLog';
 import { ghostText, goToLineEnd, openWorkbench, quickOpen, visibleEditorLines, waitForArenaLabReady } from './workbench';
@@ -15,9 +10,6 @@ import { ghostText, goToLineEnd, openWorkbench, quickOpen, visibleEditorLines, w
 // test-fixtures/e2e-workspace, starts a new line after `const row = …` with `logger`, sees ArenaLab's ghost text,
 // accepts it with Tab, and the workspace store records the suggestion as accepted.
 
-const REPO = path.resolve(__dirname, '../..');
-const FIXTURE = path.join(REPO, 'test-fixtures', 'e2e-workspace');
-const ARTIFACTS = path.join(REPO, 'e2e', 'artifacts');
 const TYPED = 'logger';
 /** What `arenalab complete` suggests after `  logger` on line 5 of c.ts (from a.ts:5 and b.ts:5). */
 const SUGGESTED = ".info('inserted', row.id);";
@@ -25,64 +17,22 @@ const ACCEPTED_LINE = `  ${TYPED}${SUGGESTED}`;
 
 describe('e2e: ArenaLab in real VS Code (code-server 4.100.3 + Chromium)', function () {
   this.timeout(240_000);
-  let home: string;
-  let dirs: CodeServerDirs;
-  let workspace: string;
-  let server: RunningCodeServer | undefined;
-  let browser: OpenBrowser | undefined;
-  const logs = (): string => `${extensionHostLogs(dirs)}\n--- chromium console errors\n${browser?.consoleErrors() ?? ''}`;
-
-  before(async () => {
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-e2e-'));
-    dirs = codeServerDirs(home);
-    workspace = path.join(home, 'e2e-workspace');
-    fs.cpSync(FIXTURE, workspace, { recursive: true });
-    // Only this spec's artifacts: the chat spec writes its own beside them.
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    for (const old of ['ghost-text.png', 'failure.png', 'failure-logs.txt', 'vscode-logs']) fs.rmSync(path.join(ARTIFACTS, old), { recursive: true, force: true });
-    // The .vsix a user installs: the README's `npm run package`, written into the temp folder.
-    const vsix = path.join(home, 'arenalab.vsix');
-    execFileSync('npm', ['run', 'package', '--', '--out', vsix], { cwd: REPO, stdio: 'pipe' });
-    await installExtension(vsix, dirs);
-    writeUserSettings(dirs);
-    server = await startCodeServer(dirs);
-    browser = await openBrowser();
+  const session = useE2eSession({
+    name: 'ghost-text',
+    artifacts: ['ghost-text.png', 'ghost-text-failure.png', 'ghost-text-failure-logs.txt', 'ghost-text-vscode-logs'],
   });
-
-  // The steps build on each other: after a failure the later ones are skipped rather than waiting out their timeouts.
-  let failed = false;
-  beforeEach(function () {
-    if (failed) this.skip();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = true;
-    if (!browser) return;
-    const shot = path.join(ARTIFACTS, 'failure.png');
-    await browser.page.screenshot({ path: shot }).catch(() => undefined);
-    fs.writeFileSync(path.join(ARTIFACTS, 'failure-logs.txt'), `${logs()}\n--- code-server\n${server?.output() ?? ''}\n${describeStore(workspace)}`);
-    // All of VS Code's logs (extension host, ArenaLab output channel, remote agent), since the temp home goes away.
-    fs.cpSync(path.join(dirs.userData, 'logs'), path.join(ARTIFACTS, 'vscode-logs'), { recursive: true });
-    console.log(`    e2e failure screenshot: ${shot}, logs: ${path.join(ARTIFACTS, 'failure-logs.txt')} and vscode-logs/`);
-  });
-
-  after(async () => {
-    await browser?.browser.close();
-    await server?.stop();
-    fs.rmSync(home, { recursive: true, force: true });
-  });
+  const logs = (): string => session.current.logs();
 
   it('activates on a TypeScript file and reports the server running and the index ready in the status bar', async () => {
-    const { page } = browser!;
-    await openWorkbench(page, server!.url, workspace);
+    const { page } = session.current.browser;
+    await openWorkbench(page, session.current.server.url, session.current.workspace);
     await quickOpen(page, 'c.ts');
     const status = await waitForArenaLabReady(page, logs);
     assert.match(status, /creature `e2e-workspace`/, 'the status item names the creature after the workspace folder');
   });
 
   it('shows the predicted rest of the line as ghost text while typing, and Tab inserts it', async () => {
-    const { page } = browser!;
+    const { page } = session.current.browser;
     await goToLineEnd(page, 4);
     await page.keyboard.press('Enter');
     await page.keyboard.type(TYPED);
@@ -106,17 +56,17 @@ describe('e2e: ArenaLab in real VS Code (code-server 4.100.3 + Chromium)', funct
     // Saved, the file on disk holds what the editor shows: the suggestion was really inserted into the document.
     await page.keyboard.press('Control+S');
     const onDisk = await pollUntil(() => {
-      const text = fs.readFileSync(path.join(workspace, 'c.ts'), 'utf8');
+      const text = fs.readFileSync(path.join(session.current.workspace, 'c.ts'), 'utf8');
       return text.includes(ACCEPTED_LINE) ? text : undefined;
     }, { what: 'c.ts on disk to contain the accepted line after Ctrl+S', timeoutMs: 20_000 });
     assert.equal(onDisk.split('\n')[4], ACCEPTED_LINE);
   });
 
   it('records the accepted suggestion as a span in the workspace store (.arenalab/spans.log)', async () => {
-    const accepted = await pollUntil(() => outcomeSpans(workspace, 'accepted')[0], {
-      what: `a suggest_completion span with outcome "accepted" in ${workspace}/.arenalab/spans.log`,
+    const accepted = await pollUntil(() => outcomeSpans(session.current.workspace, 'accepted')[0], {
+      what: `a suggest_completion span with outcome "accepted" in ${session.current.workspace}/.arenalab/spans.log`,
       timeoutMs: 30_000,
-      onTimeout: () => `${describeStore(workspace)}\n${logs()}`,
+      onTimeout: () => `${describeStore(session.current.workspace)}\n${logs()}`,
     });
     assert.equal(accepted.if_ok, SUGGESTED, 'the span holds the accepted text');
     assert.equal(accepted.this, 'c.ts:5', 'the span names the file and 1-based line');
@@ -126,12 +76,12 @@ describe('e2e: ArenaLab in real VS Code (code-server 4.100.3 + Chromium)', funct
     const id = accepted.metadata?.suggestion_id;
     assert.equal(typeof id, 'string');
     // The suggestion accepted is the one the client reported shown, and it ended once: accepted, nothing else.
-    await pollUntil(() => outcomeSpans(workspace, 'shown').some((span) => span.metadata?.suggestion_id === id), {
-      what: `a "shown" span for suggestion ${String(id)}`, timeoutMs: 30_000, onTimeout: () => describeStore(workspace),
+    await pollUntil(() => outcomeSpans(session.current.workspace, 'shown').some((span) => span.metadata?.suggestion_id === id), {
+      what: `a "shown" span for suggestion ${String(id)}`, timeoutMs: 30_000, onTimeout: () => describeStore(session.current.workspace),
     });
     const endings = ['accepted', 'partially_accepted', 'dismissed']
-      .flatMap((outcome) => outcomeSpans(workspace, outcome))
+      .flatMap((outcome) => outcomeSpans(session.current.workspace, outcome))
       .filter((span) => span.metadata?.suggestion_id === id);
-    assert.deepEqual(endings.map((span) => span.metadata?.outcome), ['accepted'], `one Tab, one ending:\n${describeStore(workspace)}`);
+    assert.deepEqual(endings.map((span) => span.metadata?.outcome), ['accepted'], `one Tab, one ending:\n${describeStore(session.current.workspace)}`);
   });
 });
