@@ -10,3 +10,6 @@ export * from './learnedSpans';
 export * from './learnFromOutcomes';
 export * from './outcomeCalibrationPoints';
 export * from './onlineLearner';
+export * from './lineAction';
+export * from './uncertaintyMap';
+export * from './codeAreaDomain';

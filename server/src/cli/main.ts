@@ -4,6 +4,7 @@ import { registerChatCommand } from './commands/chat';
 import { registerCalibrateCommand } from './commands/calibrate';
 import { registerCompleteCommand } from './commands/complete';
 import { registerDatasetCommand } from './commands/dataset';
+import { registerGapsCommand } from './commands/gaps';
 import { registerIngestCommand } from './commands/ingest';
 import { registerLspCommand } from './commands/lsp';
 import { registerQualityCommand } from './commands/quality';
@@ -35,6 +36,7 @@ export function createProgram(): Command {
   registerToolCommand(program);
   registerServeCommand(program);
   registerCalibrateCommand(program);
+  registerGapsCommand(program);
   return program;
 }
 
