@@ -13,3 +13,5 @@ export * from './onlineLearner';
 export * from './lineAction';
 export * from './uncertaintyMap';
 export * from './codeAreaDomain';
+export * from './weakDomains';
+export * from './trainingStop';

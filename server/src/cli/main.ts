@@ -10,6 +10,7 @@ import { registerLspCommand } from './commands/lsp';
 import { registerQualityCommand } from './commands/quality';
 import { registerRunCommand } from './commands/run';
 import { registerToolCommand } from './commands/tool';
+import { registerTrainCommand } from './commands/train';
 import { registerServeCommand } from './commands/serve';
 import { registerVerifyCommand } from './commands/verify';
 import { reportCliError } from './reportCliError';
@@ -37,6 +38,7 @@ export function createProgram(): Command {
   registerServeCommand(program);
   registerCalibrateCommand(program);
   registerGapsCommand(program);
+  registerTrainCommand(program);
   return program;
 }
 
