@@ -15,3 +15,4 @@ export * from './uncertaintyMap';
 export * from './codeAreaDomain';
 export * from './weakDomains';
 export * from './trainingStop';
+export * from './selfPlay';
