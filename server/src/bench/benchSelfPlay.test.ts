@@ -52,15 +52,16 @@ describe('benchSelfPlay', () => {
       for (let k = 0; k < 10; k++) write(`copies${t}/c${k}.ts`, moduleText(k));
       commit(dir, t);
     }
-    const result = await benchSelfPlay({ repo: dir, start: 0.1, heldOut: 0.34, perCommit: 40, seed: 1, variant: { kind: 'half-files' } }, never, progress);
+    const result = await benchSelfPlay({ repo: dir, start: 0.1, heldOut: 0.34, perCommit: 40, seed: 1, variant: { kind: 'half-files' }, learnCode: false }, never, progress);
     const creatures = result.creatures as { A: { files: number }; B: { files: number } };
     assert.ok(creatures.B.files > 0 && creatures.B.files < creatures.A.files, JSON.stringify(result.creatures));
     assert.deepEqual([result.play.commits, result.held_out.commits], [4, 2]);
     assert.ok(result.play.wins.A > result.play.wins.B, JSON.stringify(result.play));
     assert.ok(result.lessons.to_B > 0 && result.lessons.files_added.B > 0, JSON.stringify(result.lessons));
     assert.ok(result.lessons.files_added.B <= creatures.A.files - creatures.B.files, 'only start-tree files B lacked are added');
-    const { before, after } = result.held_out;
+    const { before, after, control } = result.held_out;
     assert.ok(after.B.em > before.B.em, JSON.stringify(result.held_out));
+    assert.deepEqual(control, before, 'without code learning the controls stay where they started');
     assert.ok(before.A.em >= before.B.em);
     assert.equal(result.spans.length, result.lessons.total);
     for (const span of result.spans) {
@@ -73,15 +74,28 @@ describe('benchSelfPlay', () => {
     assert.match(formatSelfPlay(result), /wins A \d+, B \d+/);
   });
 
+  it('with code learning every creature indexes the played commits: the controls learn the code', async () => {
+    for (let k = 0; k < 6; k++) write(`src/m${k}.ts`, moduleText(k));
+    commit(dir, 0);
+    for (let t = 1; t <= 6; t++) {
+      write(`new${t}/n.ts`, moduleText(100 + (t % 3)));
+      commit(dir, t);
+    }
+    const result = await benchSelfPlay({ repo: dir, start: 0.1, heldOut: 0.34, perCommit: 10, seed: 1, variant: { kind: 'half-files' }, learnCode: true }, never, progress);
+    const { before, control } = result.held_out;
+    assert.equal(before.A.em, 0, 'the held-out modules are not in the start tree');
+    assert.ok(control.A.em > 0 && control.B.em > 0, JSON.stringify(result.held_out));
+  });
+
   it('is deterministic for a seed, and refuses a history too short to split', async () => {
     for (let k = 0; k < 4; k++) write(`src/m${k}.ts`, moduleText(k));
     commit(dir, 0);
-    await assert.rejects(benchSelfPlay({ repo: dir, start: 0.5, heldOut: 0.5, perCommit: 10, seed: 1, variant: { kind: 'half-files' } }, never, progress), ReplayHistoryError);
+    await assert.rejects(benchSelfPlay({ repo: dir, start: 0.5, heldOut: 0.5, perCommit: 10, seed: 1, variant: { kind: 'half-files' }, learnCode: true }, never, progress), ReplayHistoryError);
     for (let t = 1; t <= 3; t++) {
       write(`copies${t}/c.ts`, moduleText(t));
       commit(dir, t);
     }
-    const options = { repo: dir, start: 0.3, heldOut: 0.5, perCommit: 10, seed: 2, variant: { kind: 'config' as const, config: { learnedWeightGain: 0 } } };
+    const options = { repo: dir, start: 0.3, heldOut: 0.5, perCommit: 10, seed: 2, variant: { kind: 'config' as const, config: { learnedWeightGain: 0 } }, learnCode: true };
     assert.deepEqual(await benchSelfPlay(options, never, progress), await benchSelfPlay(options, never, progress));
   });
 });

@@ -34,7 +34,7 @@ describe('trainCreature', () => {
 
   const options = (over: Partial<TrainOptions> = {}): TrainOptions => ({
     repo, seed: 3, perFile: 4, validationShare: 0.25, initialShare: 0.1, batch: 2, depth: 2, targetEm: 0.99, maxEpochs: 8, patience: 2,
-    weak: { failureEs: 0.5, maxFailureRate: 0.2 }, learnWeights: true, ...over,
+    weak: { failureEs: 0.5, maxFailureRate: 0.2 }, learnWeights: true, curation: 'weak', ...over,
   });
 
   it('keeps the books: validation never indexed, each training file added once, indexed count rising by what was added', async () => {
@@ -69,6 +69,16 @@ describe('trainCreature', () => {
     assert.equal(met.epochs.length, 1);
     const again = await trainCreature(options({ targetEm: 0 }), never, progress);
     assert.deepEqual(again, met);
+  });
+
+  it('the random ablation adds as many files per epoch as the weak curation would, from any domain', async () => {
+    const report = await trainCreature(options({ weak: { failureEs: 1.01, maxFailureRate: 0 }, curation: 'random' }), never, progress);
+    assert.equal(report.curation, 'random');
+    assert.ok(report.epochs.length > 1);
+    for (const e of report.epochs.slice(1)) {
+      assert.ok(e.added_files.length > 0 && e.added_files.length <= 2 * e.targeted.length);
+      assert.ok(e.added_files.every((f) => !report.validation_files.includes(f)));
+    }
   });
 
   it('stops as exhausted when no weak domain has a training file left', async () => {

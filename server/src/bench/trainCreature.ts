@@ -24,6 +24,11 @@ export interface TrainOptions {
   /** Credit the sources of right predictions on curated files (accepted) and blame confident wrong ones (dismissed). */
   learnWeights: boolean;
   engineConfig?: Partial<CompletionEngineConfig>;
+  /**
+   * `weak` (the loop): files of the weak domains. `random`: the ablation, as many files as `weak` would take but
+   * from any domain, in the seeded order, to show what targeting the weak domains adds.
+   */
+  curation: 'weak' | 'random';
 }
 
 /** A weak domain an epoch curated for: validation scores before the epoch and after it. */
@@ -53,6 +58,7 @@ export interface TrainEpoch {
 export interface TrainReport {
   report: 'train';
   repo: string;
+  curation: 'weak' | 'random';
   files: { total: number; validation: number; training: number; initially_indexed: number };
   /** The held-out files (never indexed, never learned from). */
   validation_files: string[];
@@ -128,7 +134,10 @@ function curate(weak: readonly DomainScore[], training: readonly BenchSourceFile
     const files = training.filter((f) => !indexed.has(f.path) && codeAreaDomain(f.language, f.path, options.depth) === domain.domain).slice(0, options.batch);
     if (files.length > 0) chosen.set(domain.domain, files);
   }
-  return chosen;
+  if (options.curation === 'weak') return chosen;
+  const count = [...chosen.values()].reduce((n, files) => n + files.length, 0);
+  const random = training.filter((f) => !indexed.has(f.path)).slice(0, count);
+  return random.length === 0 ? new Map() : new Map([['(random)', random]]);
 }
 
 function targetedDomains(before: readonly DomainScore[], after: readonly DomainScore[], chosen: ReadonlyMap<string, BenchSourceFile[]>): TargetedDomain[] {
@@ -168,7 +177,7 @@ export async function trainCreature(options: TrainOptions, token: Cancellation, 
       break;
     }
     const counts = { accepted: 0, dismissed: 0 };
-    const added = [...chosen.values()].flat();
+    const added = [...chosen.values()].flat().sort((x, y) => training.indexOf(x) - training.indexOf(y));
     for (const f of added) {
       throwIfCancelled(token, 'training');
       if (options.learnWeights) await learnFromFile(engine, f, options, counts);
@@ -184,6 +193,7 @@ export async function trainCreature(options: TrainOptions, token: Cancellation, 
   return {
     report: 'train',
     repo: options.repo,
+    curation: options.curation,
     files: { total: files.length, validation: validation.length, training: training.length, initially_indexed: initial.length },
     validation_files: validation.map((f) => f.path).sort(),
     validation_cases: cases.length,

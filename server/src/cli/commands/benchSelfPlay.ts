@@ -25,7 +25,7 @@ const score = (s: { em: number; es: number }) => `${s.em.toFixed(4)} / ${s.es.to
 export function formatSelfPlay(r: BenchSelfPlayResult): string {
   const { play, lessons, held_out: h } = r;
   return [
-    `self-play on ${r.repo}: both start from ${r.start.sha.slice(0, 10)} (${r.start.date}, ${r.start.files} files); A ${JSON.stringify(r.creatures.A)}, B ${JSON.stringify(r.creatures.B)}`,
+    `self-play on ${r.repo} up to ${r.head.sha.slice(0, 10)}: both start from ${r.start.sha.slice(0, 10)} (${r.start.date}, ${r.start.files} files); A ${JSON.stringify(r.creatures.A)}, B ${JSON.stringify(r.creatures.B)}`,
     `play: ${play.cases} cases from ${play.commits} commits; wins A ${play.wins.A}, B ${play.wins.B}, ties ${play.wins.tie} (win rate of decided: A ${play.win_rate.A}, B ${play.win_rate.B})`,
     `lessons (winner right, loser wrong): ${lessons.total} (to A ${lessons.to_A}, to B ${lessons.to_B}); files added A ${lessons.files_added.A}, B ${lessons.files_added.B}; sources credited A ${lessons.credited_sources.A}, B ${lessons.credited_sources.B}; own answers blamed A ${lessons.blamed_answers.A}, B ${lessons.blamed_answers.B}`,
     `held out: ${h.cases} cases from the last ${h.commits} commits, never played`,
@@ -33,6 +33,11 @@ export function formatSelfPlay(r: BenchSelfPlayResult): string {
       ['creature', 'EM / ES before', 'EM / ES after'],
       ['A', score(h.before.A), score(h.after.A)],
       ['B', score(h.before.B), score(h.after.B)],
+    ]),
+    table([
+      ['creature', 'control (no play, no lessons)', 'lessons: after − control EM'],
+      ['A', score(h.control.A), (h.after.A.em - h.control.A.em).toFixed(4)],
+      ['B', score(h.control.B), (h.after.B.em - h.control.B.em).toFixed(4)],
     ]),
   ].join('\n');
 }
@@ -50,9 +55,10 @@ export function registerBenchSelfPlayCommand(bench: Command): void {
     .option('--max-commits <n>', 'only the most recent N commits', parsePositiveInt)
     .option('--seed <n>', 'sampling seed (also the half of the files B gets)', parsePositiveInt, 1)
     .option('--engine-config <json>', 'engine settings of both creatures', parseEngineConfig)
+    .option('--no-learn-code', "creatures do not index the played commits' code (the game stays at the start tree)")
     .option('--spans-out <file>', 'write the learning spans as JSON lines (ingest them with arenalab ingest)')
     .option('--json', 'print one JSON document (spans included)')
-    .action(async (o: { repo: string; variant: SelfPlayVariant; start: number; heldOut: number; perCommit: number; maxCommits?: number; seed: number; engineConfig?: Partial<CompletionEngineConfig>; spansOut?: string; json?: boolean }) => {
+    .action(async (o: { repo: string; variant: SelfPlayVariant; start: number; heldOut: number; perCommit: number; maxCommits?: number; seed: number; engineConfig?: Partial<CompletionEngineConfig>; learnCode: boolean; spansOut?: string; json?: boolean }) => {
       const { spansOut, json, ...options } = o;
       const result = await withCliWork((token, progress) => benchSelfPlay(options, token, progress));
       if (spansOut !== undefined) fs.writeFileSync(spansOut, result.spans.map((s) => JSON.stringify(s)).join('\n') + (result.spans.length ? '\n' : ''));

@@ -8,6 +8,11 @@ import { parsePositiveInt } from '../parsePositiveInt';
 import { withCliWork } from '../withCliWork';
 import { parseEngineConfig } from './benchCompletion';
 
+function parseCuration(text: string): 'weak' | 'random' {
+  if (text !== 'weak' && text !== 'random') throw new InvalidArgumentError('expected weak or random');
+  return text;
+}
+
 function parseUnit(text: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0 || value > 1) throw new InvalidArgumentError('expected a number in [0, 1]');
@@ -23,7 +28,7 @@ export function formatTrain(r: TrainReport): string {
     e.targeted.filter((t) => t.added_files > 0).map((t) => [e.epoch, t.domain, t.cases, t.added_files, `${f4(t.em_before)} → ${f4(t.em_after)}`, `${f4(t.es_before)} → ${f4(t.es_after)}`, `${(t.failure_before * 100).toFixed(1)}% → ${(t.failure_after * 100).toFixed(1)}%`]),
   );
   return [
-    `train ${r.repo}: ${r.files.total} files (${r.files.validation} validation, never indexed; ${r.files.training} training, ${r.files.initially_indexed} indexed at start), ${r.validation_cases} validation cases`,
+    `train ${r.repo} (curation: ${r.curation}): ${r.files.total} files (${r.files.validation} validation, never indexed; ${r.files.training} training, ${r.files.initially_indexed} indexed at start), ${r.validation_cases} validation cases`,
     table([['epoch', 'indexed', 'added', 'credited/blamed', 'EM', 'ES', 'weak domains'], ...rows]),
     '',
     weak.length === 0 ? 'no epoch curated anything' : table([['epoch', 'weak domain curated', 'cases', 'added', 'EM', 'ES', 'failures'], ...weak]),
@@ -49,11 +54,12 @@ export function registerTrainCommand(program: Command): void {
     .option('--depth <n>', 'folder segments of a domain', parsePositiveInt, 2)
     .option('--failure-es <x>', 'a case fails below this edit similarity', parseUnit, 0.5)
     .option('--max-failure-rate <x>', 'a domain is weak above this failure rate', parseUnit, 0.2)
+    .option('--curation <how>', "weak (files of the weak domains) or random (the ablation: as many files from any domain)", parseCuration, 'weak')
     .option('--no-weights', 'curate files only; learn no trajectory weights')
     .option('--seed <n>', 'seed of the split and the samples', parsePositiveInt, 1)
     .option('--engine-config <json>', 'engine settings, e.g. \'{"learnedWeightGain":0}\'', parseEngineConfig)
     .option('--json', 'print one JSON document')
-    .action(async (o: { repo: string; target: number; maxEpochs: number; patience: number; validation: number; initial: number; batch: number; perFile: number; depth: number; failureEs: number; maxFailureRate: number; weights: boolean; seed: number; engineConfig?: Partial<CompletionEngineConfig>; json?: boolean }) => {
+    .action(async (o: { repo: string; target: number; maxEpochs: number; patience: number; validation: number; initial: number; batch: number; perFile: number; depth: number; failureEs: number; maxFailureRate: number; weights: boolean; curation: 'weak' | 'random'; seed: number; engineConfig?: Partial<CompletionEngineConfig>; json?: boolean }) => {
       const settings: TrainOptions = {
         repo: o.repo,
         seed: o.seed,
@@ -67,6 +73,7 @@ export function registerTrainCommand(program: Command): void {
         patience: o.patience,
         weak: { failureEs: o.failureEs, maxFailureRate: o.maxFailureRate },
         learnWeights: o.weights,
+        curation: o.curation,
         ...(o.engineConfig !== undefined ? { engineConfig: o.engineConfig } : {}),
       };
       const result = await withCliWork((token, progress) => trainCreature(settings, token, progress));
