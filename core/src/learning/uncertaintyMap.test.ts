@@ -15,7 +15,7 @@ describe('uncertaintyMap', () => {
     const [area] = uncertaintyMap([obs('ts core', 'call', 0.9, true), obs('ts core', 'call', 0.2, false), obs('ts core', 'call', 0.6, false), obs('ts core', 'call', 0.1, true)], [{ domain: 'ts core', action: 'call', count: 40 }], [], config);
     assert.deepEqual(
       { ...area, targeted: undefined },
-      { domain: 'ts core', action: 'call', observations: 4, examples: 40, coverage: 0.5, meanConfidence: 0.45, em: 0.5, es: 0.625, weakness: 0.5, sparse: false, targeted: undefined, candidates: [] },
+      { domain: 'ts core', action: 'call', observations: 4, examples: 40, coverage: 0.5, meanConfidence: 0.45, em: 0.5, es: 0.625, weakness: 0.5, weaknessBound: 0.15, sparse: false, targeted: undefined, candidates: [] },
     );
   });
 
@@ -28,6 +28,13 @@ describe('uncertaintyMap', () => {
     );
     assert.deepEqual(map.map((a) => [a.domain, a.weakness]), [['go', 0.6667], ['py', 0.3333]]);
     assert.deepEqual(map[0].targeted.map((t) => [t.confidence, t.correct]), [[0.3, false], [0.6, false]]);
+  });
+
+  it('ranks a big area that is surely weak before a few unlucky cases', () => {
+    const many = Array.from({ length: 400 }, (_, i) => obs('big', 'call', 0.3, i < 8, `big:${i}`));
+    const few = Array.from({ length: 6 }, (_, i) => obs('small', 'call', 0.1, false, `small:${i}`));
+    const map = uncertaintyMap([...few, ...many], [], [], config);
+    assert.deepEqual(map.map((a) => [a.domain, a.weakness, a.weaknessBound]), [['big', 0.98, 0.961], ['small', 1, 0.6097]]);
   });
 
   it('without ground truth, weakness is the share not answered at the show threshold', () => {

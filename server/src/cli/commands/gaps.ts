@@ -18,7 +18,7 @@ const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`
 /** The gaps as printed: the table of areas, then each area's targeted examples and candidates. */
 export function formatGaps(r: GapsReport): string {
   const header = `uncertainty map: ${r.observations.next_line_cases} next-line cases${r.repo ? ` of ${r.repo}` : ''}, ${r.observations.logged_suggestions} logged suggestions${r.store ? ` in ${r.store}` : ''}; show threshold ${r.show_threshold}; ${r.areas.length} weakest of ${r.areas_total} areas`;
-  const rows = r.areas.map((a, i) => [i + 1, a.domain, a.action, a.observations, a.examples, pct(a.coverage), a.meanConfidence.toFixed(3), pct(a.em), a.es === null ? '-' : a.es.toFixed(3), pct(a.weakness) + (a.sparse ? ' (sparse)' : '')]);
+  const rows = r.areas.map((a, i) => [i + 1, a.domain, a.action, a.observations, a.examples, pct(a.coverage), a.meanConfidence.toFixed(3), pct(a.em), a.es === null ? '-' : a.es.toFixed(3), pct(a.weakness) + (a.sparse ? ' (sparse)' : ''), pct(a.weaknessBound)]);
   const details = r.areas.flatMap((a, i) => {
     const lines = [`${i + 1}. ${a.domain} / ${a.action}`];
     for (const t of a.targeted) lines.push(`   ${t.ref}  conf ${t.confidence.toFixed(3)}  ${t.detail}`);
@@ -26,7 +26,7 @@ export function formatGaps(r: GapsReport): string {
     if (lines.length === 1) lines.push('   (nothing targeted: no wrong or unanswered observations, no unused material)');
     return lines;
   });
-  return [header, table([['#', 'domain', 'action', 'asked', 'examples', 'coverage', 'mean conf', 'EM', 'ES', 'weakness'], ...rows]), '', 'targeted examples (wrong first, least confident first) and unused stored material:', ...details].join('\n');
+  return [header, table([['#', 'domain', 'action', 'asked', 'examples', 'coverage', 'mean conf', 'EM', 'ES', 'weakness', 'surely ≥'], ...rows]), '', 'targeted examples (wrong first, least confident first) and unused stored material:', ...details].join('\n');
 }
 
 /** `arenalab gaps`: active learning's uncertainty map, weakest areas first with what would help them. */
