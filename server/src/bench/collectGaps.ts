@@ -24,6 +24,8 @@ export interface CollectGapsOptions {
   /** Quality meter total at which an unused stored span is offered as material. */
   minQuality: number;
   map: UncertaintyMapConfig;
+  /** The user's extra exclusions (gitignore syntax), as the language server indexes with them. */
+  excludes?: readonly string[];
 }
 
 export interface GapsReport {
@@ -61,7 +63,7 @@ export function codeMaterial(files: readonly BenchSourceFile[], depth: number): 
 }
 
 async function repoObservations(options: CollectGapsOptions, repo: string, token: Cancellation, progress: { phase(label: string): Progress }) {
-  const files: BenchSourceFile[] = listWorkspaceFiles(repo).map((f) => ({ path: f.path, language: f.language, text: readWorkspaceFile(f) }));
+  const files: BenchSourceFile[] = listWorkspaceFiles(repo, { excludes: options.excludes ?? [] }).map((f) => ({ path: f.path, language: f.language, text: readWorkspaceFile(f) }));
   const targets = sampleTargets(files.map((f) => f.path), options.maxFiles, options.seed);
   const observations: GapObservation[] = [];
   await runNextLineBenchmark(files, targets, new CompletionEngine(), { perFile: options.perFile, seed: options.seed }, token, progress, (c) =>
