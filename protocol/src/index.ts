@@ -13,3 +13,4 @@ export * from './feedbackNotification';
 export * from './reindexRequest';
 export * from './statusNotification';
 export * from './taskResultNotification';
+export * from './gapsRequest';

@@ -4,7 +4,7 @@ import { fileGrammarLoader } from '../adapters';
 import type { BenchSourceFile, Cancellation } from '@arenalab/core';
 import { listWorkspaceFiles, readWorkspaceFile } from '../workspace';
 import { runNextLineBenchmark } from './runNextLineBenchmark';
-import type { NextLineEngine, NextLineRunProgress, NextLineRunResult } from './runNextLineBenchmark';
+import type { NextLineCaseOutcome, NextLineEngine, NextLineRunProgress, NextLineRunResult } from './runNextLineBenchmark';
 
 export interface BenchCompletionOptions {
   repo: string;
@@ -29,7 +29,7 @@ function languageMatcher(lang: string | undefined): (language: string, file: str
 }
 
 /** A seeded sample of `count` paths, in path order; all of them when there are no more than `count`. */
-function sampleTargets(paths: readonly string[], count: number | undefined, seed: number): string[] {
+export function sampleTargets(paths: readonly string[], count: number | undefined, seed: number): string[] {
   if (count === undefined || count >= paths.length) return [...paths];
   const random = seededRandom(seed);
   const pool = [...paths];
@@ -64,7 +64,7 @@ export async function benchCompletion(
   token: Cancellation,
   progress: NextLineRunProgress,
   engine: NextLineEngine = new CompletionEngine(),
-  onCase?: (result: { confidence: number; em: boolean }) => void,
+  onCase?: (result: NextLineCaseOutcome) => void,
 ): Promise<BenchCompletionResult> {
   const listed = listWorkspaceFiles(options.repo);
   const files: BenchSourceFile[] = listed.map((f) => ({ path: f.path, language: f.language, text: readWorkspaceFile(f) }));

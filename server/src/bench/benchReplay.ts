@@ -42,7 +42,7 @@ export class ReplayHistoryError extends Error {
 /** The creatures compared: built from the same start; only what each learns afterwards differs. */
 export const REPLAY_CREATURES = ['static', 'learning', 'learning_code_only'] as const;
 
-async function* materialise(reader: GitRepoReader, commits: readonly GitCommit[]): AsyncGenerator<ReplayCommit> {
+export async function* materialise(reader: GitRepoReader, commits: readonly GitCommit[]): AsyncGenerator<ReplayCommit> {
   for (const commit of commits) {
     const changes: ReplayChange[] = [];
     for (const change of commit.files) {

@@ -47,11 +47,21 @@ export function predictedLine(result: CompletionResult): string {
   return (result.candidates[0]?.text ?? '').split(/\r?\n/, 1)[0];
 }
 
-interface EngineCaseResult {
+interface EngineCaseResult extends NextLineCaseOutcome {
+  ms: number;
+}
+
+/** One engine case as `onCase` reports it: where, the truth, the prediction, how right and how sure. */
+export interface NextLineCaseOutcome {
+  file: string;
+  language: string;
+  /** 0-based target line. */
+  line: number;
+  target: string;
+  prediction: string;
   em: boolean;
   es: number;
   confidence: number;
-  ms: number;
 }
 
 async function buildEngine(engine: NextLineEngine, files: readonly BenchSourceFile[], token: Cancellation, progress: Progress): Promise<number> {
@@ -81,7 +91,8 @@ async function runFileCases(engine: NextLineEngine, file: BenchSourceFile, cases
       const start = process.hrtime.bigint();
       const result = await engine.complete({ file: c.file, language: c.language, prefix: c.prefix, suffix: c.suffix }, { showThreshold: 0 });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      results.push({ ...scoreLine(predictedLine(result), c.target), confidence: result.bestConfidence, ms });
+      const prediction = predictedLine(result);
+      results.push({ file: c.file, language: c.language, line: c.line, target: c.target, prediction, ...scoreLine(prediction, c.target), confidence: result.bestConfidence, ms });
     }
     return results;
   } finally {
@@ -141,8 +152,8 @@ export async function runNextLineBenchmark(
   sampling: NextLineSamplingConfig,
   token: Cancellation,
   progress: NextLineRunProgress,
-  /** Called once per engine case with its best confidence and whether it was an exact match (calibration data). */
-  onCase?: (result: { confidence: number; em: boolean }) => void,
+  /** Called once per engine case with its best confidence and whether it was an exact match (calibration, gaps). */
+  onCase?: (result: NextLineCaseOutcome) => void,
 ): Promise<NextLineRunResult> {
   const build_s = await buildEngine(engine, files, token, progress.phase('index'));
   const windows = engine.stats.windows;
@@ -161,7 +172,7 @@ export async function runNextLineBenchmark(
     allCases.push(...cases.map((c) => ({ file: c.file, line: c.line, target: c.target, prefixLength: c.prefix.length })));
     results.push(...(await runFileCases(engine, targetFiles[i], cases)));
   }
-  for (const r of results) onCase?.({ confidence: r.confidence, em: r.em });
+  for (const { ms: _ms, ...outcome } of results) onCase?.(outcome);
   const rss_mb = peakRssMb();
   const baseline = await runBaseline(files, allCases, byPath, token, progress);
   const shown = results.filter((r) => r.confidence >= engine.config.showThreshold);

@@ -4,11 +4,13 @@ import { registerChatCommand } from './commands/chat';
 import { registerCalibrateCommand } from './commands/calibrate';
 import { registerCompleteCommand } from './commands/complete';
 import { registerDatasetCommand } from './commands/dataset';
+import { registerGapsCommand } from './commands/gaps';
 import { registerIngestCommand } from './commands/ingest';
 import { registerLspCommand } from './commands/lsp';
 import { registerQualityCommand } from './commands/quality';
 import { registerRunCommand } from './commands/run';
 import { registerToolCommand } from './commands/tool';
+import { registerTrainCommand } from './commands/train';
 import { registerServeCommand } from './commands/serve';
 import { registerVerifyCommand } from './commands/verify';
 import { reportCliError } from './reportCliError';
@@ -35,6 +37,8 @@ export function createProgram(): Command {
   registerToolCommand(program);
   registerServeCommand(program);
   registerCalibrateCommand(program);
+  registerGapsCommand(program);
+  registerTrainCommand(program);
   return program;
 }
 

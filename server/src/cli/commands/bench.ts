@@ -7,6 +7,7 @@ import type { BenchScaleResult } from '../../bench/benchScale';
 import { registerBenchCompletionCommand } from './benchCompletion';
 import { registerBenchLspCommand } from './benchLsp';
 import { registerBenchReplayCommand } from './benchReplay';
+import { registerBenchSelfPlayCommand } from './benchSelfPlay';
 import type { BenchIngestResult } from '../../bench/benchIngest';
 import { printResult, table } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
@@ -85,6 +86,7 @@ export function registerBenchCommand(program: Command): void {
   registerBenchCompletionCommand(bench);
   registerBenchLspCommand(bench);
   registerBenchReplayCommand(bench);
+  registerBenchSelfPlayCommand(bench);
   bench
     .command('scale')
     .description('The BM25 inverted index at scale on synthetic clustered code windows: build time, query p50/p99, RSS, index size.')
