@@ -6,6 +6,7 @@ import { ExplainPanel } from './explainPanel';
 import { inlineCompletionMiddleware } from './inlineCompletionMiddleware';
 import { registerCommands } from './registerCommands';
 import { registerCuration } from './registerCuration';
+import { registerWeakAreasView } from './weakAreasView';
 import { RunTracker } from './runTracker';
 import { ServerController } from './serverController';
 import { readSettings, SECTION } from './settings';
@@ -66,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerCommands({ server: controller, status, log, tracker, explainPanel, lastSuggestionId: () => lastSuggestionId }),
     ...trackSuggestionOutcomes(tracker, debounce, Date.now),
     ...registerCuration(controller, log),
+    ...registerWeakAreasView(controller, log),
     ...trackRunResults(new RunTracker(Date.now), (result) => controller.notify(TaskResultNotification, result), log),
     ...registerChatWithSpans(controller, log),
     vscode.workspace.onDidChangeConfiguration((event) => {
