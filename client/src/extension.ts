@@ -7,6 +7,7 @@ import { inlineCompletionMiddleware } from './inlineCompletionMiddleware';
 import { registerCommands } from './registerCommands';
 import { registerCuration } from './registerCuration';
 import { registerWeakAreasView } from './weakAreasView';
+import { registerForgetFileCommand } from './forgetFileCommand';
 import { RunTracker } from './runTracker';
 import { ServerController } from './serverController';
 import { readSettings, SECTION } from './settings';
@@ -68,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...trackSuggestionOutcomes(tracker, debounce, Date.now),
     ...registerCuration(controller, log),
     ...registerWeakAreasView(controller, log),
+    registerForgetFileCommand(controller),
     ...trackRunResults(new RunTracker(Date.now), (result) => controller.notify(TaskResultNotification, result), log),
     ...registerChatWithSpans(controller, log),
     vscode.workspace.onDidChangeConfiguration((event) => {

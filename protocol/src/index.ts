@@ -14,3 +14,4 @@ export * from './reindexRequest';
 export * from './statusNotification';
 export * from './taskResultNotification';
 export * from './gapsRequest';
+export * from './forgetRequest';

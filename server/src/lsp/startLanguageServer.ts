@@ -2,7 +2,7 @@ import { DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, Response
 import type { Connection, DidChangeWatchedFilesParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
 import { ChatFeedbackNotification, ChatRequest, ExplainRequest, FeedbackNotification, ReindexRequest, TaskResultNotification } from '@arenalab/protocol';
 import { CurationQueueRequest, CurationRescoreRequest, CurationVerdictRequest, DatasetActionRequest, DatasetsRequest } from '@arenalab/protocol';
-import { GapsRequest } from '@arenalab/protocol';
+import { ForgetRequest, GapsRequest } from '@arenalab/protocol';
 import type { CurationRescoreParams, CurationRescoreResult, CurationVerdictParams, CurationVerdictResult } from '@arenalab/protocol';
 import { guarded } from './guarded';
 import { followStoreLocation } from './followStoreLocation';
@@ -21,6 +21,7 @@ import { onGaps } from './onGaps';
 import { onExecuteCommand } from './onExecuteCommand';
 import { onExplain } from './onExplain';
 import { onFeedback } from './onFeedback';
+import { onForget } from './onForget';
 import { onInitialize } from './onInitialize';
 import { onInlineCompletion } from './onInlineCompletion';
 import { onTaskResult } from './onTaskResult';
@@ -92,6 +93,7 @@ export function startLanguageServer(connection: Connection, settings?: LspSettin
   connection.onNotification(ChatFeedbackNotification, guarded(console, ChatFeedbackNotification.method, undefined, (p) => onChatFeedback(ctx, p)));
   connection.onRequest(ReindexRequest, guarded(console, ReindexRequest.method, { files: 0, windows: 0 }, () => ctx.indexer.reindex()));
   connection.onRequest(GapsRequest, guarded(console, GapsRequest.method, { observations: { next_line_cases: 0, logged_suggestions: 0 }, areas: [] }, (p, t) => onGaps(ctx, p, t)));
+  connection.onRequest(ForgetRequest, guarded(console, ForgetRequest.method, { outcomes: [], sources: 0 }, (p) => onForget(ctx, p)));
   connection.onRequest(DatasetsRequest, guarded(console, DatasetsRequest.method, { datasets: [] }, () => onDatasets(ctx)));
   connection.onRequest(DatasetActionRequest, guarded(console, DatasetActionRequest.method, ACTION_FAILED, (p, t) => onDatasetAction(ctx, p, t)));
   connection.onRequest(CurationQueueRequest, guarded(console, CurationQueueRequest.method, QUEUE_FAILED, (p, t) => onCurationQueue(ctx, p, t)));
