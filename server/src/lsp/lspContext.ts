@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OutcomeRecorder, realRetentionTimer, RetentionChecker } from '../outcomes';
 import type { MissingDocument, RetentionTimer } from '../outcomes';
+import { recordLearnedCandidate } from './recordLearnedCandidate';
 import { CompletionConstitution } from './completionConstitution';
 import { CurationSession } from '../curation';
 import { DocumentSync } from './documentSync';
@@ -86,7 +87,10 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     pullsConfiguration: false,
     changesFolders: false,
     outcomes,
-    retention: new RetentionChecker({ clock, timer, log, read: (uri) => retentionDocument(ctx.documents, uri), record: (draft) => outcomes.record(draft) }),
+    retention: new RetentionChecker({
+      clock, timer, log, read: (uri) => retentionDocument(ctx.documents, uri), record: (draft) => outcomes.record(draft),
+      settled: (accepted, retained) => { if (retained) recordLearnedCandidate(learner, (draft) => outcomes.record(draft), accepted.spanId); },
+    }),
     store: { opened: false },
     learner,
     constitution: new CompletionConstitution({ clock, roots, log, excludes: () => ctx.clientSettings.excludes, storeDir: () => ctx.store.dir }),

@@ -64,4 +64,62 @@ describe('LSP retention checks after an accepted suggestion', () => {
     assert.equal(jobs.length, 0);
     ctx.sync.dispose();
   });
+
+  /** An accepted suggestion in an open document, its three checks queued on a fake timer; the spans recorded. */
+  function acceptedInDocument(text: string) {
+    const clock = fixedClock(Date.UTC(2024, 5, 1));
+    // Each job, run in order, first moves the clock to its time (checks at different times are different spans).
+    const jobs: (() => void)[] = [];
+    let elapsed = 0;
+    const timer: RetentionTimer = { schedule: (delayMs, run) => (jobs.push(() => { clock.advance(delayMs - elapsed); elapsed = delayMs; run(); }), () => undefined) };
+    const quiet = { info: () => undefined, error: () => undefined, warn: () => undefined, log: () => undefined };
+    const ctx = createLspContext({ console: quiet } as unknown as Connection, DEFAULT_LSP_SETTINGS, clock, timer);
+    fs.writeFileSync(path.join(dir, 'a.ts'), text); // a check also asks whether the file is still on disk
+    const uri = pathToFileURL(path.join(dir, 'a.ts')).href;
+    let document = TextDocument.create(uri, 'typescript', 2, text);
+    ctx.documents = { get: (u: string) => (u === uri ? document : undefined) } as unknown as typeof ctx.documents;
+    const spans: Span[] = [];
+    const record = ctx.outcomes.record.bind(ctx.outcomes);
+    ctx.outcomes.record = (draft, options) => {
+      const id = record(draft, options);
+      if (id !== undefined) spans.push({ ...draft, id } as Span);
+      return id;
+    };
+    const candidate = {
+      text: 'return respond(user, request.body);', confidence: 0.9, method: 'continuation-vote',
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+      provenance: [{ file: 'b.ts', line: 1, spanId: 'win_b', similarity: 1, acceptedBefore: 0 }],
+    };
+    onFeedback(ctx, { suggestionId: ctx.suggestions.remember(uri, candidate, { file: 'a.ts', language: 'typescript', version: 1 }).id, outcome: 'accepted' });
+    const edit = (next: string) => (document = TextDocument.create(uri, 'typescript', 3, next));
+    return { ctx, jobs, spans, edit };
+  }
+
+  it('stores the diamond candidate of a suggestion retained at its last check, derived from it and its checks', () => {
+    const { ctx, jobs, spans } = acceptedInDocument('const user = authenticate(request);\nreturn respond(user, request.body);\n');
+    assert.equal(jobs.length, 3);
+    jobs[0]();
+    jobs[1]();
+    assert.equal(spans.filter((s) => s.did !== 'suggest_completion' && s.did !== 'check_retention').length, 0, 'nothing before the last check');
+    jobs[2]();
+    const accepted = spans.find((s) => s.did === 'suggest_completion')!;
+    const checks = spans.filter((s) => s.did === 'check_retention').map((s) => s.id);
+    const learned = spans.filter((s) => s.did !== 'suggest_completion' && s.did !== 'check_retention');
+    assert.equal(learned.length, 1, JSON.stringify(spans.map((s) => s.did)));
+    assert.deepEqual(learned[0].metadata?.derived_from, [accepted.id, ...checks]);
+    assert.deepEqual([learned[0].source, learned[0].did, learned[0].if_ok, learned[0].confirmed_by], ['user_feedback', 'write_code', 'return respond(user, request.body);', 'accepted and retained after 600000 ms']);
+    ctx.retention.dispose();
+    ctx.sync.dispose();
+  });
+
+  it('stores nothing when the accepted text was edited away by the last check', () => {
+    const { ctx, jobs, spans, edit } = acceptedInDocument('const user = authenticate(request);\nreturn respond(user, request.body);\n');
+    jobs[0]();
+    jobs[1]();
+    edit('const user = authenticate(request);\nthrow new Error(`no`);\n');
+    jobs[2]();
+    assert.deepEqual(spans.map((s) => [s.did, s.status]), [['suggest_completion', 'completed'], ['check_retention', 'completed'], ['check_retention', 'completed'], ['check_retention', 'failed']]);
+    ctx.retention.dispose();
+    ctx.sync.dispose();
+  });
 });

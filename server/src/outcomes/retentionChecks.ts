@@ -57,6 +57,8 @@ export interface RetentionDeps {
   record(draft: Omit<Span, 'id'>): string | undefined;
   log(line: string): void;
   delaysMs?: readonly number[];
+  /** Called after a suggestion's last check was recorded: retained then, it may be a diamond candidate. */
+  settled?(accepted: AcceptedSuggestion, retained: boolean): void;
 }
 
 /**
@@ -104,17 +106,19 @@ export class RetentionChecker {
   watch(accepted: AcceptedSuggestion): void {
     if (this.disposed) return;
     const acceptedAt = this.deps.clock.now();
-    for (const delay of this.deps.delaysMs ?? RETENTION_CHECK_DELAYS_MS) {
+    const delays = this.deps.delaysMs ?? RETENTION_CHECK_DELAYS_MS;
+    delays.forEach((delay, i) => {
       const cancel = this.deps.timer.schedule(delay, () => {
         this.pending.delete(cancel);
         try {
-          this.check(accepted, this.deps.clock.now() - acceptedAt);
+          const retained = this.check(accepted, this.deps.clock.now() - acceptedAt);
+          if (i === delays.length - 1) this.deps.settled?.(accepted, retained);
         } catch (error) {
           this.deps.log(`retention check of suggestion ${accepted.suggestionId} failed: ${String(error)}`);
         }
       });
       this.pending.add(cancel);
-    }
+    });
   }
 
   /** Checks still waiting for their time. */
@@ -129,7 +133,8 @@ export class RetentionChecker {
     this.pending.clear();
   }
 
-  private check(accepted: AcceptedSuggestion, afterMs: number): void {
+  /** Records one check; true when the text was retained. */
+  private check(accepted: AcceptedSuggestion, afterMs: number): boolean {
     const document = this.deps.read(accepted.uri);
     let similarity = 0;
     let reason: string;
@@ -154,5 +159,6 @@ export class RetentionChecker {
       context: { environment: 'programming', previous_spans: [accepted.spanId] },
       metadata: { after_ms: afterMs, similarity: rounded, suggestion_id: accepted.suggestionId, reason },
     });
+    return retained;
   }
 }
