@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OutcomeRecorder, realRetentionTimer, RetentionChecker } from '../outcomes';
 import type { MissingDocument, RetentionTimer } from '../outcomes';
-import { recordLearnedCandidate } from './recordLearnedCandidate';
+import { recordLearnedSpans } from './recordLearnedSpans';
 import { CompletionConstitution } from './completionConstitution';
 import { CurationSession } from '../curation';
 import { DocumentSync } from './documentSync';
@@ -89,7 +89,7 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     outcomes,
     retention: new RetentionChecker({
       clock, timer, log, read: (uri) => retentionDocument(ctx.documents, uri), record: (draft) => outcomes.record(draft),
-      settled: (accepted, retained) => { if (retained) recordLearnedCandidate(learner, (draft) => outcomes.record(draft), accepted.spanId); },
+      settled: (accepted, retained) => { if (retained) recordLearnedSpans(learner, (draft) => outcomes.record(draft), accepted.spanId); },
     }),
     store: { opened: false },
     learner,

@@ -112,6 +112,28 @@ describe('LSP retention checks after an accepted suggestion', () => {
     ctx.sync.dispose();
   });
 
+  it('stores the synthetic span of a cluster of similar accepted suggestions once one of them is retained at its last check', () => {
+    const text = 'const user = authenticate(request);\nreturn respond(user, request.body);\nreturn respond(user, request.params);\n';
+    const { ctx, jobs, spans } = acceptedInDocument(text);
+    const second = {
+      text: 'return respond(user, request.params);', confidence: 0.8, method: 'continuation-vote',
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+      provenance: [{ file: 'c.ts', line: 4, spanId: 'win_c', similarity: 1, acceptedBefore: 0 }],
+    };
+    const uri = pathToFileURL(path.join(dir, 'a.ts')).href;
+    onFeedback(ctx, { suggestionId: ctx.suggestions.remember(uri, second, { file: 'a.ts', language: 'typescript', version: 1 }).id, outcome: 'accepted' });
+    assert.equal(jobs.length, 6);
+    // Checks of both suggestions in time order (30 s, 2 min, 10 min each).
+    for (const i of [0, 3, 1, 4, 2, 5]) jobs[i]();
+    const accepted = spans.filter((s) => s.did === 'suggest_completion').map((s) => s.id);
+    const synthetic = spans.filter((s) => s.source === 'synthetic_learning');
+    assert.ok(synthetic.length >= 1, JSON.stringify(spans.map((s) => [s.did, s.source])));
+    const derived = synthetic[synthetic.length - 1].metadata?.derived_from as string[];
+    assert.ok(accepted.every((id) => derived.includes(id)), `${JSON.stringify(derived)} cites ${JSON.stringify(accepted)}`);
+    ctx.retention.dispose();
+    ctx.sync.dispose();
+  });
+
   it('stores nothing when the accepted text was edited away by the last check', () => {
     const { ctx, jobs, spans, edit } = acceptedInDocument('const user = authenticate(request);\nreturn respond(user, request.body);\n');
     jobs[0]();
