@@ -22,7 +22,8 @@ export interface ForgetResult {
 
 /**
  * `arenalab/forget`, client → server request (issue 5 §1, exact unlearning): the running creature answers afterwards as
- * one that never saw what was forgotten. Indexed code stays indexed. The store keeps its spans: a restart, which
- * learns the store again, learns them again.
+ * one that never saw what was forgotten. Indexed code stays indexed. The store is append-only, so the server stores a
+ * `forget_learning` tombstone: a restart replays it where it stands, and datasets, the chat and curation read the
+ * store without what it names (and what cites or derives from it).
  */
 export const ForgetRequest = new RequestType<ForgetParams, ForgetResult, void>('arenalab/forget');

@@ -16,3 +16,4 @@ export * from './codeAreaDomain';
 export * from './weakDomains';
 export * from './trainingStop';
 export * from './selfPlay';
+export * from './forgetting';

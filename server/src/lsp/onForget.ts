@@ -1,4 +1,6 @@
 import type { ForgetParams, ForgetResult } from '@arenalab/protocol';
+import { forgetSpan } from '@arenalab/core';
+import { forgetLearning } from './forgetLearning';
 import type { LspContext } from './lspContext';
 
 /** Thrown for forget params of the wrong shape; the guard logs it with the method name and answers nothing removed. */
@@ -26,16 +28,15 @@ function checked(params: ForgetParams | undefined): { spanIds: string[]; file?: 
 /**
  * `arenalab/forget`: spans are forgotten with every outcome span citing them (the learner unlearns exactly their
  * updates; a source's outcomes cite it); a source id also resets that place's own trust; a file resets every place
- * known to live in it (outcome spans record their sources' files). The file's postings stay: forgetting what was learned must not stop suggesting its code, which
+ * known to live in it (outcome spans record their sources' files); a `forget_learning` tombstone is stored so a restart
+ * and dataset builds forget it too. The file's postings stay: forgetting what was learned must not stop suggesting its code, which
  * `CompletionEngine.unlearnFile` would (it de-indexes too).
  */
 export function onForget(ctx: LspContext, params: ForgetParams | undefined): ForgetResult {
   const { spanIds, file } = checked(params);
-  const outcomes = ctx.learner.forget(spanIds);
-  const forgotten = new Set(outcomes);
-  let sources = spanIds.filter((id) => !forgotten.has(id) && ctx.engine.weights.unlearnSource(id)).length;
-  if (file === undefined) return { outcomes, sources };
-  const key = ctx.roots.fileFor(file);
-  sources += ctx.engine.weights.unlearnFile(key);
-  return { outcomes, sources, file: key };
+  const key = file === undefined ? undefined : ctx.roots.fileFor(file);
+  const { outcomes, sources } = forgetLearning(ctx, spanIds, key);
+  // A tombstone in the store, so a restart (which learns the store again) and dataset builds forget it too.
+  ctx.outcomes.record(forgetSpan({ spanIds: [...new Set([...spanIds, ...outcomes])], ...(key !== undefined ? { file: key } : {}), whenMs: ctx.clock.now() }));
+  return key === undefined ? { outcomes, sources } : { outcomes, sources, file: key };
 }

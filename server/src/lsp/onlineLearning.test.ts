@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fixedClock, validateSpan } from '@arenalab/core';
-import type { CompletionCandidate } from '@arenalab/core';
+import { FORGET_ACTION, fixedClock, neverCancelled, silentProgress, validateSpan } from '@arenalab/core';
+import type { CompletionCandidate, Span } from '@arenalab/core';
 import type { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { suggestionOutcomeSpan } from '../outcomes';
@@ -11,7 +11,9 @@ import { SpanStore } from '../store';
 import { learnFromStore } from './learnFromStore';
 import { createLspContext } from './lspContext';
 import { DEFAULT_LSP_SETTINGS } from './lspSettings';
+import { loadStoreSpans } from '../pipeline';
 import { onFeedback } from './onFeedback';
+import { onForget } from './onForget';
 import { showThreshold } from './showThreshold';
 
 // The language server's online learning: every recorded outcome moves the weights of the places the suggestion came
@@ -94,5 +96,37 @@ describe('LSP show threshold for a target precision', () => {
     ctx.clientSettings = { ...ctx.clientSettings };
     const fitted = showThreshold(ctx);
     assert.ok(fitted >= 0.6 && fitted <= 0.7, `threshold ${fitted}`);
+  });
+});
+
+describe('LSP forgetting survives a restart (tombstones in the store)', () => {
+  it('a forgotten acceptance is not learned again from the store, and the store reads without it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-forget-'));
+    try {
+      const first = context();
+      const recorded: Omit<Span, 'id'>[] = [];
+      const record = first.ctx.outcomes.record.bind(first.ctx.outcomes);
+      first.ctx.outcomes.record = (draft, options) => (recorded.push(draft), record(draft, options));
+      onFeedback(first.ctx, { suggestionId: first.remember().id, outcome: 'accepted' });
+      assert.ok(first.ctx.engine.weights.weight(SOURCE) > 1);
+      const accepted = validateSpan(recorded[0]);
+      assert.ok(accepted.ok);
+      onForget(first.ctx, { spanIds: [accepted.span.id] });
+      assert.equal(first.ctx.engine.weights.weight(SOURCE), 1);
+      const tombstone = recorded.find((draft) => draft.did === FORGET_ACTION);
+      assert.ok(tombstone, 'a tombstone is recorded');
+      const checkedTombstone = validateSpan(tombstone);
+      assert.ok(checkedTombstone.ok);
+      const store = await SpanStore.open(dir, { mode: 'write' });
+      await store.append([accepted.span, checkedTombstone.span]);
+      await store.close();
+
+      const restarted = context();
+      await learnFromStore(restarted.ctx, dir, () => undefined);
+      assert.equal(restarted.ctx.engine.weights.weight(SOURCE), 1, 'the acceptance stays forgotten after a restart');
+      assert.deepEqual(await loadStoreSpans(dir, neverCancelled, silentProgress), [], 'datasets and the chat read the store without it');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

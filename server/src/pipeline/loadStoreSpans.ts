@@ -1,12 +1,14 @@
-import { throwIfCancelled } from '@arenalab/core';
+import { throwIfCancelled, withoutForgotten } from '@arenalab/core';
 import type { Cancellation, Progress, Span } from '@arenalab/core';
 import { SpanStore } from '../store';
 
 /**
  * Reads every span of a store without taking the writer lock (read mode), so curation can run while an ingest
- * appends: it sees the log as it was when opened.
+ * appends: it sees the log as it was when opened. What the developer asked to forget (`forget_learning` tombstones)
+ * is left out with everything citing or derived from it, unless `forgotten: 'keep'` (the learner replays the
+ * tombstones in order itself).
  */
-export async function loadStoreSpans(storeDir: string, token: Cancellation, progress: Progress): Promise<Span[]> {
+export async function loadStoreSpans(storeDir: string, token: Cancellation, progress: Progress, options: { forgotten?: 'drop' | 'keep' } = {}): Promise<Span[]> {
   const store = await SpanStore.open(storeDir, { mode: 'read' });
   try {
     const spans: Span[] = [];
@@ -19,7 +21,7 @@ export async function loadStoreSpans(storeDir: string, token: Cancellation, prog
       }
     }
     progress.report(spans.length, total);
-    return spans;
+    return options.forgotten === 'keep' ? spans : withoutForgotten(spans);
   } finally {
     await store.close();
   }
