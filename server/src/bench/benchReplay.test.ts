@@ -1,23 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { silentProgress } from '@arenalab/core';
 import { formatReplayBench } from '../cli/formatReplayBench';
 import { benchReplay, ReplayHistoryError } from './benchReplay';
+import { commitAll, initTestRepo } from './gitTestRepo';
 
 const never = { isCancelled: false };
 const progress = { phase: () => silentProgress };
-
-/** Commits the working tree of `dir` with a fixed identity and date, isolated from the user's git config. */
-function commit(dir: string, tick: number): void {
-  const date = new Date(Date.UTC(2024, 0, 1) + tick * 3600_000).toISOString();
-  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env });
-  git('add', '-A');
-  git('commit', '-q', '-m', `commit ${tick}`);
-}
 
 const BODY = ['  const options = defaultOptions();', '  for (const arg of argv) applyArgument(options, arg);', '  return validateOptions(options);', '}'];
 
@@ -25,7 +16,7 @@ describe('benchReplay', () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-replay-'));
-    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' } });
+    initTestRepo(dir);
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -36,14 +27,14 @@ describe('benchReplay', () => {
     };
     write('src/main.ts', ['import { run } from "./run";', 'run(process.argv);']);
     write('node_modules/dep/index.js', ['module.exports = 1;']);
-    commit(dir, 0);
+    commitAll(dir, 0);
     write('src/cli.ts', ['export function parseCli(argv: string[]): Options {', ...BODY]);
-    commit(dir, 1);
+    commitAll(dir, 1);
     write('src/tool.ts', ['export function parseTool(argv: string[]): Options {', ...BODY]);
     fs.rmSync(path.join(dir, 'src/main.ts'));
-    commit(dir, 2);
+    commitAll(dir, 2);
     write('src/admin.ts', ['export function parseAdmin(argv: string[]): Options {', ...BODY]);
-    commit(dir, 3);
+    commitAll(dir, 3);
 
     const result = await benchReplay({ repo: dir, start: 0.25, slices: 3, perCommit: 10, seed: 1 }, never, progress);
     assert.equal(result.commits, 4);
@@ -57,7 +48,7 @@ describe('benchReplay', () => {
 
   it('refuses a history of one commit with a typed error', async () => {
     fs.writeFileSync(path.join(dir, 'a.ts'), 'export const a = 1;\n');
-    commit(dir, 0);
+    commitAll(dir, 0);
     await assert.rejects(benchReplay({ repo: dir, start: 0.3, slices: 2, perCommit: 5, seed: 1 }, never, progress), ReplayHistoryError);
   });
 });

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,17 +6,10 @@ import { silentProgress, spanContentHash, validateSpan } from '@arenalab/core';
 import { formatSelfPlay } from '../cli/commands/benchSelfPlay';
 import { ReplayHistoryError } from './benchReplay';
 import { benchSelfPlay } from './benchSelfPlay';
+import { commitAll, initTestRepo } from './gitTestRepo';
 
 const never = { isCancelled: false };
 const progress = { phase: () => silentProgress };
-
-function commit(dir: string, tick: number): void {
-  const date = new Date(Date.UTC(2024, 0, 1) + tick * 3600_000).toISOString();
-  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env });
-  git('add', '-A');
-  git('commit', '-q', '-m', `commit ${tick}`);
-}
 
 /** A module whose lines exist nowhere else: only a creature that indexed it can predict its copies. */
 function moduleText(k: number): string {
@@ -35,7 +27,7 @@ describe('benchSelfPlay', () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-selfplay-'));
-    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' } });
+    initTestRepo(dir);
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -46,11 +38,11 @@ describe('benchSelfPlay', () => {
 
   it('A (whole tree) beats B (half the files); B learns the lessons and improves on held-out commits; lessons are valid self_play spans', async () => {
     for (let k = 0; k < 10; k++) write(`src/m${k}.ts`, moduleText(k));
-    commit(dir, 0);
+    commitAll(dir, 0);
     // Later commits copy the modules: the play commits (1–4) and the held-out ones (5–6) reuse the same code.
     for (let t = 1; t <= 6; t++) {
       for (let k = 0; k < 10; k++) write(`copies${t}/c${k}.ts`, moduleText(k));
-      commit(dir, t);
+      commitAll(dir, t);
     }
     const result = await benchSelfPlay({ repo: dir, start: 0.1, heldOut: 0.34, perCommit: 40, seed: 1, variant: { kind: 'half-files' }, learnCode: false }, never, progress);
     const creatures = result.creatures as { A: { files: number }; B: { files: number } };
@@ -76,10 +68,10 @@ describe('benchSelfPlay', () => {
 
   it('with code learning every creature indexes the played commits: the controls learn the code', async () => {
     for (let k = 0; k < 6; k++) write(`src/m${k}.ts`, moduleText(k));
-    commit(dir, 0);
+    commitAll(dir, 0);
     for (let t = 1; t <= 6; t++) {
       write(`new${t}/n.ts`, moduleText(100 + (t % 3)));
-      commit(dir, t);
+      commitAll(dir, t);
     }
     const result = await benchSelfPlay({ repo: dir, start: 0.1, heldOut: 0.34, perCommit: 10, seed: 1, variant: { kind: 'half-files' }, learnCode: true }, never, progress);
     const { before, control } = result.held_out;
@@ -89,11 +81,11 @@ describe('benchSelfPlay', () => {
 
   it('is deterministic for a seed, and refuses a history too short to split', async () => {
     for (let k = 0; k < 4; k++) write(`src/m${k}.ts`, moduleText(k));
-    commit(dir, 0);
+    commitAll(dir, 0);
     await assert.rejects(benchSelfPlay({ repo: dir, start: 0.5, heldOut: 0.5, perCommit: 10, seed: 1, variant: { kind: 'half-files' }, learnCode: true }, never, progress), ReplayHistoryError);
     for (let t = 1; t <= 3; t++) {
       write(`copies${t}/c.ts`, moduleText(t));
-      commit(dir, t);
+      commitAll(dir, t);
     }
     const options = { repo: dir, start: 0.3, heldOut: 0.5, perCommit: 10, seed: 2, variant: { kind: 'config' as const, config: { learnedWeightGain: 0 } }, learnCode: true };
     assert.deepEqual(await benchSelfPlay(options, never, progress), await benchSelfPlay(options, never, progress));

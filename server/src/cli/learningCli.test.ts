@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { validateSpan } from '@arenalab/core';
+import { commitAll, initTestRepo } from '../bench/gitTestRepo';
 
 // `arenalab gaps`, `arenalab train` and `arenalab bench selfplay` as a user runs them: the built launcher on a small
 // git repository with a folder the creature can learn (one template) and one it cannot (every line unique).
@@ -14,14 +15,6 @@ function cli(args: string[], cwd: string): { code: number | null; stdout: string
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function commitAll(dir: string, tick: number): void {
-  const date = new Date(Date.UTC(2024, 0, 1) + tick * 3600_000).toISOString();
-  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env });
-  git('add', '-A');
-  git('commit', '-q', '-m', `commit ${tick}`);
-}
-
 const template = (k: number) => [`export function handle${k}(request: Request): Response {`, '  const body = parseBody(request);', '  if (!body.id) return badRequest();', '  const record = store.load(body.id);', '  return ok(record);', '}', ''].join('\n');
 const unique = (k: number) => Array.from({ length: 6 }, (_, j) => `const value${k}x${j} = compute${j * 7 + k}(input${k + j});`).join('\n') + '\n';
 
@@ -30,7 +23,7 @@ describe('arenalab gaps, train and bench selfplay (real process)', function () {
   let repo: string;
   before(() => {
     repo = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-learning-cli-'));
-    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' } });
+    initTestRepo(repo);
     fs.mkdirSync(path.join(repo, 'handlers'));
     fs.mkdirSync(path.join(repo, 'misc'));
     for (let t = 0; t < 4; t++) {
