@@ -1,6 +1,6 @@
 import { SPAN_SCHEMA_VERSION } from '../spans/span';
 import type { Span } from '../spans/span';
-import { derivedFrom } from './learnedSpans';
+import { influenceOf } from './learnFromOutcomes';
 
 /** The `did` of a tombstone: the store is append-only, so forgetting is itself recorded. */
 export const FORGET_ACTION = 'forget_learning';
@@ -43,20 +43,7 @@ export function forgetRecordOf(span: Span): { spanIds: string[]; file?: string }
  * curation read the store through this.
  */
 export function withoutForgotten(spans: readonly Span[]): Span[] {
-  const gone = new Set<string>();
-  for (const span of spans) forgetRecordOf(span)?.spanIds.forEach((id) => gone.add(id));
-  if (gone.size === 0) return spans.filter((span) => span.did !== FORGET_ACTION);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const span of spans) {
-      if (gone.has(span.id)) continue;
-      const cites = [...(span.context?.previous_spans ?? []), ...derivedFrom(span)];
-      if (cites.some((id) => gone.has(id))) {
-        gone.add(span.id);
-        grew = true;
-      }
-    }
-  }
+  const named = spans.flatMap((span) => forgetRecordOf(span)?.spanIds ?? []);
+  const gone = named.length === 0 ? new Set<string>() : influenceOf(spans, named);
   return spans.filter((span) => span.did !== FORGET_ACTION && !gone.has(span.id));
 }

@@ -2,7 +2,7 @@ import { scoreSpan } from '../quality/scoreSpan';
 import type { QualityMetrics } from '../quality/qualityMetrics';
 import type { Span } from '../spans/span';
 import { coherence, densityClusters, tokenCosine } from './densityClusters';
-import { feedbackClusterSpan, retainedSuggestionSpan } from './learnedSpans';
+import { derivedFrom, feedbackClusterSpan, retainedSuggestionSpan } from './learnedSpans';
 import type { LearningConfig } from './learningConfig';
 import { DEFAULT_LEARNING_CONFIG } from './learningConfig';
 import type { RatedOutcome } from './outcomeRating';
@@ -138,17 +138,19 @@ function clusterAccepted(suggestions: readonly Span[], options: LearnOptions, co
 }
 
 /**
- * The ids whose influence goes when `removed` spans are deleted: those spans and every span that cites one through
- * `previous_spans`, transitively (a retention check or test run of a deleted suggestion says nothing without it).
- * Unlearn each from the weights (`unlearnOutcome`) and drop derived spans citing any (`derivedFrom`).
+ * The ids whose influence goes when `removed` spans are deleted: those spans and every span that cites one, through
+ * `previous_spans` (a retention check or test run of a deleted suggestion says nothing without it) or
+ * `metadata.derived_from` (a diamond candidate or synthetic span learned from it), transitively. Unlearn each from
+ * the weights (`unlearnOutcome`) and drop the spans.
  */
 export function influenceOf(spans: readonly Span[], removed: Iterable<string>): Set<string> {
   const gone = new Set(removed);
+  const cites = (span: Span) => [...(span.context?.previous_spans ?? []), ...derivedFrom(span)];
   let grew = true;
   while (grew) {
     grew = false;
     for (const span of spans) {
-      if (!gone.has(span.id) && (span.context?.previous_spans ?? []).some((id) => gone.has(id))) {
+      if (!gone.has(span.id) && cites(span).some((id) => gone.has(id))) {
         gone.add(span.id);
         grew = true;
       }
