@@ -1,29 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end test (e2e/) needs, on a fresh machine or again (then it takes well under a second):
-#   - Debian packages: chromium (the browser playwright-core drives), and for building code-server's native modules
-#     libkrb5-dev (kerberos: gssapi.h), ripgrep (see below), g++, make, python3 (node-gyp);
-#   - e2e/node_modules: code-server 4.100.3 and playwright-core from e2e/package-lock.json.
+# Installs e2e/node_modules (code-server 4.100.3 and playwright-core from e2e/package-lock.json) for the end-to-end
+# test, on a fresh machine or again (then it takes well under a second).
 # Offline rules: only the npm registry and Debian apt are reachable, so nothing may download anything else.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need_apt=()
-[ -x /usr/bin/chromium ] || need_apt+=(chromium)
-command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
-dpkg-query -W -f='${Status}' libkrb5-dev 2>/dev/null | grep -q 'install ok installed' || need_apt+=(libkrb5-dev)
-command -v g++ >/dev/null 2>&1 || need_apt+=(g++)
-command -v make >/dev/null 2>&1 || need_apt+=(make)
-command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "e2e-setup: missing Debian packages: ${need_apt[*]}" >&2
-    echo "e2e-setup: install them with:  sudo apt-get update && sudo apt-get install -y ${need_apt[*]}" >&2
-    exit 1
-  fi
-  echo "e2e-setup: apt-get install ${need_apt[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
-fi
+# The Debian packages it builds with (chromium, ripgrep, libkrb5-dev, g++, make, python3) come from
+# scripts/test-setup.sh, which runs this script last.
+command -v rg >/dev/null 2>&1 || { echo "e2e-setup: ripgrep is missing: run scripts/test-setup.sh (as root it installs it)" >&2; exit 1; }
 
 # Skip the install when e2e/node_modules was installed from exactly this package.json and lockfile.
 stamp=e2e/node_modules/.arenalab-e2e-installed
