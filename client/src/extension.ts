@@ -1,23 +1,24 @@
 import * as vscode from 'vscode';
-import { ExplainRequest, FeedbackNotification, TaskResultNotification } from '@arenalab/protocol';
-import { AdaptiveDebounce } from './adaptiveDebounce';
-import { registerChatView } from './chatViewProvider';
-import { ExplainPanel } from './explainPanel';
-import { inlineCompletionMiddleware } from './inlineCompletionMiddleware';
-import { registerCommands } from './registerCommands';
-import { registerCuration } from './registerCuration';
-import { registerWeakAreasView } from './weakAreasView';
-import { registerForgetFileCommand } from './forgetFileCommand';
-import { RunTracker } from './runTracker';
-import { ServerController } from './serverController';
-import { readSettings, SECTION } from './settings';
-import { SpanDocuments } from './spanDocuments';
-import { StatusBar } from './statusBar';
-import { SuggestionTracker } from './suggestionTracker';
-import { setSuggestionActiveContext, trackSuggestionOutcomes } from './trackSuggestionOutcomes';
-import { trackRunResults } from './trackRunResults';
+import { ExplainRequest, FeedbackNotification, SETTINGS_SECTION, TaskResultNotification } from '@arenalab/protocol';
+import { AdaptiveDebounce } from './completion/adaptiveDebounce';
+import { registerChatView } from './chat/chatViewProvider';
+import { ExplainPanel } from './explain/explainPanel';
+import { inlineCompletionMiddleware } from './completion/inlineCompletionMiddleware';
+import { registerCommands } from './status/registerCommands';
+import { registerCuration } from './curation/registerCuration';
+import { registerDatasetsView } from './datasets/datasetsView';
+import { registerWeakAreasView } from './weakAreas/weakAreasView';
+import { registerForgetFileCommand } from './forget/forgetFileCommand';
+import { RunTracker } from './runs/runTracker';
+import { ServerController } from './server/serverController';
+import { readSettings } from './settings';
+import { SpanDocuments } from './chat/spanDocuments';
+import { StatusBar } from './status/statusBar';
+import { SuggestionTracker } from './completion/suggestionTracker';
+import { setSuggestionActiveContext, trackSuggestionOutcomes } from './completion/trackSuggestionOutcomes';
+import { trackRunResults } from './runs/trackRunResults';
 
-export { COMMANDS } from './registerCommands';
+export { COMMANDS } from './status/registerCommands';
 
 let server: ServerController | undefined;
 
@@ -68,20 +69,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerCommands({ server: controller, status, log, tracker, explainPanel, lastSuggestionId: () => lastSuggestionId }),
     ...trackSuggestionOutcomes(tracker, debounce, Date.now),
     ...registerCuration(controller, log),
+    ...registerDatasetsView(controller, log),
     ...registerWeakAreasView(controller, log),
     registerForgetFileCommand(controller),
     ...trackRunResults(new RunTracker(Date.now), (result) => controller.notify(TaskResultNotification, result), log),
     ...registerChatWithSpans(controller, log),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration(SECTION)) return;
+      if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
       const current = readSettings();
-      if (event.affectsConfiguration(`${SECTION}.enabled`)) status.update({ enabled: current.enabled });
-      if (event.affectsConfiguration(`${SECTION}.completion`)) {
+      if (event.affectsConfiguration(`${SETTINGS_SECTION}.enabled`)) status.update({ enabled: current.enabled });
+      if (event.affectsConfiguration(`${SETTINGS_SECTION}.completion`)) {
         tracker.setDismissTimeout(current.dismissTimeoutMs);
         logSettingProblems(log);
       }
       // The store location is read by the server itself (workspace/configuration), which reopens the store.
-      if (event.affectsConfiguration(`${SECTION}.server.nodePath`)) void controller.restart();
+      if (event.affectsConfiguration(`${SETTINGS_SECTION}.server.nodePath`)) void controller.restart();
     }),
   );
   await controller.start();

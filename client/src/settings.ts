@@ -1,17 +1,14 @@
 import * as vscode from 'vscode';
-import { parseDebounceSetting } from './adaptiveDebounce';
-import type { DebounceSetting } from './adaptiveDebounce';
+import { boundsText, SETTINGS, SETTINGS_SECTION, withinBounds } from '@arenalab/protocol';
+import { parseDebounceSetting } from './completion/adaptiveDebounce';
+import type { DebounceSetting } from './completion/adaptiveDebounce';
 
 /** The languages the server indexes (grammars/) and the client asks for suggestions in. */
 export const LANGUAGES: readonly string[] = [
   'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'python', 'go', 'rust', 'java',
 ];
 
-export const SECTION = 'arenalab';
-
-export const DEFAULT_DISMISS_TIMEOUT_MS = 15_000;
-const MIN_DISMISS_TIMEOUT_MS = 1000;
-const MAX_DISMISS_TIMEOUT_MS = 600_000;
+const DISMISS_TIMEOUT = SETTINGS['completion.dismissTimeoutMs'];
 
 /**
  * The client-side settings; the server pulls and validates its own (enable, confidenceThreshold, maxLines, excludes,
@@ -29,24 +26,24 @@ export interface ClientSideSettings {
 }
 
 function dismissTimeout(raw: unknown, problems: string[]): number {
-  if (raw === undefined) return DEFAULT_DISMISS_TIMEOUT_MS;
-  if (typeof raw === 'number' && Number.isFinite(raw) && raw >= MIN_DISMISS_TIMEOUT_MS && raw <= MAX_DISMISS_TIMEOUT_MS) return Math.round(raw);
-  problems.push(`arenalab.completion.dismissTimeoutMs: expected milliseconds from ${MIN_DISMISS_TIMEOUT_MS} to ${MAX_DISMISS_TIMEOUT_MS}, got ${JSON.stringify(raw)}; using ${DEFAULT_DISMISS_TIMEOUT_MS}`);
-  return DEFAULT_DISMISS_TIMEOUT_MS;
+  if (raw === undefined) return DISMISS_TIMEOUT.default;
+  if (withinBounds(raw, DISMISS_TIMEOUT)) return Math.round(raw);
+  problems.push(`arenalab.completion.dismissTimeoutMs: expected milliseconds ${boundsText(DISMISS_TIMEOUT)}, got ${JSON.stringify(raw)}; using ${DISMISS_TIMEOUT.default}`);
+  return DISMISS_TIMEOUT.default;
 }
 
 export function readSettings(): ClientSideSettings {
-  const config = vscode.workspace.getConfiguration(SECTION);
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const problems: string[] = [];
   const debounce = parseDebounceSetting(config.get<unknown>('completion.debounceMs'));
   if (debounce.problem) problems.push(debounce.problem);
   return {
-    enabled: config.get<boolean>('enabled', true),
-    enable: config.get<Record<string, boolean>>('enable', { '*': true }),
-    suggestInComments: config.get<boolean>('suggestInComments', false),
+    enabled: config.get<boolean>('enabled', SETTINGS.enabled.default),
+    enable: config.get<Readonly<Record<string, boolean>>>('enable', SETTINGS.enable.default),
+    suggestInComments: config.get<boolean>('suggestInComments', SETTINGS.suggestInComments.default),
     debounce: debounce.value,
     dismissTimeoutMs: dismissTimeout(config.get<unknown>('completion.dismissTimeoutMs'), problems),
-    nodePath: config.get<string>('server.nodePath', 'node').trim() || 'node',
+    nodePath: config.get<string>('server.nodePath', SETTINGS['server.nodePath'].default).trim() || SETTINGS['server.nodePath'].default,
     problems,
   };
 }

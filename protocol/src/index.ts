@@ -15,3 +15,4 @@ export * from './statusNotification';
 export * from './taskResultNotification';
 export * from './gapsRequest';
 export * from './forgetRequest';
+export * from './settings';

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { DEFAULT_COMPLETION_ENGINE_CONFIG, DEFAULT_UNCERTAINTY_MAP_CONFIG } from '@arenalab/core';
+import { SETTINGS } from '@arenalab/protocol';
 import { DEFAULT_CLIENT_SETTINGS, enabledFor, validateClientSettings } from './clientSettings';
 
 describe('validateClientSettings', () => {
@@ -23,6 +25,33 @@ describe('validateClientSettings', () => {
     const { settings, problems } = validateClientSettings([1]);
     assert.deepEqual(settings, DEFAULT_CLIENT_SETTINGS);
     assert.match(problems[0], /expected an object/);
+  });
+});
+
+describe('validateClientSettings: the declared defaults', () => {
+  it('suggests in every language but markdown and plain text when arenalab.enable is not sent', () => {
+    const { settings } = validateClientSettings({});
+    assert.deepEqual(settings.enable, { '*': true, markdown: false, plaintext: false });
+    assert.equal(enabledFor(settings, 'markdown'), false);
+    assert.equal(enabledFor(settings, 'plaintext'), false);
+    assert.equal(enabledFor(settings, 'python'), true);
+  });
+
+  it('lays a sent arenalab.enable over the declared default, as VS Code merges an object setting', () => {
+    const { settings } = validateClientSettings({ enable: { python: false, markdown: true } });
+    assert.deepEqual(settings.enable, { '*': true, markdown: true, plaintext: false, python: false });
+  });
+
+  it('takes every default from the settings declaration', () => {
+    assert.deepEqual(DEFAULT_CLIENT_SETTINGS, {
+      enable: SETTINGS.enable.default, confidenceThreshold: SETTINGS.confidenceThreshold.default, maxLines: SETTINGS.maxLines.default,
+      excludes: SETTINGS.excludes.default, store: {}, requestBudgetMs: SETTINGS.requestBudgetMs.default, targetPrecision: SETTINGS.targetPrecision.default,
+    });
+  });
+
+  it("leaves the engine's and the uncertainty map's own show threshold equal to arenalab.confidenceThreshold's default", () => {
+    assert.equal(DEFAULT_COMPLETION_ENGINE_CONFIG.showThreshold, SETTINGS.confidenceThreshold.default);
+    assert.equal(DEFAULT_UNCERTAINTY_MAP_CONFIG.showThreshold, SETTINGS.confidenceThreshold.default);
   });
 });
 

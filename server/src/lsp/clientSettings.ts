@@ -1,3 +1,4 @@
+import { boundsText, SETTINGS, withinBounds } from '@arenalab/protocol';
 import { resolveLlmSettings } from '../llm';
 import type { LlmSettings } from '../llm';
 
@@ -28,13 +29,14 @@ export interface ClientSettings {
 }
 
 export const DEFAULT_CLIENT_SETTINGS: Readonly<ClientSettings> = {
-  enable: { '*': true },
-  confidenceThreshold: 0.5,
-  maxLines: 10,
-  excludes: [],
+  enable: SETTINGS.enable.default,
+  confidenceThreshold: SETTINGS.confidenceThreshold.default,
+  maxLines: SETTINGS.maxLines.default,
+  excludes: SETTINGS.excludes.default,
+  // The declared default, '', means no location of its own: `.arenalab/` in the first workspace folder.
   store: {},
-  requestBudgetMs: 250,
-  targetPrecision: null,
+  requestBudgetMs: SETTINGS.requestBudgetMs.default,
+  targetPrecision: SETTINGS.targetPrecision.default,
 };
 
 export interface ValidatedSettings {
@@ -45,10 +47,14 @@ export interface ValidatedSettings {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Laid over the declared default, as VS Code merges an object setting with its default, for every client alike. */
 function validEnable(value: unknown): ClientSettings['enable'] | undefined {
   if (!isRecord(value) || !Object.values(value).every((v) => typeof v === 'boolean')) return undefined;
-  return { '*': true, ...(value as Record<string, boolean>) };
+  return { ...SETTINGS.enable.default, ...(value as Record<string, boolean>) };
 }
+
+const wholeWithin = (value: unknown, bounds: { minimum: number; maximum: number }): number | undefined =>
+  Number.isInteger(value) && withinBounds(value, bounds) ? value : undefined;
 
 function validStore(value: unknown): ClientSettings['store'] | undefined {
   if (!isRecord(value)) return undefined;
@@ -83,12 +89,12 @@ function validLlm(value: unknown, problems: string[]): LlmSettings | undefined {
 
 const VALIDATORS: { [K in Exclude<keyof ClientSettings, 'llm'>]: { expected: string; check(value: unknown): ClientSettings[K] | undefined } } = {
   enable: { expected: 'an object of language id → true/false, e.g. { "*": true, "markdown": false }', check: validEnable },
-  confidenceThreshold: { expected: 'a number from 0 to 1', check: (v) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : undefined) },
-  maxLines: { expected: 'a whole number from 1 to 100', check: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100 ? (v as number) : undefined) },
+  confidenceThreshold: { expected: `a number ${boundsText(SETTINGS.confidenceThreshold)}`, check: (v) => (withinBounds(v, SETTINGS.confidenceThreshold) ? v : undefined) },
+  maxLines: { expected: `a whole number ${boundsText(SETTINGS.maxLines)}`, check: (v) => wholeWithin(v, SETTINGS.maxLines) },
   excludes: { expected: 'a list of gitignore patterns', check: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string') ? v : undefined) },
   store: { expected: 'an object { "location": "a folder path" }', check: validStore },
-  targetPrecision: { expected: 'a number above 0 and at most 1, or null', check: (v) => (v === null || (typeof v === 'number' && v > 0 && v <= 1) ? v : undefined) },
-  requestBudgetMs: { expected: 'a whole number of milliseconds from 10 to 5000', check: (v) => (Number.isInteger(v) && (v as number) >= 10 && (v as number) <= 5000 ? (v as number) : undefined) },
+  targetPrecision: { expected: `a number ${boundsText(SETTINGS.targetPrecision)}, or null`, check: (v) => (v === null || withinBounds(v, SETTINGS.targetPrecision) ? v : undefined) },
+  requestBudgetMs: { expected: `a whole number of milliseconds ${boundsText(SETTINGS.requestBudgetMs)}`, check: (v) => wholeWithin(v, SETTINGS.requestBudgetMs) },
 };
 
 /**

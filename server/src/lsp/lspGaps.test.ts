@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { GapsResult } from '@arenalab/protocol';
-import { initializeTestServer, startTestServer, stopTestServer } from './lspTestServer';
+import { changeTestConfiguration, initializeTestServer, startTestServer, stopTestServer } from './lspTestServer';
 import type { TestServer } from './lspTestServer';
 
 // Issue 5 §3 over stdio: the Weak areas view's request against the real server on a workspace with a folder the
@@ -47,5 +47,18 @@ describe('arenalab lsp --stdio: arenalab/gaps (protocol test)', function () {
     const result = await server.client.sendRequest<GapsResult>('arenalab/gaps', { top: -4, maxFiles: 'x' });
     assert.ok(result.areas.length > 3, `the default top (10) applies: ${result.areas.length} areas`);
     assert.ok(result.observations.next_line_cases > 20);
+  });
+
+  it("measures coverage at the user's show threshold, arenalab.confidenceThreshold, not the engine's default", async () => {
+    const atDefault = await server.client.sendRequest<GapsResult>('arenalab/gaps', { top: 3 });
+    assert.ok(atDefault.areas.some((area) => area.coverage < 1), JSON.stringify(atDefault.areas.map((a) => a.coverage)));
+    await changeTestConfiguration(server, { confidenceThreshold: 0 });
+    try {
+      const everyShown = await server.client.sendRequest<GapsResult>('arenalab/gaps', { top: 3 });
+      assert.ok(everyShown.areas.length > 0);
+      assert.deepEqual(everyShown.areas.map((area) => area.coverage), everyShown.areas.map(() => 1), 'at threshold 0 every case is shown');
+    } finally {
+      await changeTestConfiguration(server, {});
+    }
   });
 });

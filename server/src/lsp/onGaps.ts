@@ -3,6 +3,7 @@ import { silentProgress } from '@arenalab/core';
 import type { GapsParams, GapsResult } from '@arenalab/protocol';
 import { collectGaps } from '../bench/collectGaps';
 import type { LspContext } from './lspContext';
+import { showThreshold } from './showThreshold';
 
 const DEFAULT_TOP = 10;
 const DEFAULT_MAX_FILES = 200;
@@ -12,7 +13,8 @@ const positive = (value: unknown, fallback: number) => (typeof value === 'number
 /**
  * `arenalab/gaps`: the uncertainty map of the first workspace folder's next-line cases (a seeded sample of at most
  * `maxFiles` files, each held out) and the store's logged suggestions, as `arenalab gaps` prints it; `$/cancelRequest`
- * stops it between files. Empty without a folder.
+ * stops it between files. Empty without a folder. Coverage is measured at the threshold suggestions are shown at to
+ * this user (`arenalab.confidenceThreshold`, or the one fitted for `arenalab.targetPrecision`), not the engine's own.
  */
 export async function onGaps(ctx: LspContext, params: GapsParams | undefined, token?: CancellationToken): Promise<GapsResult> {
   const root = ctx.roots.all[0];
@@ -30,7 +32,7 @@ export async function onGaps(ctx: LspContext, params: GapsParams | undefined, to
       depth: 3,
       top: positive(params?.top, DEFAULT_TOP),
       minQuality: 80,
-      map: { showThreshold: ctx.engine.config.showThreshold, minObservations: 5, examplesPerArea: 5 },
+      map: { showThreshold: showThreshold(ctx), minObservations: 5, examplesPerArea: 5 },
       excludes: ctx.clientSettings.excludes,
     },
     cancel,

@@ -1,3 +1,4 @@
+import { SETTINGS_SECTION } from '@arenalab/protocol';
 import type { LspContext } from './lspContext';
 import { validateClientSettings } from './clientSettings';
 
@@ -9,7 +10,7 @@ import { validateClientSettings } from './clientSettings';
 export async function pullClientSettings(ctx: LspContext): Promise<boolean> {
   if (!ctx.pullsConfiguration) return false;
   const before = JSON.stringify(ctx.clientSettings.excludes);
-  const raw: unknown = await ctx.connection.workspace.getConfiguration('arenalab');
+  const raw: unknown = await ctx.connection.workspace.getConfiguration(SETTINGS_SECTION);
   const { settings, problems } = validateClientSettings(raw);
   ctx.clientSettings = settings;
   for (const problem of problems) {

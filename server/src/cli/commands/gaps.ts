@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
+import { SETTINGS } from '@arenalab/protocol';
 import { collectGaps } from '../../bench/collectGaps';
 import type { GapsReport } from '../../bench/collectGaps';
 import { resolveStoreDir } from '../../store';
@@ -43,7 +44,7 @@ export function registerGapsCommand(program: Command): void {
     .option('--top <n>', 'weakest areas listed', parsePositiveInt, 10)
     .option('--examples <n>', 'targeted examples and candidates per area', parsePositiveInt, 5)
     .option('--min-observations <n>', 'areas with fewer observations are sparse (ranked after measured ones)', parsePositiveInt, 5)
-    .option('--show-threshold <x>', 'raw confidence at which a suggestion is shown', parseUnit, 0.5)
+    .option('--show-threshold <x>', 'raw confidence at which a suggestion is shown', parseUnit, SETTINGS.confidenceThreshold.default)
     .option('--min-quality <n>', 'quality at which an unused stored span is offered', parsePositiveInt, 80)
     .option('--json', 'print one JSON document')
     .action(async (o: { store?: string; repo?: string; perFile: number; maxFiles?: number; seed: number; depth: number; top: number; examples: number; minObservations: number; showThreshold: number; minQuality: number; json?: boolean }) => {

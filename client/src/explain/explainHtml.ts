@@ -1,13 +1,8 @@
 import type { ExplainResult, ExplainSource } from '@arenalab/protocol';
+import { escapeHtml } from '../shared/escapeHtml';
 
 /** The command a source link runs: opens a workspace-relative file at a 0-based line. */
 export const OPEN_SOURCE_COMMAND = 'arenalab.openSource';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
-}
 
 export function sourceLabel(source: ExplainSource): string {
   if (source.file !== undefined) return source.line !== undefined ? `${source.file}:${source.line + 1}` : source.file;

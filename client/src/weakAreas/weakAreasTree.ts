@@ -1,4 +1,5 @@
 import type { GapAreaInfo, GapExampleInfo, GapsResult } from '@arenalab/protocol';
+import type { TreeRow } from '../shared/treeRow';
 
 /** A place in the measured folder a targeted example points at (line is 1-based, as the server writes it). */
 export interface ExamplePlace {
@@ -7,19 +8,11 @@ export interface ExamplePlace {
   line: number;
 }
 
-/** A row of the Weak areas view; `open` makes the row a link to that line of the folder `root`. */
-export interface WeakAreaNode {
-  id: string;
-  label: string;
-  description?: string;
-  tooltip?: string;
-  /** `area`, `group`, `example`, `candidate`, `message`. */
-  contextValue: string;
-  /** Codicon name. */
-  icon?: string;
-  children: WeakAreaNode[];
-  open?: { root: string; place: ExamplePlace };
-}
+/**
+ * A row of the Weak areas view; its `contextValue` is `area`, `group`, `example`, `candidate` or `message`. `open`
+ * makes the row a link to that line of the folder `root`.
+ */
+export type WeakAreaNode = TreeRow<{ open?: { root: string; place: ExamplePlace } }>;
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 

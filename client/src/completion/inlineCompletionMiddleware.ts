@@ -3,8 +3,8 @@ import type { Middleware } from 'vscode-languageclient/node';
 import type { AdaptiveDebounce } from './adaptiveDebounce';
 import { inComment } from './commentFilter';
 import { ghostText } from './ghostText';
-import { languageEnabled, readSettings } from './settings';
-import type { StatusBar } from './statusBar';
+import { languageEnabled, readSettings } from '../settings';
+import type { StatusBar } from '../status/statusBar';
 import type { DisplayedSuggestion, SuggestionTracker } from './suggestionTracker';
 
 /** The client command an item runs when accepted: it reports `accepted` through the outcome tracker. */

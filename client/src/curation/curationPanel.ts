@@ -7,7 +7,7 @@ import { renderCurationView } from './curationHtml';
 import { parsePageMessage, renderCurationPage } from './curationPage';
 import type { CurationPageMessage, CurationRenderMessage } from './curationPage';
 import { parseKeyValueLines } from './keyValueLines';
-import type { ServerController } from './serverController';
+import type { ServerController } from '../server/serverController';
 
 /** Spans asked for per batch; the server scores the whole store once and hands them out newest first. */
 const BATCH = 10;

@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { ErrorHandler, LanguageClientOptions, Middleware, ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGES, SECTION } from './settings';
-import type { StatusBar } from './statusBar';
+import { SETTINGS_SECTION } from '@arenalab/protocol';
+import { LANGUAGES } from '../settings';
+import type { StatusBar } from '../status/statusBar';
 
 /** Restarts allowed in RESTART_WINDOW_MS before the client gives up and says so. */
 const MAX_RESTARTS = 5;
@@ -55,7 +56,7 @@ export function createLanguageClient({ context, status, log, nodePath, middlewar
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ language })),
-    synchronize: { configurationSection: SECTION },
+    synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: log,
     errorHandler: restartingErrorHandler(status, log),
     middleware,

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { ExplainRequest, ReindexRequest } from '@arenalab/protocol';
-import { OPEN_SOURCE_COMMAND } from './explainHtml';
-import { openSource } from './explainPanel';
-import type { ExplainPanel } from './explainPanel';
-import { ACCEPT_COMMAND } from './inlineCompletionMiddleware';
-import type { ServerController } from './serverController';
-import { readSettings, SECTION } from './settings';
+import { ExplainRequest, ReindexRequest, SETTINGS_SECTION } from '@arenalab/protocol';
+import { OPEN_SOURCE_COMMAND } from '../explain/explainHtml';
+import { openSource } from '../explain/explainPanel';
+import type { ExplainPanel } from '../explain/explainPanel';
+import { ACCEPT_COMMAND } from '../completion/inlineCompletionMiddleware';
+import type { ServerController } from '../server/serverController';
+import { readSettings } from '../settings';
 import { MENU_COMMAND } from './statusBar';
 import type { StatusBar } from './statusBar';
-import type { SuggestionTracker } from './suggestionTracker';
+import type { SuggestionTracker } from '../completion/suggestionTracker';
 
 export const COMMANDS = {
   explain: 'arenalab.explainSuggestion',
@@ -60,7 +60,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   };
   const toggle = async (): Promise<void> => {
     const enabled = !readSettings().enabled;
-    await vscode.workspace.getConfiguration(SECTION).update('enabled', enabled, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('enabled', enabled, vscode.ConfigurationTarget.Global);
     status.update({ enabled });
   };
   const restart = () => server.restart();

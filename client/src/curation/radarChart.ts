@@ -1,4 +1,4 @@
-import { escapeHtml } from './explainHtml';
+import { escapeHtml } from '../shared/escapeHtml';
 
 /** One polygon of the radar: a label for the legend and one value 0–100 per axis. */
 export interface RadarSeries {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ForgetRequest } from '@arenalab/protocol';
 import { forgetMessage } from './forgetMessage';
-import type { ServerController } from './serverController';
+import type { ServerController } from '../server/serverController';
 
 export const FORGET_FILE_COMMAND = 'arenalab.forgetFile';
 

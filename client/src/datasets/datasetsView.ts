@@ -3,7 +3,8 @@ import { DatasetActionRequest, DatasetsRequest } from '@arenalab/protocol';
 import type { DatasetActionParams, DatasetActionResult } from '@arenalab/protocol';
 import { datasetTree } from './datasetTree';
 import type { DatasetNode } from './datasetTree';
-import type { ServerController } from './serverController';
+import type { ServerController } from '../server/serverController';
+import { treeItemOf } from '../shared/treeItem';
 
 export const DATASETS_VIEW = 'arenalab.datasets';
 export const DATASET_COMMANDS = {
@@ -29,13 +30,7 @@ class DatasetsProvider implements vscode.TreeDataProvider<DatasetNode> {
   }
 
   getTreeItem(node: DatasetNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.label, node.children.length > 0 ? (node.contextValue === 'dataset' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None);
-    item.id = node.id;
-    item.description = node.description;
-    item.tooltip = node.tooltip;
-    item.contextValue = node.contextValue;
-    if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
-    return item;
+    return treeItemOf(node, node.contextValue === 'dataset');
   }
 
   async getChildren(node?: DatasetNode): Promise<DatasetNode[]> {

@@ -1,19 +1,12 @@
 import type { DatasetInfo, DatasetsResult, DatasetVersionInfo } from '@arenalab/protocol';
+import type { TreeRow } from '../shared/treeRow';
 
-/** A row of the Datasets view; `contextValue` decides which context-menu commands it offers. */
-export interface DatasetNode {
-  id: string;
-  label: string;
-  description?: string;
-  tooltip?: string;
-  /** `dataset`, `version`, `version.frozen`, `version.broken`, `group`, `row`, `message`. */
-  contextValue: string;
-  /** Codicon name. */
-  icon?: string;
-  children: DatasetNode[];
-  /** The dataset (and version) a command run from this row acts on. */
-  ref?: { name: string; version?: string };
-}
+/**
+ * A row of the Datasets view; its `contextValue` is `dataset`, `version`, `version.frozen`, `version.broken`, `group`,
+ * `row` or `message`, and decides which context-menu commands it offers. `ref` is the dataset (and version) a command
+ * run from this row acts on.
+ */
+export type DatasetNode = TreeRow<{ ref?: { name: string; version?: string } }>;
 
 const BAR_WIDTH = 20;
 

@@ -1,16 +1,14 @@
 import * as vscode from 'vscode';
 import { CurationPanel } from './curationPanel';
-import { registerDatasetsView } from './datasetsView';
-import type { ServerController } from './serverController';
+import type { ServerController } from '../server/serverController';
 
 export const CURATE_COMMAND = 'arenalab.curateSession';
 
-/** Issue 5 §4, curation in the editor: "ArenaLab: Curate session" and the Datasets view with its commands. */
+/** Curation in the editor: the "ArenaLab: Curate session" command and the panel it opens. */
 export function registerCuration(server: ServerController, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const panel = new CurationPanel(server, log);
   return [
     panel,
     vscode.commands.registerCommand(CURATE_COMMAND, () => panel.show()),
-    ...registerDatasetsView(server, log),
   ];
 }

@@ -1,7 +1,7 @@
 import { CURATION_DIMENSIONS } from '@arenalab/protocol';
 import type { CurationItem, CurationQuality, CurationSpanView } from '@arenalab/protocol';
 import type { CurationViewState, VerdictFeedback } from './curationFlow';
-import { escapeHtml } from './explainHtml';
+import { escapeHtml } from '../shared/escapeHtml';
 import { radarChartSvg } from './radarChart';
 
 // The curation page's content, rendered from the flow's state in the extension (pure, tested) and put into the

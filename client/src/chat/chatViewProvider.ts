@@ -6,8 +6,8 @@ import { ChatConversation } from './chatConversation';
 import { renderChatEntries } from './chatHtml';
 import { parseChatViewMessage, renderChatPage } from './chatPage';
 import type { ChatViewMessage } from './chatPage';
-import { openSource } from './explainPanel';
-import type { ServerController } from './serverController';
+import { openSource } from '../explain/explainPanel';
+import type { ServerController } from '../server/serverController';
 import type { SpanDocuments } from './spanDocuments';
 
 export const CHAT_VIEW_ID = 'arenalab.chat';

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { GapsRequest } from '@arenalab/protocol';
 import { weakAreasTree } from './weakAreasTree';
 import type { ExamplePlace, WeakAreaNode } from './weakAreasTree';
-import type { ServerController } from './serverController';
+import type { ServerController } from '../server/serverController';
+import { treeItemOf } from '../shared/treeItem';
 
 export const WEAK_AREAS_VIEW = 'arenalab.weakAreas';
 export const WEAK_AREA_COMMANDS = {
@@ -32,13 +33,7 @@ class WeakAreasProvider implements vscode.TreeDataProvider<WeakAreaNode> {
   }
 
   getTreeItem(node: WeakAreaNode): vscode.TreeItem {
-    const collapsed = node.children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
-    const item = new vscode.TreeItem(node.label, collapsed);
-    item.id = node.id;
-    item.description = node.description;
-    item.tooltip = node.tooltip;
-    item.contextValue = node.contextValue;
-    if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
+    const item = treeItemOf(node);
     if (node.open) item.command = { title: 'Open example', command: WEAK_AREA_COMMANDS.openExample, arguments: [node.open.root, node.open.place] };
     return item;
   }

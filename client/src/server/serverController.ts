@@ -4,8 +4,8 @@ import type { LanguageClient, Middleware, NotificationType } from 'vscode-langua
 import { StatusNotification } from '@arenalab/protocol';
 import { createLanguageClient } from './languageClient';
 import { checkNode } from './nodeRuntime';
-import { readSettings } from './settings';
-import type { StatusBar } from './statusBar';
+import { readSettings } from '../settings';
+import type { StatusBar } from '../status/statusBar';
 
 export interface ServerControllerDeps {
   context: vscode.ExtensionContext;

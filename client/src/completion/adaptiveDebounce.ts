@@ -1,13 +1,16 @@
+import { boundsText, SETTINGS, withinBounds } from '@arenalab/protocol';
+
 /** `arenalab.completion.debounceMs`: `auto` adapts to the typing rhythm and the server's latency; a number is fixed. */
 export type DebounceSetting = 'auto' | number;
 
-export const MAX_DEBOUNCE_MS = 2000;
+/** The setting's number form: a fixed delay in milliseconds. */
+const FIXED_DELAY = SETTINGS['completion.debounceMs'].anyOf[1];
 
 /** Reads the setting as written in settings.json; a wrong value falls back to `auto` with a readable problem. */
 export function parseDebounceSetting(raw: unknown): { value: DebounceSetting; problem?: string } {
   if (raw === undefined || raw === null || raw === 'auto') return { value: 'auto' };
-  if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0 && raw <= MAX_DEBOUNCE_MS) return { value: Math.round(raw) };
-  return { value: 'auto', problem: `arenalab.completion.debounceMs: expected "auto" or a number of milliseconds from 0 to ${MAX_DEBOUNCE_MS}, got ${JSON.stringify(raw)}; using "auto"` };
+  if (withinBounds(raw, FIXED_DELAY)) return { value: Math.round(raw) };
+  return { value: 'auto', problem: `arenalab.completion.debounceMs: expected "auto" or a number of milliseconds ${boundsText(FIXED_DELAY)}, got ${JSON.stringify(raw)}; using "auto"` };
 }
 
 /** Where the cursor is when a suggestion is requested. */

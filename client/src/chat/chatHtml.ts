@@ -1,6 +1,6 @@
 import type { ChatAnswerSource, ChatResult, ChatToolCall } from '@arenalab/protocol';
 import type { ChatEntry } from './chatConversation';
-import { escapeHtml } from './explainHtml';
+import { escapeHtml } from '../shared/escapeHtml';
 
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
 

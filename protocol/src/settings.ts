@@ -1,0 +1,79 @@
+// Every `arenalab.*` setting once: its JSON type, default and bounds in the words of VS Code's configuration schema,
+// as the root package.json's `contributes.configuration` declares them (descriptions stay there; a test holds the two
+// equal). The client reads its settings and the server validates its own against these, so that no default or bound
+// is written twice.
+
+/** The settings' section: `arenalab.maxLines` is `maxLines` of `workspace.getConfiguration(SETTINGS_SECTION)`. */
+export const SETTINGS_SECTION = 'arenalab';
+
+/** The schema of one value: a JSON type with the bounds VS Code checks in the Settings editor. */
+export interface SettingValueSchema {
+  readonly type?: string | readonly string[];
+  readonly minimum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly maximum?: number;
+  readonly enum?: readonly string[];
+  readonly items?: SettingValueSchema;
+  readonly additionalProperties?: SettingValueSchema;
+  /** Any one of these (`completion.debounceMs`: `"auto"` or a number of milliseconds). */
+  readonly anyOf?: readonly SettingValueSchema[];
+}
+
+/** One setting: its value schema, its default, and where VS Code lets it be set when not everywhere. */
+export interface SettingSchema extends SettingValueSchema {
+  readonly default: unknown;
+  readonly scope?: 'machine' | 'machine-overridable';
+}
+
+/** Every `arenalab.*` setting, keyed by its name inside the section. */
+export const SETTINGS = deepFreeze({
+  enabled: { type: 'boolean', default: true },
+  // Prose and plain text are not code: suggesting there would be noise.
+  enable: { type: 'object', default: { '*': true, markdown: false, plaintext: false }, additionalProperties: { type: 'boolean' } },
+  suggestInComments: { type: 'boolean', default: false },
+  confidenceThreshold: { type: 'number', default: 0.5, minimum: 0, maximum: 1 },
+  targetPrecision: { type: ['number', 'null'], default: null, exclusiveMinimum: 0, maximum: 1 },
+  requestBudgetMs: { type: 'integer', default: 250, minimum: 10, maximum: 5000 },
+  maxLines: { type: 'integer', default: 10, minimum: 1, maximum: 100 },
+  excludes: { type: 'array', items: { type: 'string' }, default: [] },
+  'completion.debounceMs': { anyOf: [{ type: 'string', enum: ['auto'] }, { type: 'number', minimum: 0, maximum: 2000 }], default: 'auto' },
+  'completion.dismissTimeoutMs': { type: 'integer', default: 15000, minimum: 1000, maximum: 600000 },
+  'server.nodePath': { type: 'string', default: 'node', scope: 'machine' },
+  'store.location': { type: 'string', default: '', scope: 'machine-overridable' },
+  'llm.baseUrl': { type: 'string', default: '', scope: 'machine-overridable' },
+  'llm.model': { type: 'string', default: '' },
+  'llm.apiKey': { type: 'string', default: '', scope: 'machine' },
+} as const satisfies Record<string, SettingSchema>);
+
+export type SettingName = keyof typeof SETTINGS;
+
+/** The numeric bounds of a value schema, the inclusive `minimum` or the exclusive `exclusiveMinimum`. */
+export type NumberBounds = Pick<SettingValueSchema, 'minimum' | 'exclusiveMinimum' | 'maximum'>;
+
+/**
+ * Whether `value` is a finite number within `bounds` (wholeness is the caller's: the client rounds milliseconds, the
+ * server refuses a fractional line count).
+ */
+export function withinBounds(value: unknown, bounds: NumberBounds): value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  if (bounds.minimum !== undefined && value < bounds.minimum) return false;
+  if (bounds.exclusiveMinimum !== undefined && value <= bounds.exclusiveMinimum) return false;
+  return bounds.maximum === undefined || value <= bounds.maximum;
+}
+
+/** The bounds in words for a problem message: `from 0 to 1`, `above 0 and at most 1`. */
+export function boundsText(bounds: NumberBounds): string {
+  const { minimum, exclusiveMinimum, maximum } = bounds;
+  if (minimum !== undefined) return maximum === undefined ? `at least ${minimum}` : `from ${minimum} to ${maximum}`;
+  if (exclusiveMinimum !== undefined) return maximum === undefined ? `above ${exclusiveMinimum}` : `above ${exclusiveMinimum} and at most ${maximum}`;
+  return maximum === undefined ? 'of any size' : `at most ${maximum}`;
+}
+
+/** Frozen all the way down, so that no reader can change a default for the others. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
