@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { builtinModules } from 'node:module';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 // Mechanical check of ARCHITECTURE.md's dependency rules: client → protocol ← server → core.
@@ -14,6 +15,11 @@ function sourceFiles(dir: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
+/** Tests and their shared helpers (`*TestSupport.ts`): test code, which the layer rules do not bind. */
+function isTestCode(file: string): boolean {
+  return /(\.test|TestSupport)\.ts$/.test(file);
+}
+
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   const found: string[] = [];
@@ -25,7 +31,7 @@ function importsOf(file: string): string[] {
 function violations(pkg: string, rule: (specifier: string, file: string) => string | undefined, includeTests = false): string[] {
   const problems: string[] = [];
   for (const file of sourceFiles(path.join(root, pkg, 'src'))) {
-    if (!includeTests && file.endsWith('.test.ts')) continue;
+    if (!includeTests && isTestCode(file)) continue;
     for (const specifier of importsOf(file)) {
       const problem = rule(specifier, file);
       if (problem) problems.push(`${path.relative(root, file)}: imports '${specifier}': ${problem}`);
@@ -96,7 +102,7 @@ describe('architecture: dependency direction', () => {
     for (const file of sourceFiles(coreSrc)) {
       const relative = path.relative(coreSrc, file);
       const area = relative.split(path.sep)[0];
-      if (file.endsWith('.test.ts') || !relative.includes(path.sep)) continue;
+      if (isTestCode(file) || !relative.includes(path.sep)) continue;
       if (!(area in allowed)) {
         problems.push(`${relative}: area '${area}' has no place in the layer table; add it here and to ARCHITECTURE.md`);
         continue;
@@ -108,4 +114,70 @@ describe('architecture: dependency direction', () => {
     }
     assert.deepEqual(problems, []);
   });
+
+  it('inside server, each area imports only the areas below it (ARCHITECTURE.md, "Layers of server")', () => {
+    const problems = serverLayerViolations(path.join(root, 'server', 'src'));
+    assert.deepEqual(problems, []);
+  });
+
+  it('the server layer check reports an import against the table', () => {
+    const fixture = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-layers-'));
+    try {
+      fs.mkdirSync(path.join(fixture, 'store'));
+      fs.mkdirSync(path.join(fixture, 'lsp', 'chat'), { recursive: true });
+      fs.mkdirSync(path.join(fixture, 'nowhere'));
+      fs.writeFileSync(path.join(fixture, 'store', 'spanStore.ts'), "import { collectGaps } from '../evaluation';\nimport { fsyncDir } from '../host';\n");
+      fs.writeFileSync(path.join(fixture, 'lsp', 'chat', 'onChat.ts'), "import { runCli } from '../../cli/main';\nimport { SpanStore } from '../../store';\n");
+      fs.writeFileSync(path.join(fixture, 'lsp', 'chat', 'onChat.test.ts'), "import { runCli } from '../../cli/main';\n");
+      fs.writeFileSync(path.join(fixture, 'nowhere', 'thing.ts'), '');
+      assert.deepEqual(serverLayerViolations(fixture), [
+        `lsp${path.sep}chat${path.sep}onChat.ts: 'lsp' may not import 'cli'`,
+        `nowhere${path.sep}thing.ts: area 'nowhere' has no place in the layer table; add it here and to ARCHITECTURE.md`,
+        `store${path.sep}spanStore.ts: 'store' may not import 'evaluation'`,
+      ]);
+    } finally {
+      fs.rmSync(fixture, { recursive: true, force: true });
+    }
+  });
 });
+
+/** ARCHITECTURE.md's "Layers of server": what each folder of server/src may import (files in lsp/'s subfolders are area `lsp`). */
+const SERVER_LAYERS: Record<string, string[]> = {
+  host: [],
+  store: ['host'],
+  workspace: ['host'],
+  adapters: ['host'],
+  llm: ['host'],
+  datasets: ['store', 'adapters', 'host'],
+  ingest: ['store', 'host'],
+  outcomes: ['store', 'host'],
+  evaluation: ['datasets', 'store', 'workspace', 'host'],
+  curation: ['datasets', 'store', 'host'],
+  tools: ['store', 'workspace', 'host'],
+  lsp: ['evaluation', 'curation', 'tools', 'llm', 'outcomes', 'datasets', 'store', 'workspace', 'host'],
+  api: ['tools', 'datasets', 'store', 'workspace', 'host'],
+  bench: ['evaluation', 'ingest', 'datasets', 'store', 'workspace', 'adapters', 'host'],
+  cli: ['lsp', 'api', 'bench', 'evaluation', 'curation', 'tools', 'llm', 'ingest', 'outcomes', 'datasets', 'store', 'workspace', 'adapters', 'host'],
+};
+
+/** Imports between folders of `srcDir` that the table does not allow; tests and files at the top of `srcDir` are not checked. */
+function serverLayerViolations(srcDir: string): string[] {
+  const problems: string[] = [];
+  for (const file of sourceFiles(srcDir).sort()) {
+    const relative = path.relative(srcDir, file);
+    if (isTestCode(file) || !relative.includes(path.sep)) continue;
+    const area = relative.split(path.sep)[0];
+    if (!(area in SERVER_LAYERS)) {
+      problems.push(`${relative}: area '${area}' has no place in the layer table; add it here and to ARCHITECTURE.md`);
+      continue;
+    }
+    for (const specifier of importsOf(file)) {
+      if (!specifier.startsWith('.')) continue;
+      const target = path.relative(srcDir, path.resolve(path.dirname(file), specifier));
+      if (target.startsWith('..') || fs.existsSync(path.join(srcDir, `${target}.ts`))) continue;
+      const targetArea = target.split(path.sep)[0];
+      if (targetArea !== area && !SERVER_LAYERS[area].includes(targetArea)) problems.push(`${relative}: '${area}' may not import '${targetArea}'`);
+    }
+  }
+  return problems;
+}

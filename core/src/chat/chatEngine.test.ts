@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { ConfigError } from '../util';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AntiPatternMemory, ConstitutionalReviewer } from '../constitution';
@@ -10,7 +11,6 @@ import { CancelledError, type Cancellation } from '../ports/cancellation';
 import { fixedClock } from '../ports/clock';
 import type { Span } from '../spans/span';
 import { ChatEngine, ChatRequestError } from './chatEngine';
-import { ChatEngineConfigError } from './chatEngineConfig';
 import type { ChatRequest } from './chatTypes';
 import type { LlmSynthesizer } from './llmSynthesizer';
 
@@ -186,7 +186,7 @@ describe('chat: secrets, anti-patterns and config', () => {
   });
 
   it('rejects a bad config with a typed error', async () => {
-    await assert.rejects(ChatEngine.create([], { clock, config: { minSimilarity: 2 } }), ChatEngineConfigError);
+    await assert.rejects(ChatEngine.create([], { clock, config: { minSimilarity: 2 } }), (e: unknown) => e instanceof ConfigError && e.code === 'BAD_CHAT_ENGINE_CONFIG');
     await assert.rejects(ChatEngine.create([], { clock, config: { majorityThreshold: 0.2 } }), /majorityThreshold/);
   });
 

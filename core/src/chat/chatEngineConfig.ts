@@ -1,3 +1,5 @@
+import { ConfigError } from '../util';
+
 /** Settings of the chat engine. Pass a partial object; missing fields come from `DEFAULT_CHAT_ENGINE_CONFIG`. */
 export interface ChatEngineConfig {
   /** Candidates taken from each retriever (BM25 and embedding) before rescoring. @default 50 */
@@ -56,31 +58,21 @@ export const DEFAULT_CHAT_ENGINE_CONFIG: Readonly<ChatEngineConfig> = Object.fre
   snippetChars: 160,
 });
 
-/** A {@link ChatEngineConfig} value outside its bounds. */
-export class ChatEngineConfigError extends Error {
-  readonly code = 'BAD_CHAT_ENGINE_CONFIG' as const;
-
-  constructor(field: string, value: unknown, bounds: string) {
-    super(`chat engine config: ${field} must be ${bounds}, got ${String(value)}`);
-    this.name = 'ChatEngineConfigError';
-  }
-}
-
 const UNIT_FIELDS = ['minSimilarity', 'relativeFloor', 'semanticWeight', 'historyWeight', 'answerClusterThreshold', 'synthesisThreshold'] as const;
 const COUNT_FIELDS = ['candidates', 'topK', 'historyTurns', 'maxQuotedChars', 'snippetChars'] as const;
 
-/** Defaults filled in, every field checked. Throws {@link ChatEngineConfigError}. */
+/** Defaults filled in, every field checked. Throws `ConfigError` ('BAD_CHAT_ENGINE_CONFIG'). */
 export function resolveChatEngineConfig(partial: Partial<ChatEngineConfig> = {}): ChatEngineConfig {
   const config: ChatEngineConfig = { ...DEFAULT_CHAT_ENGINE_CONFIG, ...partial };
   for (const field of UNIT_FIELDS) {
-    if (!Number.isFinite(config[field]) || config[field] < 0 || config[field] > 1) throw new ChatEngineConfigError(field, config[field], 'a number in 0..1');
+    if (!Number.isFinite(config[field]) || config[field] < 0 || config[field] > 1) throw new ConfigError('BAD_CHAT_ENGINE_CONFIG', 'chat engine config', field, config[field], 'a number in 0..1');
   }
   if (!(config.majorityThreshold >= config.synthesisThreshold && config.majorityThreshold <= 1)) {
-    throw new ChatEngineConfigError('majorityThreshold', config.majorityThreshold, `a number in ${config.synthesisThreshold}..1`);
+    throw new ConfigError('BAD_CHAT_ENGINE_CONFIG', 'chat engine config', 'majorityThreshold', config.majorityThreshold, `a number in ${config.synthesisThreshold}..1`);
   }
-  if (!Number.isFinite(config.evidencePrior) || config.evidencePrior < 0) throw new ChatEngineConfigError('evidencePrior', config.evidencePrior, 'a number ≥ 0');
+  if (!Number.isFinite(config.evidencePrior) || config.evidencePrior < 0) throw new ConfigError('BAD_CHAT_ENGINE_CONFIG', 'chat engine config', 'evidencePrior', config.evidencePrior, 'a number ≥ 0');
   for (const field of COUNT_FIELDS) {
-    if (!Number.isInteger(config[field]) || config[field] < 1) throw new ChatEngineConfigError(field, config[field], 'an integer ≥ 1');
+    if (!Number.isInteger(config[field]) || config[field] < 1) throw new ConfigError('BAD_CHAT_ENGINE_CONFIG', 'chat engine config', field, config[field], 'an integer ≥ 1');
   }
   return config;
 }

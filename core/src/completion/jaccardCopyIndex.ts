@@ -37,7 +37,7 @@ class IntBuffer {
 const NO_PREDICTION: JaccardCopyPrediction = { text: '', similarity: 0 };
 
 /**
- * The jaccard-copy baseline (BRIEF §4 step 4) over an inverted index. Every window of `windowLines` consecutive
+ * The jaccard-copy baseline (copy the line after the most similar window seen: what the engine must beat) over an inverted index. Every window of `windowLines` consecutive
  * non-blank lines is stored once with its sorted token-id set and the next non-blank line. A query visits the
  * posting lists of its tokens from the rarest to the most common and stops as soon as no window it has not seen can
  * reach the best Jaccard so far: a window sharing none of the first i query tokens has Jaccard ≤ (known − i) / |query|.

@@ -8,7 +8,7 @@ export interface LineScore {
   es: number;
 }
 
-/** Scores a whole-line prediction against its target, both whitespace-trimmed (BRIEF §4 step 3). */
+/** Scores a whole-line prediction against its target, both whitespace-trimmed, so indentation differences are not counted as misses. */
 export function scoreLine(prediction: string, target: string): LineScore {
   const p = prediction.trim();
   const t = target.trim();

@@ -22,8 +22,8 @@ export interface AntiPatternMatch {
 }
 
 /**
- * Violations kept as negative examples (seed 6.1 `ConstitutionalTrainer.learnFromViolations`, whose negative
- * examples were never actually stored). Plain records in, plain records out (`list`), so the host decides where
+ * Violations kept as negative examples, so an output resembling one is blocked the next time, not only the exact
+ * same text. Plain records in, plain records out (`list`), so the host decides where
  * they persist; vectors are recomputed with the embedder given, which keeps them valid if the embedder changes.
  */
 export class AntiPatternMemory {

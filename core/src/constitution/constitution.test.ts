@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { ConfigError } from '../util';
 import { HashingEmbedder } from '../embedding/hashingEmbedder';
 import { fixedClock } from '../ports/clock';
 import { AntiPatternMemory } from './antiPatternMemory';
 import { antiPatternRecords } from './antiPatternRecords';
 import { checkCompletion } from './checkCompletion';
-import { ConstitutionConfigError, resolveConstitutionConfig } from './constitutionConfig';
+import { resolveConstitutionConfig } from './constitutionConfig';
 import { ConstitutionalReviewer, principleApplies } from './constitutionalReviewer';
 import { correctAnswer } from './correctOutput';
 import { DEFAULT_CONSTITUTION } from './defaultConstitution';
@@ -42,7 +43,7 @@ describe('constitution: principles as data', () => {
   });
 
   it('rejects config values out of range with a typed error', () => {
-    assert.throws(() => resolveConstitutionConfig({ honestyConfidence: 2 }), ConstitutionConfigError);
+    assert.throws(() => resolveConstitutionConfig({ honestyConfidence: 2 }), (e: unknown) => e instanceof ConfigError && e.code === 'BAD_CONSTITUTION_CONFIG');
     assert.throws(() => resolveConstitutionConfig({ minHelpfulWords: -1 }), /minHelpfulWords/);
   });
 });

@@ -1,4 +1,5 @@
 import { DEFAULT_REDACTION_CONFIG, type RedactionConfig } from '../secrets/redactSecrets';
+import { ConfigError } from '../util';
 
 /** Settings of the constitutional review. Pass a partial object; missing fields come from the defaults. */
 export interface ConstitutionConfig {
@@ -37,23 +38,13 @@ export const DEFAULT_CONSTITUTION_CONFIG: Readonly<ConstitutionConfig> = Object.
   redaction: DEFAULT_REDACTION_CONFIG,
 });
 
-/** A {@link ConstitutionConfig} value outside its bounds. */
-export class ConstitutionConfigError extends Error {
-  readonly code = 'BAD_CONSTITUTION_CONFIG' as const;
-
-  constructor(field: string, value: unknown, bounds: string) {
-    super(`constitution config: ${field} must be ${bounds}, got ${String(value)}`);
-    this.name = 'ConstitutionConfigError';
-  }
-}
-
-/** Defaults filled in, every number checked. Throws {@link ConstitutionConfigError}. */
+/** Defaults filled in, every number checked. Throws `ConfigError` ('BAD_CONSTITUTION_CONFIG'). */
 export function resolveConstitutionConfig(partial: Partial<ConstitutionConfig> = {}): ConstitutionConfig {
   const config: ConstitutionConfig = { ...DEFAULT_CONSTITUTION_CONFIG, ...partial };
   for (const field of ['honestyConfidence', 'humilityConfidence', 'antiPatternThreshold'] as const) {
     const value = config[field];
-    if (!Number.isFinite(value) || value < 0 || value > 1) throw new ConstitutionConfigError(field, value, 'a number in 0..1');
+    if (!Number.isFinite(value) || value < 0 || value > 1) throw new ConfigError('BAD_CONSTITUTION_CONFIG', 'constitution config', field, value, 'a number in 0..1');
   }
-  if (!Number.isInteger(config.minHelpfulWords) || config.minHelpfulWords < 0) throw new ConstitutionConfigError('minHelpfulWords', config.minHelpfulWords, 'an integer ≥ 0');
+  if (!Number.isInteger(config.minHelpfulWords) || config.minHelpfulWords < 0) throw new ConfigError('BAD_CONSTITUTION_CONFIG', 'constitution config', 'minHelpfulWords', config.minHelpfulWords, 'an integer ≥ 0');
   return config;
 }

@@ -10,7 +10,7 @@ export type OutputKind = 'chat' | 'completion';
  */
 export type PrincipleCheckId = 'honesty' | 'helpfulness' | 'harmlessness' | 'empathy' | 'humility' | 'no_secrets' | 'no_excluded_content';
 
-/** One rule of a constitution (seed 6.1 `Principle`), as data. */
+/** One rule of a constitution, as data, so principles can be listed, configured and reported by id. */
 export interface Principle {
   id: string;
   statement: string;
@@ -26,7 +26,7 @@ export interface Principle {
   examples: { good: string[]; bad: string[] };
 }
 
-/** A named, versioned set of principles (seed 6.1 `Constitution`). */
+/** A named, versioned set of principles, as data: a host can replace or extend it without changing code. */
 export interface Constitution {
   id: string;
   name: string;

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { ConfigError } from '../util';
 import { cosineSimilarity } from '../util/cosineSimilarity';
 import { DocumentFrequencies } from './documentFrequencies';
-import { DEFAULT_HASHING_EMBEDDER_CONFIG, HashingEmbedder, HashingEmbedderConfigError } from './hashingEmbedder';
+import { DEFAULT_HASHING_EMBEDDER_CONFIG, HashingEmbedder } from './hashingEmbedder';
 
 function norm(vector: Float32Array): number {
   return Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0));
@@ -84,9 +85,9 @@ describe('HashingEmbedder', () => {
   });
 
   it('rejects settings outside their bounds with a typed error', () => {
-    assert.throws(() => new HashingEmbedder({ dimension: 0 }), (e: unknown) => e instanceof HashingEmbedderConfigError && e.code === 'BAD_HASHING_EMBEDDER_CONFIG');
-    assert.throws(() => new HashingEmbedder({ minCharGram: 6, maxCharGram: 5 }), HashingEmbedderConfigError);
-    assert.throws(() => new HashingEmbedder({ idfSlots: 10 }, new DocumentFrequencies(20)), HashingEmbedderConfigError);
+    assert.throws(() => new HashingEmbedder({ dimension: 0 }), (e: unknown) => e instanceof ConfigError && e.code === 'BAD_HASHING_EMBEDDER_CONFIG');
+    assert.throws(() => new HashingEmbedder({ minCharGram: 6, maxCharGram: 5 }), (e: unknown) => e instanceof ConfigError && e.code === 'BAD_HASHING_EMBEDDER_CONFIG');
+    assert.throws(() => new HashingEmbedder({ idfSlots: 10 }, new DocumentFrequencies(20)), (e: unknown) => e instanceof ConfigError && e.code === 'BAD_HASHING_EMBEDDER_CONFIG');
   });
 
   it('stops when cancelled', async () => {

@@ -5,6 +5,7 @@ import { DocumentFrequencies } from './documentFrequencies';
 import { FeatureCounter } from './featureCounter';
 import { collectFeatureHashes } from './hashingFeatures';
 import { l2NormalizeInPlace } from '../util/l2Normalize';
+import { ConfigError } from '../util';
 
 /** Settings of the {@link HashingEmbedder}. Every field is part of the embedder's `id`. */
 export interface HashingEmbedderConfig {
@@ -53,19 +54,9 @@ export const DEFAULT_HASHING_EMBEDDER_CONFIG: Readonly<HashingEmbedderConfig> = 
   idfSlots: 1 << 20,
 });
 
-/** A {@link HashingEmbedderConfig} value outside its documented bounds. */
-export class HashingEmbedderConfigError extends Error {
-  readonly code = 'BAD_HASHING_EMBEDDER_CONFIG' as const;
-
-  constructor(field: string, value: unknown, bounds: string) {
-    super(`hashing embedder: ${field} must be ${bounds}, got ${String(value)}`);
-    this.name = 'HashingEmbedderConfigError';
-  }
-}
-
 function checkInteger(field: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new HashingEmbedderConfigError(field, value, `an integer in ${min}..${max}`);
+    throw new ConfigError('BAD_HASHING_EMBEDDER_CONFIG', 'hashing embedder', field, value, `an integer in ${min}..${max}`);
   }
 }
 
@@ -95,7 +86,7 @@ export class HashingEmbedder implements Embedder {
     this.config = Object.freeze({ ...DEFAULT_HASHING_EMBEDDER_CONFIG, ...config });
     validate(this.config);
     if (frequencies && frequencies.slots !== this.config.idfSlots) {
-      throw new HashingEmbedderConfigError('idfSlots', frequencies.slots, `equal to the table's slots (${this.config.idfSlots})`);
+      throw new ConfigError('BAD_HASHING_EMBEDDER_CONFIG', 'hashing embedder', 'idfSlots', frequencies.slots, `equal to the table's slots (${this.config.idfSlots})`);
     }
     this.frequencies = frequencies ?? new DocumentFrequencies(this.config.idfSlots);
   }

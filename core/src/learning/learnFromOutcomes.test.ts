@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { validateSpan } from '../spans/validateSpan';
 import { influenceOf, learnFromOutcomes } from './learnFromOutcomes';
 import { TrajectoryWeights } from './trajectoryWeights';
-import { history } from './outcomeSpansTestSupport.test';
+import { history } from './outcomeSpansTestSupport';
 
 describe('learnFromOutcomes', () => {
   it('turns every rated outcome into updates for the places the suggestion came from, in time order', () => {

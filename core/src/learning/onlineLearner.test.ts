@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { learnFromOutcomes } from './learnFromOutcomes';
 import { OnlineLearner } from './onlineLearner';
-import { history, suggestion } from './outcomeSpansTestSupport.test';
+import { history, suggestion } from './outcomeSpansTestSupport';
 import { TrajectoryWeights } from './trajectoryWeights';
 
 describe('OnlineLearner', () => {

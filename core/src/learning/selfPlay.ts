@@ -35,7 +35,7 @@ export interface SelfPlayLessonInput {
 }
 
 /**
- * What the winner knew and the loser did not, as a learning span (seed 3.3): the loser learns `if_ok` (the truth,
+ * What the winner knew and the loser did not, as a learning span: the loser learns `if_ok` (the truth,
  * which the winner predicted) after the winner's sources (`previous_spans`); `if_not` is the loser's wrong answer.
  * Dated at the commit the case came from, so a replay of the same history gives the same spans.
  */

@@ -1,5 +1,5 @@
 /**
- * The uncertainty map of active learning (seed 3.2): what the creature was asked, grouped by domain and action, with
+ * The uncertainty map of active learning: what the creature was asked, grouped by domain and action, with
  * how often it answers (coverage at the show threshold), how sure it is, how often it is right where the truth is
  * known, and how much material it has; the weakest areas first, each with the examples that would help most.
  */

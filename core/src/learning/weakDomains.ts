@@ -41,7 +41,7 @@ export function domainScores(results: readonly DomainCaseResult[], config: WeakD
 }
 
 /**
- * Domains whose failure rate exceeds the limit, the worst first (seed 2.2: "domains with > 20 % failures"). Failure
+ * Domains whose failure rate exceeds the limit, the worst first (a domain is weak when more than 20 % of its cases fail). Failure
  * is measured by edit similarity, not exact match: with EM around 0.2 every domain would be weak and the loop could
  * not tell where to curate.
  */

@@ -1,3 +1,5 @@
+import { ConfigError } from '../util';
+
 /** Weights of the five context factors (the seed's DEFAULT_WEIGHTS); only their ratios matter. */
 export interface ContextWeights {
   domain: number;
@@ -106,25 +108,15 @@ export const DEFAULT_MATCHING_CONFIG: Readonly<MatchingConfig> = Object.freeze({
   maxQuotedChars: 240,
 });
 
-/** A {@link MatchingConfig} value outside its documented bounds. */
-export class MatchingConfigError extends Error {
-  readonly code = 'BAD_MATCHING_CONFIG' as const;
-
-  constructor(field: string, value: unknown, bounds: string) {
-    super(`matching config: ${field} must be ${bounds}, got ${String(value)}`);
-    this.name = 'MatchingConfigError';
-  }
-}
-
 function checkRange(field: string, value: number, min: number, max: number): void {
-  if (!Number.isFinite(value) || value < min || value > max) throw new MatchingConfigError(field, value, `a number in ${min}..${max}`);
+  if (!Number.isFinite(value) || value < min || value > max) throw new ConfigError('BAD_MATCHING_CONFIG', 'matching config', field, value, `a number in ${min}..${max}`);
 }
 
 function checkCount(field: string, value: number, min: number): void {
-  if (!Number.isInteger(value) || value < min) throw new MatchingConfigError(field, value, `an integer ≥ ${min}`);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError('BAD_MATCHING_CONFIG', 'matching config', field, value, `an integer ≥ ${min}`);
 }
 
-/** The full config: defaults filled in, every field checked. Throws {@link MatchingConfigError}. */
+/** The full config: defaults filled in, every field checked. Throws `ConfigError` ('BAD_MATCHING_CONFIG'). */
 export function resolveMatchingConfig(partial: Partial<MatchingConfig> = {}): MatchingConfig {
   const config: MatchingConfig = {
     ...DEFAULT_MATCHING_CONFIG,

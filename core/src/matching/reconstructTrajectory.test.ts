@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { Span } from '../spans/span';
 import { actionKeywordDomain, inferEmotion, inferStakes, sentimentScore } from './inferContext';
-import { loadSpans } from './matchingTestSupport.test';
+import { loadSpans } from './matchingTestSupport';
 import { reconstructTrajectory, spanOutcome, walkBack } from './reconstructTrajectory';
 
 const spans = loadSpans('chains.jsonl');

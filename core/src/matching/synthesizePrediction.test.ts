@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_MATCHING_CONFIG, MatchingConfigError, resolveMatchingConfig } from './matchingConfig';
+import { ConfigError } from '../util';
+import { DEFAULT_MATCHING_CONFIG, resolveMatchingConfig } from './matchingConfig';
 import { quoteOutcome } from './quoteOutcome';
 import { chooseMethod, fallbackPrediction, predictionConfidence } from './synthesizePrediction';
 
@@ -36,8 +37,8 @@ describe('matching: prediction bands and wording', () => {
   });
 
   it('rejects a config outside its bounds with a typed error', () => {
-    assert.throws(() => resolveMatchingConfig({ majorityThreshold: 0.3 }), (error: unknown) => error instanceof MatchingConfigError && error.code === 'BAD_MATCHING_CONFIG');
-    assert.throws(() => resolveMatchingConfig({ topK: 1.5 }), MatchingConfigError);
+    assert.throws(() => resolveMatchingConfig({ majorityThreshold: 0.3 }), (error: unknown) => error instanceof ConfigError && error.code === 'BAD_MATCHING_CONFIG');
+    assert.throws(() => resolveMatchingConfig({ topK: 1.5 }), (e: unknown) => e instanceof ConfigError && e.code === 'BAD_MATCHING_CONFIG');
     assert.equal(resolveMatchingConfig({ contextWeights: { domain: 1 } as never }).contextWeights.sequence, 0.25);
   });
 });

@@ -5,7 +5,7 @@ import type { MatchContext } from './matchContext';
 import type { MatchingConfig } from './matchingConfig';
 import type { PredictionMethod } from './prediction';
 import type { MatchTrace } from './trajectoryMatcher';
-import { FIXTURES, matcherOf, weightsOf } from './matchingTestSupport.test';
+import { FIXTURES, matcherOf, weightsOf } from './matchingTestSupport';
 
 // Golden cases pin every prediction and the trace behind it (candidates, context factors). After a deliberate
 // change, rerun with UPDATE_GOLDEN=1 and review the diff of expected.json like any other code change. The

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { HashingEmbedder } from '../embedding/hashingEmbedder';
 import { CancelledError } from '../ports/cancellation';
-import { datasetOf, loadSpans, matcherOf } from './matchingTestSupport.test';
+import { datasetOf, loadSpans, matcherOf } from './matchingTestSupport';
 import { InvalidTrajectoryWeightError } from './selectTrajectories';
 import { TrajectoryMatcher } from './trajectoryMatcher';
 import { TrajectoryWeights } from '../learning/trajectoryWeights';

@@ -75,7 +75,7 @@ export class TrajectoryMatcher {
     private readonly learned: TrajectoryWeights | undefined,
   ) {}
 
-  /** Embeds every span's action text once; throws `MatchingConfigError` for a bad config. */
+  /** Embeds every span's action text once; throws `ConfigError` ('BAD_MATCHING_CONFIG') for a bad config. */
   static async create(dataset: DiamondDataset, embedder: Embedder, config: Partial<MatchingConfig> = {}, deps: TrajectoryMatcherDeps = {}): Promise<TrajectoryMatcher> {
     const resolved = Object.freeze(resolveMatchingConfig(config));
     const cached = embedder instanceof CachedEmbedder ? embedder : new CachedEmbedder(embedder);

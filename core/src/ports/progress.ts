@@ -4,3 +4,10 @@ export interface Progress {
 }
 
 export const silentProgress: Progress = { report: () => undefined };
+
+/** Long work in named phases (read the store, quality, dataset): each phase reports on a Progress of its own. */
+export interface PhasedProgress {
+  phase(label: string): Progress;
+}
+
+export const silentPhasedProgress: PhasedProgress = { phase: () => silentProgress };

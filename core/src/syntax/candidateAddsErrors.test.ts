@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { candidateAddsErrors, candidateAddsErrorsInTree, candidatesAddErrors } from './candidateAddsErrors';
 import type { SyntaxService } from './syntaxService';
-import { readSyntaxFixture, splitAtCursor, testSyntaxService } from './syntaxTestSupport.test';
+import { readSyntaxFixture, splitAtCursor, testSyntaxService } from './syntaxTestSupport';
 
 describe('syntax: candidateAddsErrors', () => {
   let service: SyntaxService;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { enclosingScopes } from './enclosingScopes';
 import { identifiersInScope } from './identifiersInScope';
 import type { SyntaxService } from './syntaxService';
-import { FIXTURE_EXTENSIONS, readSyntaxFixture, splitAtCursor, syntaxFixturesDir, testSyntaxService } from './syntaxTestSupport.test';
+import { FIXTURE_EXTENSIONS, readSyntaxFixture, splitAtCursor, syntaxFixturesDir, testSyntaxService } from './syntaxTestSupport';
 import { withTree } from './withTree';
 
 interface Expected {

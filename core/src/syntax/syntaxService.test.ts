@@ -6,7 +6,7 @@ import { countParseErrors } from './countParseErrors';
 import { applyChange, editForChange } from './editForChange';
 import { SyntaxService } from './syntaxService';
 import { SyntaxServiceError } from './syntaxServiceError';
-import { FIXTURE_EXTENSIONS, fixtureGrammarLoader, readSyntaxFixture, testSyntaxService } from './syntaxTestSupport.test';
+import { FIXTURE_EXTENSIONS, fixtureGrammarLoader, readSyntaxFixture, testSyntaxService } from './syntaxTestSupport';
 import { withTree } from './withTree';
 
 const LANGUAGES = Object.keys(FIXTURE_EXTENSIONS);

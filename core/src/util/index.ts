@@ -4,3 +4,4 @@ export * from './cosineSimilarity';
 export * from './dimensionMismatchError';
 export * from './l2Normalize';
 export * from './levenshtein';
+export * from './configError';

@@ -1,3 +1,5 @@
+import { ConfigError } from '@arenalab/core';
+
 /** Settings of the HNSW index. The defaults are the seed's. */
 export interface HnswConfig {
   /**
@@ -39,16 +41,6 @@ export const DEFAULT_HNSW_CONFIG: Readonly<HnswConfig> = Object.freeze({
   randomSeed: 100,
 });
 
-/** An {@link HnswConfig} value outside its documented bounds. */
-export class HnswConfigError extends Error {
-  readonly code = 'BAD_HNSW_CONFIG' as const;
-
-  constructor(field: string, value: unknown, bounds: string) {
-    super(`HNSW index: ${field} must be ${bounds}, got ${String(value)}`);
-    this.name = 'HnswConfigError';
-  }
-}
-
 /** A saved HNSW index that cannot be loaded, with the file and the reason. */
 export class HnswIndexFileError extends Error {
   readonly code = 'BAD_HNSW_INDEX_FILE' as const;
@@ -76,7 +68,7 @@ export function resolveHnswConfig(config: Partial<HnswConfig>): HnswConfig {
   for (const field of Object.keys(BOUNDS) as Array<keyof HnswConfig>) {
     const [min, max] = BOUNDS[field];
     const value = resolved[field];
-    if (!Number.isInteger(value) || value < min || value > max) throw new HnswConfigError(field, value, `an integer in ${min}..${max}`);
+    if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError('BAD_HNSW_CONFIG', 'HNSW index', field, value, `an integer in ${min}..${max}`);
   }
   return resolved;
 }

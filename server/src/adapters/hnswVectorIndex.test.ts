@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
+import { ConfigError } from '@arenalab/core';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BruteForceIndex, DimensionMismatchError } from '@arenalab/core';
 import { clusteredVectors as clusteredData } from '../bench/clusteredVectors';
 import { createVectorIndex } from './createVectorIndex';
-import { DEFAULT_HNSW_CONFIG, HnswConfigError, HnswIndexFileError } from './hnswConfig';
+import { DEFAULT_HNSW_CONFIG, HnswIndexFileError } from './hnswConfig';
 import { HnswVectorIndex } from './hnswVectorIndex';
 
 function unit(values: number[]): Float32Array {
@@ -119,7 +120,7 @@ describe('HnswVectorIndex', function () {
     const hnsw = HnswVectorIndex.create(4);
     assert.throws(() => hnsw.add('a', new Float32Array(3)), DimensionMismatchError);
     assert.throws(() => hnsw.search(new Float32Array(5), 1), DimensionMismatchError);
-    assert.throws(() => HnswVectorIndex.create(4, { M: 1 }), (e: unknown) => e instanceof HnswConfigError && e.code === 'BAD_HNSW_CONFIG');
+    assert.throws(() => HnswVectorIndex.create(4, { M: 1 }), (e: unknown) => e instanceof ConfigError && e.code === 'BAD_HNSW_CONFIG');
     assert.deepEqual({ ...hnsw.config }, { ...DEFAULT_HNSW_CONFIG });
     assert.equal(DEFAULT_HNSW_CONFIG.M, 16);
     assert.equal(DEFAULT_HNSW_CONFIG.efConstruction, 200);

@@ -2,39 +2,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AttributeIndex, InvertedIndex } from '@arenalab/core';
 import type { InvertedIndexConfig } from '@arenalab/core';
-
-let counter = 0;
-
-function fsyncPath(target: string, flags: string): void {
-  const fd = fs.openSync(target, flags);
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
+import { replaceFileAtomically } from '../host';
 
 /**
- * Replaces `file` with `bytes` atomically: a temp file beside it is written and fsynced, renamed over the target,
- * and the directory fsynced. A crash leaves the old file or the new one, never a torn mix (a stray temp file at
- * worst, named `.<name>.tmp-*`, which loading ignores).
+ * Replaces `file` with `bytes` atomically (`replaceFileAtomically`), creating its folder when needed. A crash leaves
+ * the old file or the new one; a stray temp file at worst, named `.<name>.tmp-*`, which loading ignores.
  */
 export function writeIndexFile(file: string, bytes: Uint8Array): void {
-  const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}-${Date.now()}-${counter++}`);
-  const fd = fs.openSync(temp, 'w');
-  try {
-    for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written, bytes.length - written);
-    fs.fsyncSync(fd);
-  } catch (error) {
-    fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  fs.closeSync(fd);
-  fs.renameSync(temp, file);
-  fsyncPath(dir, 'r');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  replaceFileAtomically(file, bytes);
 }
 
 /** The bytes of an index file, or undefined when there is none (a first run). */

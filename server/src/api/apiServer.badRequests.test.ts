@@ -4,7 +4,7 @@ import { fixedClock, type Cancellation } from '@arenalab/core';
 import { ApiConfigError } from './apiConfigError';
 import { ApiKeys } from './apiKeys';
 import { ApiServer } from './apiServer';
-import { SORT_QUESTION, startTestServer, TEST_KEY, type TestServer } from './apiTestSupport.test';
+import { SORT_QUESTION, startTestServer, TEST_KEY, type TestServer } from './apiTestSupport';
 import type { ChatBackend } from './chatBackend';
 import { CreatureRegistry } from './creature';
 import { DEFAULT_RATE_LIMITS } from './rateLimiter';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { fixedClock } from '@arenalab/core';
 import OpenAI from 'openai';
 import { keyIdOf } from './apiKeys';
-import { HANDLER_PREFIX, SORT_QUESTION, startTestServer, TEST_KEY, type TestServer } from './apiTestSupport.test';
+import { HANDLER_PREFIX, SORT_QUESTION, startTestServer, TEST_KEY, type TestServer } from './apiTestSupport';
 
 // The official openai npm client, as a user's program would use it, against the real server on a loopback port.
 type Arenalab = { confidence: number; trajectories_used: number; method: string; ledger_hash: string | null; ledger_kind: string | null; provenance: Record<string, unknown>[] };

@@ -2,8 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { calibrationReport, outcomeCalibrationPoints, seededRandom } from '@arenalab/core';
 import type { CalibrationMethod, CalibrationPoint, CalibrationReport, Cancellation, Progress, SerializedCalibrator } from '@arenalab/core';
-import { loadStoreSpans } from '../pipeline';
-import { LOG_FILE_NAME } from '../store';
+import { loadStoreSpans, LOG_FILE_NAME } from '../store';
 import { benchCompletion } from './benchCompletion';
 
 export interface BenchCalibrationOptions {

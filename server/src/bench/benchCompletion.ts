@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import { CompletionEngine, completeWithSyntax, seededRandom, SyntaxService } from '@arenalab/core';
+import { CompletionEngine, completeWithSyntax, SyntaxService } from '@arenalab/core';
 import { fileGrammarLoader } from '../adapters';
 import type { BenchSourceFile, Cancellation } from '@arenalab/core';
 import { listWorkspaceFiles, readWorkspaceFile } from '../workspace';
-import { runNextLineBenchmark } from './runNextLineBenchmark';
-import type { NextLineCaseOutcome, NextLineEngine, NextLineRunProgress, NextLineRunResult } from './runNextLineBenchmark';
+import { runNextLineBenchmark, sampleTargets } from '../evaluation';
+import type { NextLineCaseOutcome, NextLineEngine, NextLineRunProgress, NextLineRunResult } from '../evaluation';
 
 export interface BenchCompletionOptions {
   repo: string;
@@ -28,18 +28,6 @@ function languageMatcher(lang: string | undefined): (language: string, file: str
   return (language, file) => language === wanted || path.extname(file).slice(1).toLowerCase() === wanted;
 }
 
-/** A seeded sample of `count` paths, in path order; all of them when there are no more than `count`. */
-export function sampleTargets(paths: readonly string[], count: number | undefined, seed: number): string[] {
-  if (count === undefined || count >= paths.length) return [...paths];
-  const random = seededRandom(seed);
-  const pool = [...paths];
-  for (let i = 0; i < count; i++) {
-    const j = i + Math.floor(random.next() * (pool.length - i));
-    [pool[i], pool[j]] = [pool[j], pool[i]];
-  }
-  return pool.slice(0, count).sort();
-}
-
 /** The engine seen through completeWithSyntax, so the benchmark measures what syntax validation changes. */
 async function withSyntaxCheck(engine: CompletionEngine): Promise<NextLineEngine> {
   const syntax = await SyntaxService.create(fileGrammarLoader());
@@ -57,7 +45,8 @@ async function withSyntaxCheck(engine: CompletionEngine): Promise<NextLineEngine
 /**
  * `arenalab bench completion`: the next-line benchmark on a real repository. Lists its source files (gitignore and
  * default excludes honoured; big, binary, minified and generated files skipped), reads them once, and runs the
- * protocol of BRIEF §4 with the CompletionEngine at its default configuration.
+ * next-line protocol (`runNextLineBenchmark`: each target file held out while its cases run) with the CompletionEngine
+ * at its default configuration.
  */
 export async function benchCompletion(
   options: BenchCompletionOptions,

@@ -2,12 +2,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { systemClock } from '@arenalab/core';
-import type { Cancellation } from '@arenalab/core';
+import type { Cancellation, PhasedProgress } from '@arenalab/core';
 import type { VectorIndexKind } from '../adapters';
 import { discoverSources, ingestIntoStore, DEFAULT_INGEST_CONFIG } from '../ingest';
-import { buildDataset, loadStoreSpans, scoreSpans } from '../pipeline';
-import type { PhasedProgress } from '../pipeline';
-import { SpanStore } from '../store';
+import { buildDataset, scoreSpans } from '../datasets';
+import { loadStoreSpans, SpanStore } from '../store';
 import { generateChatLog } from './generateChatLog';
 
 export interface BenchIngestOptions {

@@ -2,8 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fixedClock } from '@arenalab/core';
-import { TerminalProgress } from '../cli/terminalProgress';
+import { fixedClock, silentPhasedProgress } from '@arenalab/core';
 import { benchQa } from './benchQa';
 import { readMmlu, QaBenchmarkInputError } from './readQaBenchmarks';
 
@@ -33,7 +32,7 @@ describe('bench qa: files and the whole run on the fixture benchmarks', () => {
       fs.writeFileSync(path.join(tmp, 'dev', 'x_dev.csv'), 'q,a,b,c,d,A\n');
       assert.throws(() => readMmlu(tmp), /no test questions in .*test \(expected the standard MMLU layout/);
       assert.throws(() => readMmlu(path.join(tmp, 'nope')), QaBenchmarkInputError);
-      const progress = new TerminalProgress();
+      const progress = silentPhasedProgress;
       await assert.rejects(benchQa({ ...options, truthfulqa: path.join(tmp, 'none.csv') }, token, progress, clock), /--truthfulqa .*none\.csv: no such file/);
       await assert.rejects(benchQa(options, token, progress, clock), /give --mmlu DIR and\/or --truthfulqa FILE/);
       fs.writeFileSync(path.join(tmp, 'other.csv'), 'Question,Answer\nWhy?,Because\n');
@@ -44,9 +43,8 @@ describe('bench qa: files and the whole run on the fixture benchmarks', () => {
   });
 
   it('runs both benchmarks, with tier and baselines only when both ran', async () => {
-    const progress = new TerminalProgress();
+    const progress = silentPhasedProgress;
     const both = await benchQa({ ...options, mmlu, truthfulqa }, token, progress, clock);
-    progress.stop();
     assert.equal(both.mmlu?.test, 7);
     assert.equal(both.mmlu?.memory, 11);
     assert.equal(both.truthfulqa?.test, 5);

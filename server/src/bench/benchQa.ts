@@ -1,6 +1,5 @@
 import { compareWithBaselines, qaTier, runMcBenchmark, splitByHash, systemClock } from '@arenalab/core';
-import type { BaselineComparison, Cancellation, Clock, McBenchResult, QaTier } from '@arenalab/core';
-import type { TerminalProgress } from '../cli/terminalProgress';
+import type { BaselineComparison, Cancellation, Clock, McBenchResult, PhasedProgress, QaTier } from '@arenalab/core';
 import { readMmlu, readTruthfulQa, QaBenchmarkInputError } from './readQaBenchmarks';
 
 export interface BenchQaOptions {
@@ -31,7 +30,7 @@ const NOTE =
   'it knows nothing else, so accuracy near chance is the expected, honest result on unseen questions.';
 
 /** `arenalab bench qa`: MMLU and/or TruthfulQA scored by the chat engine's retrieval, with coverage, ECE and the seed's tier. */
-export async function benchQa(options: BenchQaOptions, token: Cancellation, progress: TerminalProgress, clock: Clock = systemClock): Promise<BenchQaResult> {
+export async function benchQa(options: BenchQaOptions, token: Cancellation, progress: PhasedProgress, clock: Clock = systemClock): Promise<BenchQaResult> {
   if (!options.mmlu && !options.truthfulqa) throw new QaBenchmarkInputError('give --mmlu DIR and/or --truthfulqa FILE');
   const result: BenchQaResult = { benchmark: 'qa', threshold: options.threshold, tier: null, baselines: [], problems: [], note: NOTE };
   const run = { threshold: options.threshold, seed: options.seed, clock };

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { silentProgress } from '@arenalab/core';
 import { formatReplayBench } from '../cli/formatReplayBench';
 import { benchReplay, ReplayHistoryError } from './benchReplay';
-import { commitAll, initTestRepo } from './gitTestRepo';
+import { commitAll, initTestRepo } from '../host/gitTestRepo';
 
 const never = { isCancelled: false };
 const progress = { phase: () => silentProgress };

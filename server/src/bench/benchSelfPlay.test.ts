@@ -6,7 +6,7 @@ import { silentProgress, spanContentHash, validateSpan } from '@arenalab/core';
 import { formatSelfPlay } from '../cli/commands/benchSelfPlay';
 import { ReplayHistoryError } from './benchReplay';
 import { benchSelfPlay } from './benchSelfPlay';
-import { commitAll, initTestRepo } from './gitTestRepo';
+import { commitAll, initTestRepo } from '../host/gitTestRepo';
 
 const never = { isCancelled: false };
 const progress = { phase: () => silentProgress };

@@ -5,7 +5,7 @@ import { GitRepoReader } from './gitRepoReader';
 import type { RepoFile } from './gitRepoReader';
 import type { ReplayCommit } from './replayTypes';
 import { sampleCommitCases } from './runReplay';
-import { predictedLine } from './runNextLineBenchmark';
+import { predictedLine } from '../evaluation';
 
 /** What B differs in: half the start tree's files (a seeded subset), or engine settings. */
 export type SelfPlayVariant = { kind: 'half-files' } | { kind: 'config'; config: Partial<CompletionEngineConfig> };
@@ -153,7 +153,7 @@ function teach(loser: Player, winnerResult: CompletionResult, loserResult: Compl
 }
 
 /**
- * `arenalab bench selfplay` (seed 3.3): creature A (defaults, the whole start tree) plays variant B on the added
+ * `arenalab bench selfplay`: creature A (defaults, the whole start tree) plays variant B on the added
  * lines of the commits after the start, both judged against what history says came next (EM, then ES). Where the
  * winner was right and the loser wrong, the lesson becomes a `learn_from_self_play` span and the loser learns it.
  * The most recent `heldOut` share of the commits is never played: both creatures are scored on it before and after.

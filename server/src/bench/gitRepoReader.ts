@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
 import ignore from 'ignore';
 import { throwIfCancelled } from '@arenalab/core';
 import type { Cancellation, GitCommit } from '@arenalab/core';
+import { runGit } from '../host';
 import { readGitHistory } from '../ingest/gitHistory';
 import { DEFAULT_WORKSPACE_FILES_CONFIG, languageForPath } from '../workspace';
 import { sourceTextProblem } from '../workspace/sourceTextProblem';
@@ -21,7 +21,6 @@ export class GitReadError extends Error {
   }
 }
 
-const SAFE_CONFIG = ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false'];
 const MAX_BUFFER = 64 * 1024 * 1024;
 
 /**
@@ -78,12 +77,14 @@ export class GitRepoReader {
     return (await this.gitBytes(args)).toString('utf8');
   }
 
-  private gitBytes(args: string[]): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      execFile('git', [...SAFE_CONFIG, ...args], { cwd: this.repo, encoding: 'buffer', maxBuffer: MAX_BUFFER, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout, stderr) => {
-        if (error) reject(new GitReadError(`git ${args.join(' ')}: ${stderr.toString('utf8').trim() || error.message}`));
-        else resolve(stdout);
-      });
-    });
+  private async gitBytes(args: string[]): Promise<Buffer> {
+    let run;
+    try {
+      run = await runGit(args, { cwd: this.repo, maxOutputBytes: MAX_BUFFER });
+    } catch (error) {
+      throw new GitReadError(`git ${args.join(' ')}: ${(error as Error).message}`);
+    }
+    if (run.code !== 0) throw new GitReadError(`git ${args.join(' ')}: ${run.stderr || `exit ${String(run.code)}`}`);
+    return run.stdout;
   }
 }

@@ -2,7 +2,7 @@ import { isEligibleTargetLine, scoreLine, seededRandom, throwIfCancelled, yieldT
 import type { Cancellation, CompletionResult, Progress } from '@arenalab/core';
 import type { RepoFile } from './gitRepoReader';
 import type { ReplayChange, ReplayCommit, ReplayCreature, ReplayRunResult, ReplaySlice } from './replayTypes';
-import { predictedLine } from './runNextLineBenchmark';
+import { predictedLine } from '../evaluation';
 
 export interface ReplayConfig {
   /** Slices of the replayed history the learning curve is reported over. */

@@ -1,7 +1,7 @@
 import { codeAreaDomain, CompletionEngine, domainScores, sampleFileCases, scoreLine, seededRandom, throwIfCancelled, trainingStop, weakDomains, yieldToHost } from '@arenalab/core';
 import type { BenchSourceFile, Cancellation, CompletionEngineConfig, DomainScore, NextLineCase, Progress, TrainingStopReason, WeakDomainConfig } from '@arenalab/core';
 import { listWorkspaceFiles, readWorkspaceFile } from '../workspace';
-import { predictedLine } from './runNextLineBenchmark';
+import { predictedLine } from '../evaluation';
 
 export interface TrainOptions {
   repo: string;
@@ -148,7 +148,7 @@ function targetedDomains(before: readonly DomainScore[], after: readonly DomainS
 }
 
 /**
- * `arenalab train` (seed 2.2, for a retrieval creature): a seeded validation split of the repository's files (never
+ * `arenalab train` (training, for a retrieval creature): a seeded validation split of the repository's files (never
  * indexed), a creature that starts from part of the rest, and epochs of evaluate → weak domains (> 20 % failures) →
  * curate more of those domains' training files (and learn trajectory weights from how the creature did on them) →
  * index them → evaluate; stopping on the target EM, a plateau, the epoch budget, or when the weak domains have

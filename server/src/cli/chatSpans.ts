@@ -1,6 +1,6 @@
 import type { Cancellation, Progress, Span } from '@arenalab/core';
 import { DatasetRepository, DatasetRepositoryError } from '../datasets';
-import { loadStoreSpans } from '../pipeline';
+import { loadStoreSpans } from '../store';
 import { datasetRefText, parseDatasetRef } from './datasetRef';
 
 /** Where the chat answers from: a dataset version of the store, or the store's spans themselves. */

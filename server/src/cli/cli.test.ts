@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { modelFolder, tinyModel } from '../adapters/tinyOnnxModel';
 import { generateChatLog } from '../bench/generateChatLog';
+import { gitEnvironment, safeGitArguments } from '../host';
 
 // The real CLI, as a user runs it: a child process on the built launcher, real files, real store.
 const root = path.resolve(__dirname, '../../..');
@@ -89,8 +90,8 @@ describe('arenalab CLI (real process)', function () {
     const repo = path.join(tmp, 'repo');
     fs.mkdirSync(repo);
     const git = (...args: string[]) => {
-      const r = spawnSync('git', ['-c', 'user.name=Ada', '-c', 'user.email=ada@example.com', ...args], {
-        cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-02T03:04:05Z', GIT_COMMITTER_DATE: '2026-01-02T03:04:05Z' },
+      const r = spawnSync('git', safeGitArguments(['-c', 'user.name=Ada', '-c', 'user.email=ada@example.com', ...args]), {
+        cwd: repo, encoding: 'utf8', env: gitEnvironment({ GIT_AUTHOR_DATE: '2026-01-02T03:04:05Z', GIT_COMMITTER_DATE: '2026-01-02T03:04:05Z' }),
       });
       assert.equal(r.status, 0, r.stderr);
     };

@@ -77,7 +77,7 @@ describe('arenalab complete and bench completion (real process)', function () {
     assert.match(missing.stderr, /src\/nope\.ts: no such file/);
   });
 
-  it('prints the next-line benchmark as one JSON object with every field of BRIEF §4', () => {
+  it('prints the next-line benchmark as one JSON object with every field of the benchmark report', () => {
     const result = cli(['bench', 'completion', '--repo', repo, '--per-file', '3', '--json']);
     assert.equal(result.code, 0, result.stderr);
     const out = JSON.parse(result.stdout);

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { validateSpan } from '@arenalab/core';
-import { commitAll, initTestRepo } from '../bench/gitTestRepo';
+import { commitAll, initTestRepo } from '../host/gitTestRepo';
 
 // `arenalab gaps`, `arenalab train` and `arenalab bench selfplay` as a user runs them: the built launcher on a small
 // git repository with a folder the creature can learn (one template) and one it cannot (every line unique).

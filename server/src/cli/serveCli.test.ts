@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { saveTeamDataset, writeTinyWorkspace } from '../api/apiTestSupport.test';
+import { saveTeamDataset, writeTinyWorkspace } from '../api/apiTestSupport';
 import { SpanStore } from '../store';
 import { sampleSpan } from '../store/sampleSpan';
 

@@ -9,10 +9,9 @@ import {
   rescoreEnriched,
   restoreCurationScore,
 } from '@arenalab/core';
-import type { Cancellation, Clock, CurationRules, CurationScore, CurationVerdict, ScoredSpan, Span, SpanEnrichment, VerdictResult, RescoreResult } from '@arenalab/core';
-import { loadStoreSpans, scoreSpans } from '../pipeline';
-import type { PhasedProgress } from '../pipeline';
-import { StoreError } from '../store';
+import type { Cancellation, Clock, CurationRules, CurationScore, CurationVerdict, PhasedProgress, RescoreResult, ScoredSpan, Span, SpanEnrichment, VerdictResult } from '@arenalab/core';
+import { loadStoreSpans, StoreError } from '../store';
+import { scoreSpans } from '../datasets';
 
 export interface CurationSessionDeps {
   clock: Clock;

@@ -1,10 +1,8 @@
 import * as path from 'node:path';
 import { CancelledError } from '@arenalab/core';
-import type { Cancellation, Clock, DiamondDataset } from '@arenalab/core';
+import type { Cancellation, Clock, DiamondDataset, PhasedProgress } from '@arenalab/core';
 import type { DatasetActionParams, DatasetActionResult } from '@arenalab/protocol';
-import { DatasetRepository, DatasetRepositoryError } from '../datasets';
-import { buildStoreDataset } from '../pipeline';
-import type { PhasedProgress } from '../pipeline';
+import { buildStoreDataset, DatasetRepository, DatasetRepositoryError } from '../datasets';
 
 export interface DatasetActionDeps {
   storeDir: string;

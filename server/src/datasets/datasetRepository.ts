@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { compareVersions, exportDataset, freezeDataset, importDataset, isValidVersion, nextDatasetVersion, redactSpanSecrets } from '@arenalab/core';
 import type { DatasetManifest, DiamondDataset } from '@arenalab/core';
 import { DatasetRepositoryError } from './datasetRepositoryError';
-import { fsyncDir, replaceFileAtomically, stagingPath, writeFileSynced } from './durableFiles';
+import { fsyncDir, replaceFileAtomically, stagingPath, writeFileSynced } from '../host';
 
 export const SPANS_FILE = 'spans.jsonl';
 export const MANIFEST_FILE = 'manifest.json';

@@ -1,2 +1,4 @@
 export * from './datasetRepository';
 export * from './datasetRepositoryError';
+export * from './curateAndBuild';
+export * from './buildStoreDataset';

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CancelledError, gitCommitsToSpans, sha256Hex, type GitCommit, type Span } from '@arenalab/core';
+import { gitEnvironment, safeGitArguments } from '../host';
 import { GitHistoryError, readGitHistory } from './gitHistory';
 
 const golden = path.resolve(__dirname, '../../../test-fixtures/git/history.golden.json');
@@ -19,12 +20,9 @@ class TempRepo {
 
   git(...args: string[]): string {
     const date = new Date(Date.UTC(2024, 0, 1, 9, 0, 0) + this.tick * 3600_000).toISOString();
-    const env = {
-      ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1',
-      GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date,
-    };
+    const env = gitEnvironment({ GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
     const identity = ['-c', 'user.name=Zoë Tester', '-c', 'user.email=zoe@example.com', '-c', 'commit.gpgsign=false'];
-    return execFileSync('git', [...identity, ...args], { cwd: this.dir, env, encoding: 'utf8' });
+    return execFileSync('git', safeGitArguments([...identity, ...args]), { cwd: this.dir, env, encoding: 'utf8' });
   }
 
   write(file: string, content: string | Buffer): void {

@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { CancelledError, type Cancellation, type GitCommit } from '@arenalab/core';
+import { runGit, spawnGit } from '../host';
 import { DEFAULT_GIT_LOG_PARSER_CONFIG, GitLogParser, gitLogFormat, type GitLogParserConfig } from './gitLogParser';
 
 export type GitHistoryErrorCode = 'not_a_directory' | 'not_a_repository' | 'unsafe_repository' | 'git_missing' | 'git_failed';
@@ -32,13 +33,6 @@ export interface GitHistoryOptions {
 /** How often a running git is checked against the cancellation token, in milliseconds. */
 const CANCEL_POLL_MS = 25;
 
-// Settings that a user's or a repository's config could change and that the parser depends on;
-// external diff drivers and textconv could also run arbitrary programs from an untrusted repo.
-const SAFE_CONFIG = [
-  '-c', 'core.quotepath=off', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false',
-  '-c', 'diff.suppressBlankEmpty=false', '-c', 'core.fsmonitor=false', '-c', 'log.showSignature=false',
-];
-
 /**
  * `git log` arguments. Merges: only the first-parent line is walked (`--first-parent`) and a merge
  * is shown as its diff against the first parent (`-m`), i.e. what the merge brought into the
@@ -46,7 +40,7 @@ const SAFE_CONFIG = [
  */
 function logArguments(nonce: string, options: GitHistoryOptions): string[] {
   const args = [
-    ...SAFE_CONFIG, 'log', '--reverse', '--first-parent', '-m', '-p', '-M', '--no-color', '--no-ext-diff',
+    'log', '--reverse', '--first-parent', '-m', '-p', '-M', '--no-color', '--no-ext-diff',
     '--no-textconv', '--encoding=UTF-8', '--src-prefix=a/', '--dst-prefix=b/', gitLogFormat(nonce),
   ];
   if (options.maxCommits !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(options.maxCommits))}`);
@@ -54,20 +48,13 @@ function logArguments(nonce: string, options: GitHistoryOptions): string[] {
   return [...args, 'HEAD', '--'];
 }
 
-function run(git: string, args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(git, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: gitEnvironment() });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-4096)));
-    child.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'ENOENT' ? new GitHistoryError('git_missing', `git was not found (${git}); install git or set its path`) : error),
-    );
-    child.once('close', (code) => resolve({ code, stderr: stderr.trim() }));
-  });
-}
-
-function gitEnvironment(): NodeJS.ProcessEnv {
-  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', LC_ALL: 'C' };
+async function run(git: string, args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
+  try {
+    return await runGit(args, { cwd, gitPath: git });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new GitHistoryError('git_missing', `git was not found (${git}); install git or set its path`);
+    throw error;
+  }
 }
 
 /** Throws a GitHistoryError unless `repoDir` is inside a git work tree; false when it has no commit yet. */
@@ -104,7 +91,7 @@ export async function* readGitHistory(repoDir: string, options: GitHistoryOption
   if (cancelled()) throw new CancelledError('reading git history');
   if (!(await checkRepository(repoDir, git))) return;
   const nonce = `arenalab-${randomBytes(8).toString('hex')}`;
-  const child = spawn(git, logArguments(nonce, options), { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'], env: gitEnvironment() });
+  const child = spawnGit(logArguments(nonce, options), { cwd: repoDir, gitPath: git });
   const exited = exitOf(child);
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-4096)));

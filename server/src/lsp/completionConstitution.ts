@@ -1,6 +1,6 @@
 import { AntiPatternMemory, checkCompletion, ConstitutionalReviewer, HashingEmbedder } from '@arenalab/core';
 import type { Cancellation, Clock, CompletionCandidate } from '@arenalab/core';
-import { loadAntiPatterns } from '../constitution';
+import { loadAntiPatterns } from '../store';
 import { WorkspaceFileFilter } from '../workspace';
 import type { WorkspaceRoots } from './workspaceRoots';
 

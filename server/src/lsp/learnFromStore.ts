@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { forgetRecordOf, neverCancelled, silentProgress } from '@arenalab/core';
 import type { Span } from '@arenalab/core';
-import { loadStoreSpans } from '../pipeline';
+import { loadStoreSpans } from '../store';
 import { forgetLearning } from './forgetLearning';
 import type { LspContext } from './lspContext';
 

@@ -1,5 +1,5 @@
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import type { PhasedProgress } from '../pipeline';
+import type { PhasedProgress } from '@arenalab/core';
 
 /** The pipeline's phase-labelled progress as one `$/progress` bar: the phase name and its percentage. */
 export function lspPhasedProgress(reporter: WorkDoneProgressServerReporter): PhasedProgress {

@@ -1,7 +1,7 @@
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { silentProgress } from '@arenalab/core';
 import type { GapsParams, GapsResult } from '@arenalab/protocol';
-import { collectGaps } from '../bench/collectGaps';
+import { collectGaps } from '../evaluation';
 import type { LspContext } from './lspContext';
 import { showThreshold } from './showThreshold';
 

@@ -11,7 +11,7 @@ import { SpanStore } from '../store';
 import { learnFromStore } from './learnFromStore';
 import { createLspContext } from './lspContext';
 import { DEFAULT_LSP_SETTINGS } from './lspSettings';
-import { loadStoreSpans } from '../pipeline';
+import { loadStoreSpans } from '../store';
 import { onFeedback } from './onFeedback';
 import { onForget } from './onForget';
 import { showThreshold } from './showThreshold';

@@ -5,3 +5,5 @@ export * from './storeError';
 export * from './verifyStore';
 export * from './writerLock';
 export * from './storeLocation';
+export * from './loadStoreSpans';
+export * from './antiPatternFile';

@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { canonicalJson, type Span } from '@arenalab/core';
-import { sha256Hex } from './spanDigest';
+import { nodeSha256Hex } from './nodeSha256';
 
 /**
  * One line of the log (format 1). A line is a JSON object
@@ -31,7 +31,7 @@ const HEX8 = /^[0-9a-f]{8}$/;
 
 /** The id is chained too: the content hash leaves it out, and an edited id must not go unnoticed. */
 export function recordHash(seq: number, prev: string, id: string, spanHash: string): string {
-  return sha256Hex(canonicalJson({ id, prev, seq, spanHash }));
+  return nodeSha256Hex(canonicalJson({ id, prev, seq, spanHash }));
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { spanContentHash, type Span } from '@arenalab/core';
+import { sha256Hex, spanContentHash, type Span } from '@arenalab/core';
 import * as fc from 'fast-check';
+import { nodeSha256Hex } from './nodeSha256';
 import { sampleSpan } from './sampleSpan';
 import { spanDigest } from './spanDigest';
 
@@ -20,5 +21,9 @@ describe('spanDigest', () => {
     const reordered = Object.fromEntries(Object.entries({ ...span, id: 'two' }).reverse()) as unknown as Span;
     assert.equal(spanDigest(reordered), spanDigest(span));
     assert.notEqual(spanDigest({ ...span, who: 'someone else' }), spanDigest(span));
+  });
+
+  it("the store's node:crypto SHA-256 equals core's sha256Hex on any text", () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => assert.equal(nodeSha256Hex(text), sha256Hex(text))), { numRuns: 300, seed: 11 });
   });
 });

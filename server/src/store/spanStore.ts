@@ -5,7 +5,8 @@ import { readLogLines } from './logLines';
 import type { LogIndex } from './logIndex';
 import { decodeRecord, encodeRecord, type LogRecord } from './logRecord';
 import { guard, LOG_FILE_NAME, openLogForRead, openLogForWrite, type OpenedLog, type StoreRecovery } from './openLog';
-import { canonicalSpanContent, sha256Hex } from './spanDigest';
+import { nodeSha256Hex } from './nodeSha256';
+import { canonicalSpanContent } from './spanDigest';
 import { StoreCorruptError, StoreError, type BrokenReason } from './storeError';
 import type { WriterLock, WriterLockConfig } from './writerLock';
 
@@ -162,7 +163,7 @@ export class SpanStore {
     for (const span of spans) {
       if (typeof span?.id !== 'string') throw new TypeError('SpanStore.append: every span needs a string id');
       const content = canonicalSpanContent(span);
-      const spanHash = sha256Hex(content);
+      const spanHash = nodeSha256Hex(content);
       if (this.has(span.id) || this.index.hasHash(spanHash) || seen.has(span.id) || seen.has(spanHash)) continue;
       seen.add(span.id).add(spanHash);
       const seq = this.index.count + entries.length;

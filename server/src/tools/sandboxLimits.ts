@@ -1,3 +1,5 @@
+import { ConfigError } from '@arenalab/core';
+
 /** Limits of one sandboxed program run. */
 export interface SandboxLimits {
   /** Wall-clock limit; the whole process tree is killed after it. @default 5000 (the seed's 5 s) */
@@ -35,16 +37,14 @@ export const DEFAULT_SANDBOX_LIMITS: Readonly<SandboxLimits> = Object.freeze({
   killOutputBytes: 4 * 1024 * 1024,
 });
 
-/** A limit outside its bounds (config is checked before anything runs). */
-export class SandboxConfigError extends Error {
-  readonly code = 'BAD_SANDBOX_CONFIG' as const;
-}
-
-/** Defaults filled in and every field checked to be a positive integer. */
+/**
+ * Defaults filled in and every field checked to be a positive integer before anything runs; a bad limit is a
+ * `ConfigError` ('BAD_SANDBOX_CONFIG').
+ */
 export function resolveSandboxLimits(partial: Partial<SandboxLimits> = {}): SandboxLimits {
   const limits = { ...DEFAULT_SANDBOX_LIMITS, ...partial };
   for (const [name, value] of Object.entries(limits)) {
-    if (!Number.isSafeInteger(value) || value <= 0) throw new SandboxConfigError(`sandbox limit ${name} must be a positive integer, got ${String(value)}`);
+    if (!Number.isSafeInteger(value) || value <= 0) throw new ConfigError('BAD_SANDBOX_CONFIG', 'sandbox limits', name, value, 'a positive integer');
   }
   return limits;
 }

@@ -25,11 +25,11 @@ export function parseEngineConfig(text: string): Partial<CompletionEngineConfig>
   return value as Partial<CompletionEngineConfig>;
 }
 
-/** `arenalab bench completion`: the next-line benchmark of BRIEF §4. */
+/** `arenalab bench completion`: the next-line benchmark (`runNextLineBenchmark`), printed or as JSON. */
 export function registerBenchCompletionCommand(bench: Command): void {
   bench
     .command('completion')
-    .description('Next-line completion on a repository (BRIEF §4): engine EM/ES, coverage, shown EM, latency, index build and RSS, with the jaccard-copy baseline on the same cases.')
+    .description('Next-line completion on a repository: engine EM/ES, coverage, shown EM, latency, index build and RSS, with the jaccard-copy baseline on the same cases.')
     .requiredOption('--repo <dir>', 'repository to benchmark (.gitignore and default excludes honoured)')
     .option('--per-file <n>', 'target lines sampled per file', parsePositiveInt, 10)
     .option('--max-files <n>', 'benchmark at most this many files, a seeded sample (every file is still indexed)', parsePositiveInt)

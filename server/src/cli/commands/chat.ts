@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { AntiPatternMemory, ChatEngine, ConstitutionalReviewer, HashingEmbedder, systemClock } from '@arenalab/core';
 import type { Cancellation, ChatMessage } from '@arenalab/core';
-import { loadAntiPatterns, saveAntiPatterns } from '../../constitution';
+import { loadAntiPatterns, resolveStoreDir, saveAntiPatterns } from '../../store';
 import { OpenAiCompatibleClient, resolveLlmSettings } from '../../llm';
-import { resolveStoreDir } from '../../store';
 import { loadChatSpans } from '../chatSpans';
 import { formatChatAnswer } from '../formatChatAnswer';
 import { printResult } from '../output';

@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { SETTINGS } from '@arenalab/protocol';
-import { collectGaps } from '../../bench/collectGaps';
-import type { GapsReport } from '../../bench/collectGaps';
+import { collectGaps } from '../../evaluation';
+import type { GapsReport } from '../../evaluation';
 import { resolveStoreDir } from '../../store';
 import { printResult, table } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';

@@ -8,7 +8,7 @@ import { DEFAULT_LSP_SETTINGS, startLanguageServer } from '../../lsp';
 export class LspTransportError extends Error {
   readonly code = 'lsp_transport';
   constructor() {
-    super('choose one transport: arenalab lsp --stdio, or --node-ipc when started by the VS Code client');
+    super('choose one transport: arenalab lsp --stdio (as the VS Code client starts it), or --node-ipc when forked with an IPC channel');
     this.name = 'LspTransportError';
   }
 }
@@ -30,13 +30,16 @@ function connect(options: { stdio?: boolean; nodeIpc?: boolean }): Connection {
   return createConnection(ProposedFeatures.all, process.stdin, process.stdout);
 }
 
-/** `arenalab lsp --stdio` (or `--node-ipc`): the language server; it runs until the client sends exit. */
+/**
+ * `arenalab lsp --stdio` (how the VS Code client and other editors start it) or `--node-ipc` (for a client that forks
+ * the server with a Node IPC channel): the language server; it runs until the client sends exit.
+ */
 export function registerLspCommand(program: Command): void {
   program
     .command('lsp')
     .description('Run the ArenaLab language server (inline completions with confidence and provenance) for an editor.')
     .option('--stdio', 'speak LSP over stdin/stdout')
-    .option('--node-ipc', 'speak LSP over the Node IPC channel of the process that forked this one (the VS Code client)')
+    .option('--node-ipc', 'speak LSP over the Node IPC channel of the process that forked this one')
     .action((options: { stdio?: boolean; nodeIpc?: boolean }) => {
       const connection = connect(options);
       // Bad input must not take the editor's assistant down; the error is logged where the client shows it.

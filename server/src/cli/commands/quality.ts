@@ -2,12 +2,12 @@ import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import { formatRecordProblem, parseSpansJsonl, QUALITY_DIMENSIONS } from '@arenalab/core';
 import type { QualityReport, ScoredSpan, Span } from '@arenalab/core';
-import { loadStoreSpans, scoreSpans } from '../../pipeline';
+import { loadStoreSpans, resolveStoreDir } from '../../store';
+import { scoreSpans } from '../../datasets';
 import { InterruptToken } from '../interruptToken';
 import { formatQualityReport } from '../formatQuality';
 import { printResult, table } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
-import { resolveStoreDir } from '../../store';
 import { TerminalProgress } from '../terminalProgress';
 import { MODEL_OPTION_HELP, withModelEmbedder } from '../modelEmbedder';
 

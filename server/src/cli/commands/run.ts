@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { systemClock } from '@arenalab/core';
 import type { DatasetStats, DropReport, QualityReport } from '@arenalab/core';
-import { buildStoreDataset } from '../../pipeline';
+import { buildStoreDataset } from '../../datasets';
 import { datasetRefText } from '../datasetRef';
 import { formatDatasetStats, formatQualityReport } from '../formatQuality';
 import { InterruptToken } from '../interruptToken';

@@ -15,17 +15,12 @@ import type {
   DatasetBuildResult,
   DatasetConfig,
   Embedder,
-  Progress,
+  PhasedProgress,
   QualityReport,
   Span,
 } from '@arenalab/core';
 import { createVectorIndex } from '../adapters';
 import type { VectorIndexKind } from '../adapters';
-
-/** A phase-labelled progress: the CLI shows one bar per phase. */
-export interface PhasedProgress {
-  phase(label: string): Progress;
-}
 
 export interface ScoredCorpus {
   curation: CurationResult;

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { antiPatternRecords } from '@arenalab/core';
 import type { AntiPattern } from '@arenalab/core';
-import { replaceFileAtomically } from '../datasets/durableFiles';
+import { replaceFileAtomically } from '../host';
 
 /** Where a store keeps the constitution's remembered violations. */
 export const ANTI_PATTERNS_FILE = 'anti-patterns.json';

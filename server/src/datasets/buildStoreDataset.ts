@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import type { Cancellation, Clock, DatasetBuildResult, DatasetConfig, Embedder } from '@arenalab/core';
+import type { Cancellation, Clock, DatasetBuildResult, DatasetConfig, Embedder, PhasedProgress } from '@arenalab/core';
 import type { VectorIndexKind } from '../adapters';
-import { DatasetRepository } from '../datasets';
+import { DatasetRepository } from './datasetRepository';
 import { buildDataset, scoreSpans } from './curateAndBuild';
-import type { PhasedProgress, ScoredCorpus } from './curateAndBuild';
-import { loadStoreSpans } from './loadStoreSpans';
+import type { ScoredCorpus } from './curateAndBuild';
+import { loadStoreSpans } from '../store';
 
 export interface StoreDatasetOptions {
   clock: Clock;

@@ -1,6 +1,6 @@
 import { throwIfCancelled, withoutForgotten } from '@arenalab/core';
 import type { Cancellation, Progress, Span } from '@arenalab/core';
-import { SpanStore } from '../store';
+import { SpanStore } from './spanStore';
 
 /**
  * Reads every span of a store without taking the writer lock (read mode), so curation can run while an ingest

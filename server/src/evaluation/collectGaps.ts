@@ -2,11 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { codeAreaDomain, CompletionEngine, isEligibleTargetLine, lineAction, throwIfCancelled, uncertaintyMap, yieldToHost } from '@arenalab/core';
 import type { AreaMaterial, BenchSourceFile, Cancellation, GapCandidate, GapObservation, Progress, Span, UncertaintyArea, UncertaintyMapConfig } from '@arenalab/core';
-import { DatasetRepository } from '../datasets';
-import { loadStoreSpans, scoreSpans } from '../pipeline';
-import { LOG_FILE_NAME } from '../store';
+import { DatasetRepository, scoreSpans } from '../datasets';
+import { loadStoreSpans, LOG_FILE_NAME } from '../store';
 import { listWorkspaceFiles, readWorkspaceFile } from '../workspace';
-import { sampleTargets } from './benchCompletion';
+import { sampleTargets } from './sampleTargets';
 import { runNextLineBenchmark } from './runNextLineBenchmark';
 
 export interface CollectGapsOptions {

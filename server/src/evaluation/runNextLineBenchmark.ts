@@ -141,7 +141,7 @@ async function runBaseline(
 }
 
 /**
- * The next-line benchmark (BRIEF §4) over files in memory: index every file, then for each target file sample its
+ * The next-line benchmark over files in memory: index every file, then for each target file sample its
  * cases and run them with the file held out, timing each `complete`; then score jaccard-copy on the same cases.
  * Peak RSS is read before the baseline is built, so it measures the engine (and the corpus in memory) only.
  */

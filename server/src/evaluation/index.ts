@@ -1,0 +1,3 @@
+export * from './runNextLineBenchmark';
+export * from './sampleTargets';
+export * from './collectGaps';

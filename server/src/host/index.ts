@@ -1,0 +1,2 @@
+export * from './durableFiles';
+export * from './runGit';

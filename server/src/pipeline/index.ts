@@ -1,3 +1,0 @@
-export * from './curateAndBuild';
-export * from './loadStoreSpans';
-export * from './buildStoreDataset';
