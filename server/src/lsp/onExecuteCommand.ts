@@ -1,7 +1,7 @@
 import { REINDEX_COMMAND } from '@arenalab/protocol';
 import type { ExecuteCommandParams } from 'vscode-languageserver/node';
 import type { LspContext } from './lspContext';
-import { onFeedback } from './onFeedback';
+import { onFeedback } from './feedback/onFeedback';
 
 /** Run by the client when an inline suggestion is accepted (the item's command), with the suggestion id. */
 export const ACCEPTED_COMMAND = 'arenalab.suggestionAccepted';
