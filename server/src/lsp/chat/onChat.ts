@@ -1,8 +1,14 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import type { CancellationToken } from 'vscode-languageserver/node';
+import type { CancellationToken, RemoteConsole } from 'vscode-languageserver/node';
 import type { ChatParams, ChatResult } from '@arenalab/protocol';
-import { currentStoreDir } from '../workspace/followStoreLocation';
-import type { LspContext } from '../lspContext';
+import type { ChatPlace, WorkspaceChat } from './workspaceChat';
+
+/** What a chat request uses: the workspace's chat, the log for bad params, and where it reads and works now. */
+export interface ChatDeps {
+  readonly chat: WorkspaceChat;
+  readonly console: RemoteConsole;
+  readonly place: ChatPlace;
+}
 
 const ROLES = ['user', 'assistant', 'system'];
 
@@ -29,13 +35,12 @@ export function chatParamsProblem(params: unknown): string | undefined {
  * error the client can show (not an empty answer that would look like "I don't know"); `$/cancelRequest` stops the
  * engine between steps.
  */
-export async function onChat(ctx: LspContext, params: ChatParams, token?: CancellationToken): Promise<ChatResult | ResponseError<void>> {
+export async function onChat(deps: ChatDeps, params: ChatParams, token?: CancellationToken): Promise<ChatResult | ResponseError<void>> {
   const problem = chatParamsProblem(params);
   if (problem !== undefined) {
-    ctx.connection.console.warn(problem);
+    deps.console.warn(problem);
     return new ResponseError(ErrorCodes.InvalidParams, problem);
   }
   const cancellation = { get isCancelled() { return token?.isCancellationRequested ?? false; } };
-  const place = { storeDir: currentStoreDir(ctx), workspace: ctx.roots.all[0] };
-  return ctx.chat.answer(params, place, cancellation);
+  return deps.chat.answer(params, deps.place, cancellation);
 }

@@ -1,9 +1,9 @@
 import type { ExplainParams, ExplainResult } from '@arenalab/protocol';
-import type { LspContext } from '../lspContext';
+import type { SuggestionMemory } from './suggestionMemory';
 
 /** `arenalab/explain`: the provenance of a remembered suggestion; null for an unknown or forgotten id. */
-export function onExplain(ctx: LspContext, params: ExplainParams): ExplainResult | null {
-  const shown = typeof params?.suggestionId === 'string' ? ctx.suggestions.get(params.suggestionId) : undefined;
+export function onExplain(suggestions: SuggestionMemory, params: ExplainParams): ExplainResult | null {
+  const shown = typeof params?.suggestionId === 'string' ? suggestions.get(params.suggestionId) : undefined;
   if (shown === undefined) return null;
   const { candidate } = shown;
   return {

@@ -1,5 +1,5 @@
 import type { CancellationToken, InlineCompletionItem, InlineCompletionParams } from 'vscode-languageserver/node';
-import { ACCEPTED_COMMAND } from '../onExecuteCommand';
+import { ACCEPTED_COMMAND } from '../serverCommands';
 import type { LspContext } from '../lspContext';
 import { suggestAt } from './suggestAt';
 

@@ -1,8 +1,25 @@
 import { DISMISS_REASONS, SUGGESTION_OUTCOMES } from '@arenalab/protocol';
 import type { FeedbackParams } from '@arenalab/protocol';
+import type { Clock } from '@arenalab/core';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { suggestionOutcomeSpan } from '../../outcomes';
-import type { LspContext } from '../lspContext';
-import type { ShownSuggestion } from '../completion/suggestionMemory';
+import type { OutcomeRecorder, RetentionChecker } from '../../outcomes';
+import type { ShownSuggestion, SuggestionMemory } from '../completion/suggestionMemory';
+import type { DocumentSync } from '../workspace/documentSync';
+
+/**
+ * What feedback uses: the shown suggestions it names, the recorder and retention checks its outcomes go to, and the
+ * open documents an accepted suggestion is indexed in at once.
+ */
+export interface FeedbackDeps {
+  readonly suggestions: SuggestionMemory;
+  readonly outcomes: OutcomeRecorder;
+  readonly retention: RetentionChecker;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly sync: DocumentSync;
+  readonly clock: Clock;
+}
 
 /** Thrown for feedback that names no known suggestion or outcome, or has a wrong field; the guard logs it with the method name. */
 export class FeedbackError extends Error {
@@ -49,17 +66,17 @@ function checked(params: FeedbackParams, shown: ShownSuggestion): FeedbackParams
  * place (the whole suggestion, or the accepted prefix); otherwise the edited text is indexed now instead of after the
  * re-index quiet period.
  */
-function indexAccepted(ctx: LspContext, shown: ShownSuggestion, inserted: string | undefined): void {
-  const document = ctx.documents.get(shown.uri);
+function indexAccepted(deps: FeedbackDeps, shown: ShownSuggestion, inserted: string | undefined): void {
+  const document = deps.documents.get(shown.uri);
   if (document === undefined) return;
   if (document.version !== shown.version || inserted === undefined) {
-    ctx.sync.indexNow(document);
+    deps.sync.indexNow(document);
     return;
   }
   const text = document.getText();
   const start = document.offsetAt(shown.candidate.range.start);
   const end = document.offsetAt(shown.candidate.range.end);
-  ctx.sync.indexNow(document, text.slice(0, start) + inserted + text.slice(end));
+  deps.sync.indexNow(document, text.slice(0, start) + inserted + text.slice(end));
 }
 
 /**
@@ -70,14 +87,14 @@ function indexAccepted(ctx: LspContext, shown: ShownSuggestion, inserted: string
  * indexed at once so the same context prefers it next time, and is checked for retention (the accepted prefix for a
  * partial acceptance; nothing when the client did not say what was inserted).
  */
-export function onFeedback(ctx: LspContext, params: FeedbackParams): void {
+export function onFeedback(deps: FeedbackDeps, params: FeedbackParams): void {
   if (!SUGGESTION_OUTCOMES.includes(params?.outcome)) throw new FeedbackError(`unknown outcome ${JSON.stringify(params?.outcome)}`);
-  const shown = ctx.suggestions.get(params.suggestionId);
+  const shown = deps.suggestions.get(params.suggestionId);
   if (shown === undefined) throw new FeedbackError(`unknown or forgotten suggestion ${JSON.stringify(params.suggestionId)}`);
   const { outcome, acceptedText, reason } = checked(params, shown);
   const accepted = outcome === 'accepted' || outcome === 'partially_accepted';
-  const spanId = ctx.outcomes.record(
-    suggestionOutcomeSpan({ suggestionId: shown.id, outcome, file: shown.file, language: shown.language, candidate: shown.candidate, whenMs: ctx.clock.now(), acceptedText, reason }),
+  const spanId = deps.outcomes.record(
+    suggestionOutcomeSpan({ suggestionId: shown.id, outcome, file: shown.file, language: shown.language, candidate: shown.candidate, whenMs: deps.clock.now(), acceptedText, reason }),
     { accepted, uri: shown.uri },
   );
   if (!accepted) return;
@@ -85,8 +102,8 @@ export function onFeedback(ctx: LspContext, params: FeedbackParams): void {
   // What the developer kept: the whole suggestion, or the accepted part (retention looks for exactly that text).
   const kept = outcome === 'accepted' ? candidate.text : acceptedText;
   if (kept !== undefined && spanId !== undefined) {
-    ctx.retention.watch({ spanId, suggestionId: shown.id, uri: shown.uri, file: shown.file, text: kept, position: candidate.range.start });
+    deps.retention.watch({ spanId, suggestionId: shown.id, uri: shown.uri, file: shown.file, text: kept, position: candidate.range.start });
   }
   // The suggestion's range is replaced by the suggestion up to the end of the kept part (indentation included).
-  indexAccepted(ctx, shown, kept === undefined ? undefined : candidate.text.slice(0, acceptedPrefixEnd(candidate.text, kept)));
+  indexAccepted(deps, shown, kept === undefined ? undefined : candidate.text.slice(0, acceptedPrefixEnd(candidate.text, kept)));
 }

@@ -1,7 +1,8 @@
 import { TASK_RESULT_KINDS } from '@arenalab/protocol';
 import type { TaskResultParams } from '@arenalab/protocol';
+import type { Clock } from '@arenalab/core';
 import { taskResultSpan } from '../../outcomes';
-import type { LspContext } from '../lspContext';
+import type { OutcomeRecorder } from '../../outcomes';
 
 /** Thrown for a task result with a missing or wrong field; the guard logs it with the method name. */
 export class TaskResultError extends Error {
@@ -9,6 +10,12 @@ export class TaskResultError extends Error {
     super(message);
     this.name = 'TaskResultError';
   }
+}
+
+/** What a task result uses: the recorder it is stored through (which knows the recent acceptances) and the clock. */
+export interface TaskResultDeps {
+  readonly outcomes: OutcomeRecorder;
+  readonly clock: Clock;
 }
 
 const isCount = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) >= 0);
@@ -31,10 +38,10 @@ function checked(params: TaskResultParams): TaskResultParams {
  * previous spans are the suggestions accepted in the last ten minutes, the code this run exercised: only those in the
  * run's documents when the client names them (`uris`), every one otherwise.
  */
-export function onTaskResult(ctx: LspContext, params: TaskResultParams): void {
+export function onTaskResult(deps: TaskResultDeps, params: TaskResultParams): void {
   const p = checked(params);
-  ctx.outcomes.record(taskResultSpan({
+  deps.outcomes.record(taskResultSpan({
     name: p.name, kind: p.kind, exitCode: p.exitCode, durationMs: p.durationMs, passed: p.passed, failed: p.failed,
-    acceptedSpanIds: ctx.outcomes.acceptedWithin(undefined, p.uris), whenMs: ctx.clock.now(),
+    acceptedSpanIds: deps.outcomes.acceptedWithin(undefined, p.uris), whenMs: deps.clock.now(),
   }));
 }

@@ -2,10 +2,21 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import { silentProgress } from '@arenalab/core';
 import type { GapsParams, GapsResult } from '@arenalab/protocol';
 import { collectGaps } from '../../bench/collectGaps';
-import type { LspContext } from '../lspContext';
+import type { ClientSettings } from '../settings/clientSettings';
 
 const DEFAULT_TOP = 10;
 const DEFAULT_MAX_FILES = 200;
+
+/**
+ * What the gaps map uses, read when the request arrives: the first workspace folder, the store's folder, the user's
+ * excludes and the show threshold the map judges confidence against.
+ */
+export interface GapsDeps {
+  readonly root: string | undefined;
+  readonly storeDir: string | undefined;
+  readonly excludes: ClientSettings['excludes'];
+  readonly showThreshold: number;
+}
 
 const positive = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback);
 
@@ -14,11 +25,10 @@ const positive = (value: unknown, fallback: number) => (typeof value === 'number
  * `maxFiles` files, each held out) and the store's logged suggestions, as `arenalab gaps` prints it; `$/cancelRequest`
  * stops it between files. Empty without a folder.
  */
-export async function onGaps(ctx: LspContext, params: GapsParams | undefined, token?: CancellationToken): Promise<GapsResult> {
-  const root = ctx.roots.all[0];
+export async function onGaps(deps: GapsDeps, params: GapsParams | undefined, token?: CancellationToken): Promise<GapsResult> {
+  const { root, storeDir } = deps;
   const empty: GapsResult = { observations: { next_line_cases: 0, logged_suggestions: 0 }, areas: [] };
   if (root === undefined) return empty;
-  const storeDir = ctx.store.dir;
   const cancel = { get isCancelled() { return token?.isCancellationRequested === true; } };
   const report = await collectGaps(
     {
@@ -30,8 +40,8 @@ export async function onGaps(ctx: LspContext, params: GapsParams | undefined, to
       depth: 3,
       top: positive(params?.top, DEFAULT_TOP),
       minQuality: 80,
-      map: { showThreshold: ctx.engine.config.showThreshold, minObservations: 5, examplesPerArea: 5 },
-      excludes: ctx.clientSettings.excludes,
+      map: { showThreshold: deps.showThreshold, minObservations: 5, examplesPerArea: 5 },
+      excludes: deps.excludes,
     },
     cancel,
     { phase: () => silentProgress },

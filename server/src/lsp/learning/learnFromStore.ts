@@ -3,18 +3,18 @@ import { forgetRecordOf, neverCancelled, silentProgress } from '@arenalab/core';
 import type { Span } from '@arenalab/core';
 import { loadStoreSpans } from '../../pipeline';
 import { forgetLearning } from './forgetLearning';
-import type { LspContext } from '../lspContext';
+import type { LearningDeps } from './forgetLearning';
 
 /**
  * The store in its order: outcomes are observed in batches, and each `forget_learning` tombstone is applied where
  * it stands (what was learned before it is forgotten, what came after counts), as `onForget` did when asked.
  */
-function replay(ctx: LspContext, spans: readonly Span[]): { updates: number; forgets: number } {
+function replay(deps: LearningDeps, spans: readonly Span[]): { updates: number; forgets: number } {
   let updates = 0;
   let forgets = 0;
   let batch: Span[] = [];
   const flush = () => {
-    updates += ctx.learner.observe(batch).length;
+    updates += deps.learner.observe(batch).length;
     batch = [];
   };
   for (const span of spans) {
@@ -24,7 +24,7 @@ function replay(ctx: LspContext, spans: readonly Span[]): { updates: number; for
       continue;
     }
     flush();
-    forgetLearning(ctx, forget.spanIds, forget.file);
+    forgetLearning(deps, forget.spanIds, forget.file);
     forgets++;
   }
   flush();
@@ -36,12 +36,12 @@ function replay(ctx: LspContext, spans: readonly Span[]): { updates: number; for
  * move. The learner ignores spans it knows (by id) and spans that are not outcomes, so reading a store twice is safe;
  * a store that cannot be read is logged and learning goes on from new outcomes only.
  */
-export async function learnFromStore(ctx: LspContext, dir: string, log: (line: string) => void): Promise<void> {
+export async function learnFromStore(deps: LearningDeps, dir: string, log: (line: string) => void): Promise<void> {
   if (!fs.existsSync(dir)) return;
   try {
     const spans = await loadStoreSpans(dir, neverCancelled, silentProgress, { forgotten: 'keep' });
-    const { updates, forgets } = replay(ctx, spans);
-    if (updates > 0 || forgets > 0) log(`learned from ${ctx.learner.size} outcome(s) in ${dir}: ${updates} weight update(s), ${forgets} forget request(s) applied again`);
+    const { updates, forgets } = replay(deps, spans);
+    if (updates > 0 || forgets > 0) log(`learned from ${deps.learner.size} outcome(s) in ${dir}: ${updates} weight update(s), ${forgets} forget request(s) applied again`);
   } catch (error) {
     log(`past outcomes in ${dir} not learned from: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,7 +1,10 @@
 import type { ForgetParams, ForgetResult } from '@arenalab/protocol';
 import { forgetSpan } from '@arenalab/core';
+import type { Clock } from '@arenalab/core';
+import type { OutcomeRecorder } from '../../outcomes';
 import { forgetLearning } from './forgetLearning';
-import type { LspContext } from '../lspContext';
+import type { LearningDeps } from './forgetLearning';
+import type { WorkspaceRoots } from '../workspace/workspaceRoots';
 
 /** Thrown for forget params of the wrong shape; the guard logs it with the method name and answers nothing removed. */
 export class ForgetError extends Error {
@@ -9,6 +12,13 @@ export class ForgetError extends Error {
     super(message);
     this.name = 'ForgetError';
   }
+}
+
+/** What forgetting uses: what unlearning touches, the folders a file URI is keyed by, and the recorder for the tombstone. */
+export interface ForgetDeps extends LearningDeps {
+  readonly roots: WorkspaceRoots;
+  readonly outcomes: OutcomeRecorder;
+  readonly clock: Clock;
 }
 
 const MAX_IDS = 10_000;
@@ -32,11 +42,11 @@ function checked(params: ForgetParams | undefined): { spanIds: string[]; file?: 
  * and dataset builds forget it too. The file's postings stay: forgetting what was learned must not stop suggesting its code, which
  * `CompletionEngine.unlearnFile` would (it de-indexes too).
  */
-export function onForget(ctx: LspContext, params: ForgetParams | undefined): ForgetResult {
+export function onForget(deps: ForgetDeps, params: ForgetParams | undefined): ForgetResult {
   const { spanIds, file } = checked(params);
-  const key = file === undefined ? undefined : ctx.roots.fileFor(file);
-  const { outcomes, sources } = forgetLearning(ctx, spanIds, key);
+  const key = file === undefined ? undefined : deps.roots.fileFor(file);
+  const { outcomes, sources } = forgetLearning(deps, spanIds, key);
   // A tombstone in the store, so a restart (which learns the store again) and dataset builds forget it too.
-  ctx.outcomes.record(forgetSpan({ spanIds: [...new Set([...spanIds, ...outcomes])], ...(key !== undefined ? { file: key } : {}), whenMs: ctx.clock.now() }));
+  deps.outcomes.record(forgetSpan({ spanIds: [...new Set([...spanIds, ...outcomes])], ...(key !== undefined ? { file: key } : {}), whenMs: deps.clock.now() }));
   return key === undefined ? { outcomes, sources } : { outcomes, sources, file: key };
 }
