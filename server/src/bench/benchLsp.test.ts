@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { writeInsertWorkspace } from '../lsp/insertWorkspace';
+import { writeInsertWorkspace } from '../lsp/testing/insertWorkspace';
 import type { BenchLspResult } from './benchLsp';
 
 // `arenalab bench lsp` as a real process driving a real server process: structure and counts, never timings.

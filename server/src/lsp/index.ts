@@ -1,2 +1,2 @@
-export * from './lspSettings';
+export * from './settings/lspSettings';
 export * from './startLanguageServer';

@@ -3,23 +3,23 @@ import type { Clock } from '@arenalab/core';
 import { TextDocuments } from 'vscode-languageserver/node';
 import type { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_CLIENT_SETTINGS } from './clientSettings';
-import type { ClientSettings } from './clientSettings';
+import { DEFAULT_CLIENT_SETTINGS } from './settings/clientSettings';
+import type { ClientSettings } from './settings/clientSettings';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OutcomeRecorder, realRetentionTimer, RetentionChecker } from '../outcomes';
 import type { MissingDocument, RetentionTimer } from '../outcomes';
-import { recordLearnedSpans } from './recordLearnedSpans';
-import { CompletionConstitution } from './completionConstitution';
+import { recordLearnedSpans } from './learning/recordLearnedSpans';
+import { CompletionConstitution } from './completion/completionConstitution';
 import { CurationSession } from '../curation';
-import { DocumentSync } from './documentSync';
-import { DEFAULT_LSP_SETTINGS } from './lspSettings';
-import type { LspSettings } from './lspSettings';
-import { SuggestionMemory } from './suggestionMemory';
-import { WorkspaceIndexer } from './workspaceIndexer';
-import { WorkspaceRoots } from './workspaceRoots';
-import { WorkspaceChat } from './workspaceChat';
-import { llmFromSettings } from './llmFromSettings';
+import { DocumentSync } from './workspace/documentSync';
+import { DEFAULT_LSP_SETTINGS } from './settings/lspSettings';
+import type { LspSettings } from './settings/lspSettings';
+import { SuggestionMemory } from './completion/suggestionMemory';
+import { WorkspaceIndexer } from './workspace/workspaceIndexer';
+import { WorkspaceRoots } from './workspace/workspaceRoots';
+import { WorkspaceChat } from './chat/workspaceChat';
+import { llmFromSettings } from './chat/llmFromSettings';
 
 /** Everything the handlers share: one engine per server, fed by the workspace indexer and the open documents. */
 export interface LspContext {

@@ -9,7 +9,7 @@ import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { LSPErrorCodes } from 'vscode-languageserver/node';
 import type { CompletionItem, InitializeResult, InlineCompletionItem } from 'vscode-languageserver/node';
 import type { ExplainResult, StatusParams } from '@arenalab/protocol';
-import { INSERT_HEADER, insertFunction, PREDICTED_INSERT_LINE, writeInsertWorkspace } from './insertWorkspace';
+import { INSERT_HEADER, insertFunction, PREDICTED_INSERT_LINE, writeInsertWorkspace } from './testing/insertWorkspace';
 
 // The real server over stdio, driven by a plain vscode-jsonrpc client as any editor would. The cases run in order
 // against one server: each builds on the documents the previous ones opened.

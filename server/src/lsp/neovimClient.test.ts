@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { execFile, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { INSERT_HEADER, insertFunction, PREDICTED_INSERT_LINE, writeInsertWorkspace } from './insertWorkspace';
+import { INSERT_HEADER, insertFunction, PREDICTED_INSERT_LINE, writeInsertWorkspace } from './testing/insertWorkspace';
 
 // Neovim (Debian's `neovim`, 0.7) headless as a real third-party LSP client: test-fixtures/neovim/complete.lua starts
 // `arenalab lsp --stdio` with vim.lsp.start_client, opens a file of a fixture workspace, waits for the client to be

@@ -1,10 +1,9 @@
 import { REINDEX_COMMAND } from '@arenalab/protocol';
 import type { ExecuteCommandParams } from 'vscode-languageserver/node';
-import type { LspContext } from './lspContext';
-import { onFeedback } from './onFeedback';
-
-/** Run by the client when an inline suggestion is accepted (the item's command), with the suggestion id. */
-export const ACCEPTED_COMMAND = 'arenalab.suggestionAccepted';
+import { onFeedback } from './feedback/onFeedback';
+import type { FeedbackDeps } from './feedback/onFeedback';
+import { ACCEPTED_COMMAND } from './serverCommands';
+import type { WorkspaceIndexer } from './workspace/workspaceIndexer';
 
 /** A command the server does not offer; the guard logs it and the client gets null. */
 export class UnknownCommandError extends Error {
@@ -14,15 +13,19 @@ export class UnknownCommandError extends Error {
   }
 }
 
-export const SERVER_COMMANDS: readonly string[] = [REINDEX_COMMAND, ACCEPTED_COMMAND];
+/** What the commands use: the indexer to re-index, and what feedback needs to record an accepted suggestion. */
+export interface ExecuteCommandDeps {
+  readonly indexer: WorkspaceIndexer;
+  readonly feedback: FeedbackDeps;
+}
 
 /** `workspace/executeCommand`: the server's commands for clients that only speak standard LSP. */
-export async function onExecuteCommand(ctx: LspContext, params: ExecuteCommandParams): Promise<unknown> {
+export async function onExecuteCommand(deps: ExecuteCommandDeps, params: ExecuteCommandParams): Promise<unknown> {
   switch (params.command) {
     case REINDEX_COMMAND:
-      return ctx.indexer.reindex();
+      return deps.indexer.reindex();
     case ACCEPTED_COMMAND:
-      onFeedback(ctx, { suggestionId: String(params.arguments?.[0]), outcome: 'accepted' });
+      onFeedback(deps.feedback, { suggestionId: String(params.arguments?.[0]), outcome: 'accepted' });
       return null;
     default:
       throw new UnknownCommandError(params.command);

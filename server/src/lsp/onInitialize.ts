@@ -1,7 +1,7 @@
 import { TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import type { LspContext } from './lspContext';
-import { SERVER_COMMANDS } from './onExecuteCommand';
+import { SERVER_COMMANDS } from './serverCommands';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const version: string = require('../../package.json').version;

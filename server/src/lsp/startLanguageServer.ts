@@ -5,27 +5,28 @@ import { CurationQueueRequest, CurationRescoreRequest, CurationVerdictRequest, D
 import { ForgetRequest, GapsRequest } from '@arenalab/protocol';
 import type { CurationRescoreParams, CurationRescoreResult, CurationVerdictParams, CurationVerdictResult } from '@arenalab/protocol';
 import { guarded } from './guarded';
-import { followStoreLocation } from './followStoreLocation';
+import { chatDeps, chatFeedbackDeps, curationQueueDeps, datasetActionDeps, executeCommandDeps, feedbackDeps, forgetDeps, gapsDeps, taskResultDeps } from './handlerDeps';
+import { followStoreLocation } from './workspace/followStoreLocation';
 import { createLspContext } from './lspContext';
 import type { LspContext } from './lspContext';
-import type { LspSettings } from './lspSettings';
-import { onChat } from './onChat';
-import { onChatFeedback } from './onChatFeedback';
-import { onCompletion } from './onCompletion';
-import { onCurationQueue } from './onCurationQueue';
-import { onCurationRescore } from './onCurationRescore';
-import { onCurationVerdict } from './onCurationVerdict';
-import { onDatasetAction } from './onDatasetAction';
-import { onDatasets } from './onDatasets';
-import { onGaps } from './onGaps';
+import type { LspSettings } from './settings/lspSettings';
+import { onChat } from './chat/onChat';
+import { onChatFeedback } from './chat/onChatFeedback';
+import { onCompletion } from './completion/onCompletion';
+import { onCurationQueue } from './curation/onCurationQueue';
+import { onCurationRescore } from './curation/onCurationRescore';
+import { onCurationVerdict } from './curation/onCurationVerdict';
+import { onDatasetAction } from './curation/onDatasetAction';
+import { onDatasets } from './curation/onDatasets';
+import { onGaps } from './gaps/onGaps';
 import { onExecuteCommand } from './onExecuteCommand';
-import { onExplain } from './onExplain';
-import { onFeedback } from './onFeedback';
-import { onForget } from './onForget';
+import { onExplain } from './completion/onExplain';
+import { onFeedback } from './feedback/onFeedback';
+import { onForget } from './learning/onForget';
 import { onInitialize } from './onInitialize';
-import { onInlineCompletion } from './onInlineCompletion';
-import { onTaskResult } from './onTaskResult';
-import { pullClientSettings } from './pullClientSettings';
+import { onInlineCompletion } from './completion/onInlineCompletion';
+import { onTaskResult } from './feedback/onTaskResult';
+import { pullClientSettings } from './settings/pullClientSettings';
 
 // What a curation or dataset request answers when it failed unexpectedly (or was cancelled); the log has the detail.
 const SEE_LOG = 'failed or was cancelled; the ArenaLab server log has the detail';
@@ -74,7 +75,9 @@ async function onInitialized(ctx: LspContext): Promise<void> {
 /**
  * The switchboard: one line per LSP method, each handler in its own file and wrapped by `guarded`, so a failing
  * handler is logged and answers empty instead of taking the server down. Unknown methods get MethodNotFound from
- * the library itself.
+ * the library itself. A handler gets the few dependencies it uses, picked from the context when its request arrives
+ * (`handlerDeps`); initialize, the completion path and the settings and folder changes read or replace much of the
+ * context, so they get all of it.
  */
 export function startLanguageServer(connection: Connection, settings?: LspSettings): LspContext {
   const ctx = createLspContext(connection, settings);
@@ -84,21 +87,21 @@ export function startLanguageServer(connection: Connection, settings?: LspSettin
   connection.onDidChangeConfiguration(guarded(console, 'workspace/didChangeConfiguration', undefined, () => onDidChangeConfiguration(ctx)));
   connection.languages.inlineCompletion.on(guarded(console, 'textDocument/inlineCompletion', [], (p, t) => onInlineCompletion(ctx, p, t)));
   connection.onCompletion(guarded(console, 'textDocument/completion', [], (p, t) => onCompletion(ctx, p, t)));
-  connection.onExecuteCommand(guarded(console, 'workspace/executeCommand', null, (p) => onExecuteCommand(ctx, p)));
+  connection.onExecuteCommand(guarded(console, 'workspace/executeCommand', null, (p) => onExecuteCommand(executeCommandDeps(ctx), p)));
   connection.onNotification(DidChangeWatchedFilesNotification.type, guarded(console, 'workspace/didChangeWatchedFiles', undefined, (p) => onWatchedFiles(ctx, p)));
-  connection.onRequest(ExplainRequest, guarded(console, ExplainRequest.method, null, (p) => onExplain(ctx, p)));
-  connection.onNotification(FeedbackNotification, guarded(console, FeedbackNotification.method, undefined, (p) => onFeedback(ctx, p)));
-  connection.onNotification(TaskResultNotification, guarded(console, TaskResultNotification.method, undefined, (p) => onTaskResult(ctx, p)));
-  connection.onRequest(ChatRequest, guarded(console, ChatRequest.method, chatFailed(), (p, t) => onChat(ctx, p, t)));
-  connection.onNotification(ChatFeedbackNotification, guarded(console, ChatFeedbackNotification.method, undefined, (p) => onChatFeedback(ctx, p)));
+  connection.onRequest(ExplainRequest, guarded(console, ExplainRequest.method, null, (p) => onExplain(ctx.suggestions, p)));
+  connection.onNotification(FeedbackNotification, guarded(console, FeedbackNotification.method, undefined, (p) => onFeedback(feedbackDeps(ctx), p)));
+  connection.onNotification(TaskResultNotification, guarded(console, TaskResultNotification.method, undefined, (p) => onTaskResult(taskResultDeps(ctx), p)));
+  connection.onRequest(ChatRequest, guarded(console, ChatRequest.method, chatFailed(), (p, t) => onChat(chatDeps(ctx), p, t)));
+  connection.onNotification(ChatFeedbackNotification, guarded(console, ChatFeedbackNotification.method, undefined, (p) => onChatFeedback(chatFeedbackDeps(ctx), p)));
   connection.onRequest(ReindexRequest, guarded(console, ReindexRequest.method, { files: 0, windows: 0 }, () => ctx.indexer.reindex()));
-  connection.onRequest(GapsRequest, guarded(console, GapsRequest.method, { observations: { next_line_cases: 0, logged_suggestions: 0 }, areas: [] }, (p, t) => onGaps(ctx, p, t)));
-  connection.onRequest(ForgetRequest, guarded(console, ForgetRequest.method, { outcomes: [], sources: 0 }, (p) => onForget(ctx, p)));
-  connection.onRequest(DatasetsRequest, guarded(console, DatasetsRequest.method, { datasets: [] }, () => onDatasets(ctx)));
-  connection.onRequest(DatasetActionRequest, guarded(console, DatasetActionRequest.method, ACTION_FAILED, (p, t) => onDatasetAction(ctx, p, t)));
-  connection.onRequest(CurationQueueRequest, guarded(console, CurationQueueRequest.method, QUEUE_FAILED, (p, t) => onCurationQueue(ctx, p, t)));
-  connection.onRequest(CurationVerdictRequest, guarded<CurationVerdictParams, CurationVerdictResult>(console, CurationVerdictRequest.method, failed(), (p) => onCurationVerdict(ctx, p)));
-  connection.onRequest(CurationRescoreRequest, guarded<CurationRescoreParams, CurationRescoreResult>(console, CurationRescoreRequest.method, failed(), (p) => onCurationRescore(ctx, p)));
+  connection.onRequest(GapsRequest, guarded(console, GapsRequest.method, { observations: { next_line_cases: 0, logged_suggestions: 0 }, areas: [] }, (p, t) => onGaps(gapsDeps(ctx), p, t)));
+  connection.onRequest(ForgetRequest, guarded(console, ForgetRequest.method, { outcomes: [], sources: 0 }, (p) => onForget(forgetDeps(ctx), p)));
+  connection.onRequest(DatasetsRequest, guarded(console, DatasetsRequest.method, { datasets: [] }, () => onDatasets(ctx.store.dir)));
+  connection.onRequest(DatasetActionRequest, guarded(console, DatasetActionRequest.method, ACTION_FAILED, (p, t) => onDatasetAction(datasetActionDeps(ctx), p, t)));
+  connection.onRequest(CurationQueueRequest, guarded(console, CurationQueueRequest.method, QUEUE_FAILED, (p, t) => onCurationQueue(curationQueueDeps(ctx), p, t)));
+  connection.onRequest(CurationVerdictRequest, guarded<CurationVerdictParams, CurationVerdictResult>(console, CurationVerdictRequest.method, failed(), (p) => onCurationVerdict(ctx.curation, p)));
+  connection.onRequest(CurationRescoreRequest, guarded<CurationRescoreParams, CurationRescoreResult>(console, CurationRescoreRequest.method, failed(), (p) => onCurationRescore(ctx.curation, p)));
   ctx.documents.onDidOpen(guarded(console, 'textDocument/didOpen', undefined, (e) => ctx.sync.opened(e.document)));
   ctx.documents.onDidChangeContent(guarded(console, 'textDocument/didChange', undefined, (e) => ctx.sync.changed(e.document)));
   ctx.documents.onDidClose(guarded(console, 'textDocument/didClose', undefined, (e) => {

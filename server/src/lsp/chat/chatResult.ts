@@ -1,0 +1,56 @@
+import { redactSecrets } from '@arenalab/core';
+import type { ChatAnswer, Span } from '@arenalab/core';
+import type { ChatAnswerSource, ChatResult, ChatToolCall } from '@arenalab/protocol';
+import type { HostToolAnswer } from '../../tools';
+
+/** What a client sees of the constitution: the principles the answer broke (so it was corrected), and the warnings. */
+function constitutionSummary(answer: ChatAnswer): ChatResult['constitution'] {
+  return {
+    violations: answer.constitution.violations.map((v) => `${v.principleId}: ${v.reason}`),
+    warnings: answer.constitution.warnings.map((w) => `${w.principleId}: ${w.reason}`),
+  };
+}
+
+function lineOf(span: Span | undefined): number | undefined {
+  const line = span?.metadata?.line;
+  return typeof line === 'number' && Number.isInteger(line) && line >= 0 ? line : undefined;
+}
+
+/** The engine's answer in protocol shape; each source carries its span so a client can show it. */
+export function engineChatResult(answer: ChatAnswer, answerId: string, spanOf: (id: string) => Span | undefined): ChatResult {
+  const provenance = answer.provenance.map((p): ChatAnswerSource => {
+    const span = spanOf(p.spanId);
+    const line = lineOf(span);
+    return {
+      spanId: p.spanId, similarity: p.similarity, snippet: p.snippet, question: p.question,
+      ...(p.file !== undefined ? { file: p.file } : {}),
+      ...(line !== undefined ? { line } : {}),
+      ...(span !== undefined ? { span } : {}),
+    };
+  });
+  return { text: answer.text, confidence: answer.confidence, method: answer.method, provenance, toolCalls: [], constitution: constitutionSummary(answer), answerId };
+}
+
+/** A tool's answer in protocol shape: the tool's output is the answer and its provenance is `tool`. */
+/** Tool output shown in the chat never carries a secret (a read file may hold one): the no_secrets principle. */
+function shown(text: string): { text: string; redacted: string[] } {
+  const { text: safe, counts } = redactSecrets(text);
+  return { text: safe, redacted: Object.keys(counts) };
+}
+
+export function toolChatResult(answer: HostToolAnswer, answerId: string): ChatResult {
+  const redacted = new Set<string>();
+  const safe = (text: string) => {
+    const result = shown(text);
+    result.redacted.forEach((kind) => redacted.add(kind));
+    return result.text;
+  };
+  const toolCalls = answer.results.map((r): ChatToolCall => ({
+    tool: r.toolId, args: r.args, success: r.success, output: safe(r.success ? (r.output?.text ?? '') : (r.error ?? 'failed')),
+    ...(answer.spanId !== undefined ? { spanId: answer.spanId } : {}),
+  }));
+  const provenance: ChatAnswerSource[] = toolCalls.map((call) => ({ spanId: 'tool', similarity: 1, snippet: call.output.slice(0, 200), question: `${call.tool} ${JSON.stringify(call.args)}` }));
+  const text = safe(answer.answer);
+  const warnings = redacted.size > 0 ? [`no_secrets: the tool output held what looks like a secret (${[...redacted].sort().join(', ')}); it is shown redacted`] : [];
+  return { text, confidence: answer.confidence / 100, method: answer.method, provenance, toolCalls, constitution: { violations: [], warnings }, answerId };
+}

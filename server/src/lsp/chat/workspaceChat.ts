@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { ASK_QUESTION, CancelledError, ChatEngine, neverCancelled, throwIfCancelled } from '@arenalab/core';
+import type { Cancellation, ChatMessage, Clock, ConstitutionalReviewer, LlmSynthesizer, Span } from '@arenalab/core';
+import type { ChatParams, ChatResult } from '@arenalab/protocol';
+import { ToolHost } from '../../tools';
+import type { HostToolAnswer } from '../../tools';
+import { ChatAnswerMemory } from './chatAnswerMemory';
+import { engineChatResult, toolChatResult } from './chatResult';
+import { currentChatStamp, loadChatMemory, onlyGrew, readStoreSpans, sameStamp } from './chatSpanSource';
+import type { ChatSourceStamp } from './chatSpanSource';
+
+export interface WorkspaceChatDeps {
+  clock: Clock;
+  log(line: string): void;
+  /** Stores a span the chat produced (a tool use) through the outcome recorder; returns its id. */
+  record(draft: Omit<Span, 'id'>): string | undefined;
+  /** The external LLM from the current settings, or undefined (everything stays local). */
+  llm(): LlmSynthesizer | undefined;
+  /** The constitution with the store's remembered violations (shared with the completion path). */
+  reviewer(): Promise<ConstitutionalReviewer>;
+}
+
+interface Memory {
+  stamp: ChatSourceStamp;
+  engine: ChatEngine;
+  /** The question/answer spans by id, for the sources of an answer. */
+  spans: Map<string, Span>;
+  llm: LlmSynthesizer | undefined;
+  reviewer: ConstitutionalReviewer;
+  /** Records of the store read so far; spans appended later are read from here on. */
+  storeCount: number;
+}
+
+/** Where the chat reads from and which folder its tools work in, as the server's settings say now. */
+export interface ChatPlace {
+  storeDir: string | undefined;
+  workspace: string | undefined;
+}
+
+/**
+ * The chat of one language server: a ChatEngine over the workspace store's spans (plus the newest dataset), built on
+ * the first question and kept up to date with the store (see memoryFor); a question that needs a tool is answered by
+ * the tool (calculator, code, workspace search) instead. Every answer is remembered for its 👍/👎.
+ */
+export class WorkspaceChat {
+  readonly answers = new ChatAnswerMemory();
+  private memory: Promise<Memory> | undefined;
+  private tools: { workspace: string | undefined; host: Promise<ToolHost> } | undefined;
+
+  constructor(private readonly deps: WorkspaceChatDeps) {}
+
+  async answer(params: ChatParams, place: ChatPlace, token: Cancellation): Promise<ChatResult> {
+    const question = lastUserMessage(params.messages);
+    const answerId = randomUUID();
+    const viaTool = await this.tryTool(question, place.workspace, token);
+    let result: ChatResult;
+    if (viaTool) {
+      result = toolChatResult(viaTool, answerId);
+    } else {
+      const memory = await this.memoryFor(place.storeDir, token);
+      const answer = await memory.engine.answer({ messages: params.messages as ChatMessage[] }, token);
+      result = engineChatResult(answer, answerId, (id) => memory.spans.get(id));
+    }
+    this.answers.remember({
+      answerId, question, text: result.text, method: result.method, confidence: result.confidence, conversationId: params.conversationId,
+      sourceSpanIds: viaTool ? result.toolCalls.flatMap((c) => (c.spanId ? [c.spanId] : [])) : result.provenance.map((p) => p.spanId),
+    });
+    return result;
+  }
+
+  /** The tool's answer when the question needs a tool (and the tool use stored as a span), else undefined. */
+  private async tryTool(question: string, workspace: string | undefined, token: Cancellation): Promise<HostToolAnswer | undefined> {
+    let answer: HostToolAnswer;
+    try {
+      answer = await (await this.toolsFor(workspace)).ask(question, { token });
+    } catch (error) {
+      // Tools are a way to answer, not a precondition: without them the engine still answers from the spans.
+      if (error instanceof CancelledError) throw error;
+      this.tools = undefined;
+      this.deps.log(`chat: the tools failed, answering from the spans: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    if (!answer.usedTool) return undefined;
+    const spanId = answer.span ? this.deps.record(answer.span) : undefined;
+    return { ...answer, ...(spanId !== undefined ? { spanId } : {}) };
+  }
+
+  private toolsFor(workspace: string | undefined): Promise<ToolHost> {
+    if (this.tools !== undefined && this.tools.workspace === workspace) return this.tools.host;
+    const host = ToolHost.open({ workspace, clock: this.deps.clock });
+    this.tools = { workspace, host };
+    return host;
+  }
+
+  /**
+   * The engine for the store as it is now: reused while nothing changed; when spans were only appended (new chat
+   * turns, but also this chat's own ratings and tool uses) the new question/answer spans are added to it; anything
+   * else (another store, a new dataset, another LLM or constitution) builds it again. One build or addition at a time; it is not
+   * cancelled with the request that started it, since the next request needs it too.
+   */
+  private async memoryFor(storeDir: string | undefined, token: Cancellation): Promise<Memory> {
+    const stamp: ChatSourceStamp = storeDir === undefined ? { storeDir: '', logBytes: 0 } : currentChatStamp(storeDir);
+    const llm = this.deps.llm();
+    const reviewer = await this.deps.reviewer();
+    const current = await this.memory?.catch(() => undefined);
+    const same = current !== undefined && current.llm === llm && current.reviewer === reviewer;
+    if (same && sameStamp(current.stamp, stamp)) return current;
+    this.memory = same && onlyGrew(current.stamp, stamp) ? this.grow(current, stamp) : this.build(stamp, llm, reviewer);
+    const memory = await this.memory;
+    throwIfCancelled(token, 'chat');
+    return memory;
+  }
+
+  private async build(stamp: ChatSourceStamp, llm: LlmSynthesizer | undefined, reviewer: ConstitutionalReviewer): Promise<Memory> {
+    const { spans, count } = stamp.storeDir === '' ? { spans: [], count: 0 } : await loadChatMemory(stamp, neverCancelled);
+    const engine = await ChatEngine.create(spans, { clock: this.deps.clock, reviewer, ...(llm ? { llm } : {}) }, neverCancelled);
+    const questions = spans.filter((s) => s.did === ASK_QUESTION);
+    this.deps.log(`chat: ${engine.size} answered question(s) of ${questions.length} from ${stamp.storeDir || '(no store)'}${stamp.dataset ? ` and dataset ${stamp.dataset}` : ''}`);
+    return { stamp, engine, llm, reviewer, storeCount: count, spans: new Map(questions.map((s) => [s.id, s])) };
+  }
+
+  private async grow(memory: Memory, stamp: ChatSourceStamp): Promise<Memory> {
+    const { spans, count } = await readStoreSpans(stamp.storeDir, memory.storeCount, neverCancelled);
+    const questions = spans.filter((s) => s.did === ASK_QUESTION);
+    if (questions.length > 0) {
+      const added = await memory.engine.add(questions, neverCancelled);
+      for (const span of questions) memory.spans.set(span.id, span);
+      this.deps.log(`chat: ${added} new answered question(s) from the store`);
+    }
+    return { ...memory, stamp, storeCount: count };
+  }
+}
+
+/** The question: the last user message (validated to exist by the request handler). */
+function lastUserMessage(messages: ChatParams['messages']): string {
+  for (let i = messages.length - 1; i >= 0; i--) if (messages[i].role === 'user') return messages[i].content;
+  return '';
+}

@@ -1,0 +1,54 @@
+import type { CompletionCandidate } from '@arenalab/core';
+import type { CancellationToken, Position } from 'vscode-languageserver/node';
+import { languageForPath } from '../../workspace';
+import { enabledFor } from '../settings/clientSettings';
+import { documentProblem } from '../workspace/documentProblem';
+import type { LspContext } from '../lspContext';
+import { RequestBudget } from './requestBudget';
+import { showThreshold } from './showThreshold';
+import type { ShownSuggestion } from './suggestionMemory';
+
+/** Cuts a suggestion to the first `maxLines` lines; the range it replaces is on the cursor's line and stays valid. */
+function withMaxLines(candidate: CompletionCandidate, maxLines: number): CompletionCandidate {
+  const lines = candidate.text.split('\n');
+  return lines.length <= maxLines ? candidate : { ...candidate, text: lines.slice(0, maxLines).join('\n') };
+}
+
+const NEVER: CancellationToken = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+
+/**
+ * The engine's pause between search phases: setImmediate runs after the event loop has read pending input, and the
+ * JSON-RPC reader applies a `$/cancelRequest` as soon as it reads it, so a cancel already sent is seen at the next
+ * phase (a setTimeout pause could fire before the input is read, and costs a millisecond or more each time).
+ */
+const pauseForInput = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The engine's suggestions at a position of an open document, each remembered under a fresh id. The engine pauses
+ * between its search phases so cancellation and edits arriving meanwhile are seen: a cancelled request stops
+ * (CancelledError, answered empty by the guard), and a request whose document changed meanwhile answers empty, since
+ * an answer for an older text would be wrong where it is shown. When the time budget runs out the engine ranks
+ * what it has found so far, so the answer is never late. The constitution then withholds any suggestion that breaks a
+ * hard principle (a secret, content of an excluded file, harm, a remembered violation).
+ */
+export async function suggestAt(ctx: LspContext, uri: string, position: Position, token: CancellationToken = NEVER): Promise<ShownSuggestion[]> {
+  const { clientSettings } = ctx;
+  const budget = new RequestBudget(token, clientSettings.requestBudgetMs, ctx.clock);
+  const document = ctx.documents.get(uri);
+  if (document === undefined || !enabledFor(clientSettings, document.languageId)) return [];
+  const version = document.version;
+  const text = document.getText();
+  if (documentProblem(text, ctx.settings.maxDocumentBytes) !== undefined) return [];
+  const offset = document.offsetAt(position);
+  const file = ctx.roots.fileFor(uri);
+  const language = languageForPath(file) ?? document.languageId;
+  const at = document.positionAt(offset);
+  const request = { file, language, prefix: text.slice(0, offset), suffix: text.slice(offset), position: at };
+  const options = { token: budget.cancelled, budget: budget.deadline, showThreshold: showThreshold(ctx) };
+  const result = await ctx.engine.completeInterruptibly(request, options, pauseForInput);
+  if (budget.cancelled.isCancelled || ctx.documents.get(uri)?.version !== version) return [];
+  if (result.cutShort) ctx.connection.console.info(`completion at ${uri}:${at.line}:${at.character} cut short by the ${budget.budgetMs} ms budget: ${result.candidates.length} candidate(s) from the phases done`);
+  const allowed = await ctx.constitution.allowed(result.candidates, { prefix: request.prefix, language }, budget.cancelled);
+  if (budget.cancelled.isCancelled || ctx.documents.get(uri)?.version !== version) return [];
+  return allowed.map((candidate) => ctx.suggestions.remember(uri, withMaxLines(candidate, clientSettings.maxLines), { file, language, version }));
+}
