@@ -6,6 +6,8 @@ import type { TrackedText } from './trackedText';
  */
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 const NON_ASCII = /[^\x00-\x7f]/gu;
+/** The same test without the `u` flag, several times faster on the common all-ASCII text. */
+const ANY_NON_ASCII = /[^\x00-\x7f]/;
 
 /** What detection sees in place of one non-ASCII character: nothing, its NFKC form, or itself. */
 function detectionForm(char: string): string {
@@ -20,6 +22,7 @@ function detectionForm(char: string): string {
  * character. Plain ASCII, or text whose every character is already in that form, comes back untracked.
  */
 export function normalizeForDetection(text: string): TrackedText {
+  if (!ANY_NON_ASCII.test(text)) return { text };
   NON_ASCII.lastIndex = 0;
   const changes: { at: number; width: number; form: string }[] = [];
   for (let match = NON_ASCII.exec(text); match !== null; match = NON_ASCII.exec(text)) {
