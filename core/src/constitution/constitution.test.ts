@@ -83,6 +83,19 @@ describe('constitution: checks', () => {
     assert.equal(completion.allowed, false);
   });
 
+  it('no_secrets: a completion with an Azure key, a mysql -p password or a key id split by a zero-width space is withheld', async () => {
+    const cases = [
+      [`"AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"`, 'azure_key'],
+      ['mysql -u root -pWq7!zMysqlPass app', 'password'],
+      [`const id = "${AWS_KEY.slice(0, 6)}\u200b${AWS_KEY.slice(6)}";`, 'aws_access_key'],
+    ] as const;
+    for (const [text, kind] of cases) {
+      const completion = await checkCompletion(reviewer, { text, confidence: 0.9 });
+      assert.equal(completion.allowed, false, text);
+      assert.deepEqual(completion.review.violations[0].evidence, [kind], text);
+    }
+  });
+
   it('no_excluded_content: provenance from an excluded file blocks a completion; the honesty check does not apply to code', async () => {
     const excluding = new ConstitutionalReviewer({ clock, config: { isExcludedFile: (file) => file.startsWith('secret/') } });
     const blocked = await checkCompletion(excluding, { text: 'return total;', confidence: 0.1, sourceFiles: ['src/a.ts', 'secret/b.ts'] });

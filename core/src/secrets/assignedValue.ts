@@ -24,7 +24,17 @@ export interface AssignedValueContext {
   quoted: boolean;
   /** The character right after the match ('' at the end of the text). */
   next: string;
+  /** Nothing but blanks before the name on its line. */
+  lineStart: boolean;
+  /** Nothing but blanks after the value on its line. */
+  lineEnd: boolean;
 }
+
+/**
+ * Longest value an assignment captures: an AWS session token is 400 to 1,000 characters; bounded so that an
+ * unclosed quote costs little.
+ */
+export const MAX_VALUE = 1024;
 
 /**
  * A global, case-insensitive pattern matching `NAME SEP VALUE`. `names` is a regex alternation of
@@ -35,11 +45,11 @@ export interface AssignedValueContext {
 export function assignmentPattern(names: string, valuePrefix = ''): RegExp {
   const name = `(?<name>[A-Za-z0-9_]{0,40}?(?:${names})[A-Za-z0-9_]{0,40})`;
   const separator = `\\\\?["']?(?<sep>[ \\t]{0,4}(?::=|=>|={1,3}|:)[ \\t]{0,4})`;
-  const quoted = (q: string, group: string) => `${q}(?<${group}>(?:[^${q}\\\\\\r\\n]|\\\\.){1,300})${q}`;
+  const quoted = (q: string, group: string) => `${q}(?<${group}>(?:[^${q}\\\\\\r\\n]|\\\\.){1,${MAX_VALUE}})${q}`;
   const value =
     `(?:${quoted('"', 'secret')}|${quoted("'", 'secretSingle')}|${quoted('`', 'secretBacktick')}` +
-    `|\\\\"(?<secretEscaped>(?:[^"\\\\\\r\\n]|\\\\[^"]){1,300})\\\\"` +
-    `|(?<secretBare>[^\\s"'\`,;&<>]{1,300}))`;
+    `|\\\\"(?<secretEscaped>(?:[^"\\\\\\r\\n]|\\\\[^"]){1,${MAX_VALUE}})\\\\"` +
+    `|(?<secretBare>[^\\s"'\`,;&<>]{1,${MAX_VALUE}}))`;
   return new RegExp(`(?<![A-Za-z0-9_])${name}${separator}${valuePrefix}${value}`, 'gid');
 }
 
@@ -66,7 +76,7 @@ function looksLikeCode(value: string, context: AssignedValueContext): boolean {
   return false;
 }
 
-function isTemplateOrPlaceholder(value: string): boolean {
+export function isTemplateOrPlaceholder(value: string): boolean {
   return (
     /^\$\{?[A-Za-z_]\w*\}?$/.test(value) ||
     /\$\{[^}]*\}|\{\{[^}]*\}\}|^%\(?\w*\)?s$/.test(value) ||
@@ -75,13 +85,20 @@ function isTemplateOrPlaceholder(value: string): boolean {
   );
 }
 
+/** `name = value` filling its line, with a value that is not an identifier (INI, `~/.aws/credentials`, `.pypirc`). */
+function isSettingLine(value: string, context: AssignedValueContext): boolean {
+  return context.lineStart && context.lineEnd && !/^[A-Za-z_$][\w$]*$/.test(value);
+}
+
 /** Shared rules for every assigned value; `true` when the value is a literal worth redacting. */
 function isLiteralValue(value: string, context: AssignedValueContext): boolean {
   if (value.length === 0 || value.includes('<redacted:')) return false;
   if (isTemplateOrPlaceholder(value)) return false;
   if (context.quoted) return true;
-  // Spaced `=` with a bare value is a code expression (`password = getPassword()`), not config.
-  if (/=/.test(context.separator) && /\s/.test(context.separator)) return false;
+  // Spaced `=` with a bare value is a code expression (`password = getPassword()`), not config, unless the
+  // assignment is a whole line (an INI or credentials file) and the value is not a name: `password = hunter2` in
+  // such a line stays, as it is also a Python assignment of one variable to another.
+  if (/=/.test(context.separator) && /\s/.test(context.separator) && !isSettingLine(value, context)) return false;
   return !looksLikeCode(value, context);
 }
 
@@ -96,7 +113,11 @@ export function isPlausiblePassword(value: string, context: AssignedValueContext
 
 /** Accepts exactly 40 base64 characters with at least one digit or symbol (AWS secret access key). */
 export function isPlausibleAwsSecret(value: string, context: AssignedValueContext): boolean {
-  return isLiteralValue(value, context) && /^[A-Za-z0-9/+=]{40}$/.test(value) && /[0-9/+]/.test(value);
+  if (!/^[A-Za-z0-9/+=]{40}$/.test(value) || !/[0-9/+]/.test(value)) return false;
+  // The credentials file layout, `aws_secret_access_key = …` on its own line: the shape alone decides, since about
+  // a quarter of real keys have no `/` or `+` and so read as a name.
+  if (context.lineStart && context.lineEnd && /=/.test(context.separator)) return !isTemplateOrPlaceholder(value);
+  return isLiteralValue(value, context);
 }
 
 /** Tunables of the high-entropy rule, taken from the redaction config. */

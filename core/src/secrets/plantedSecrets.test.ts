@@ -4,7 +4,7 @@ import { SPAN_SCHEMA_VERSION, type Span } from '../spans/span';
 import { DEFAULT_REDACTION_CONFIG, redactSpanSecrets } from './redactSecrets';
 import { type SecretCounts, type SecretKind } from './secretKind';
 
-// Plants many fake secrets of every kind, in varied surroundings, into spans and proves that no
+// Plants many fake secrets of every kind, in varied surroundings and some disguised, into spans and proves that no
 // planted secret (nor a distinctive piece of one) survives redaction, and that the counts match.
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -85,6 +85,7 @@ const TOKEN_MAKERS: Partial<Record<SecretKind, (rng: Random) => string>> = {
     rng.next() < 0.8
       ? pick(rng, ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_']) + withDigit(rng, ALNUM, 36)
       : 'github_pat_' + withDigit(rng, ALNUM, 22) + '_' + withDigit(rng, ALNUM, 59),
+  gitlab_token: (rng) => pick(rng, ['glpat-', 'gldt-', 'glrt-']) + withDigit(rng, B64URL, 20),
   npm_token: (rng) => 'npm_' + withDigit(rng, ALNUM, 36),
   slack_token: (rng) =>
     rng.next() < 0.7
@@ -102,6 +103,16 @@ function plant(kind: SecretKind, rng: Random): Planted {
     return { kind, secret, text: anywhere(rng, secret) };
   }
   if (kind === 'private_key') return privateKey(rng);
+  if (kind === 'azure_key') {
+    const secret = rng.next() < 0.6 ? withDigit(rng, B64, 86) + '==' : withDigit(rng, B64, 43) + '=';
+    const field = secret.length > 50 ? 'AccountKey' : 'SharedAccessKey';
+    const text = pick(rng, [
+      `DefaultEndpointsProtocol=https;AccountName=acct${chars(rng, DIGITS, 3)};${field}=${secret};EndpointSuffix=core.windows.net`,
+      `"ConnectionStrings": { "Storage": "Endpoint=sb://ns.servicebus.windows.net/;${field}=${secret}" }`,
+      `az storage blob list --connection-string "${field}=${secret}"`,
+    ]);
+    return { kind, secret, text };
+  }
   if (kind === 'aws_secret_key') {
     const secret = withDigit(rng, B64, 40);
     const name = pick(rng, ['AWS_SECRET_ACCESS_KEY', 'aws_secret_access_key', 'awsSecretAccessKey', 'aws_secret_key', 'SecretAccessKey']);
@@ -163,21 +174,40 @@ function distinctive(planted: Planted): string[] {
 }
 
 const PLANTED_KINDS: readonly SecretKind[] = [
-  'private_key', 'jwt', 'aws_access_key', 'gcp_api_key', 'github_token', 'npm_token', 'slack_token',
-  'stripe_key', 'openai_key', 'anthropic_key', 'aws_secret_key', 'password', 'high_entropy',
+  'private_key', 'jwt', 'aws_access_key', 'gcp_api_key', 'github_token', 'gitlab_token', 'npm_token', 'slack_token',
+  'stripe_key', 'openai_key', 'anthropic_key', 'azure_key', 'aws_secret_key', 'password', 'high_entropy',
 ];
+
+const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad'];
+
+/**
+ * A quarter of the secrets are disguised where they are planted: invisible characters inside, or written in
+ * full-width forms. Private key blocks are left as they are.
+ */
+function disguised(planted: Planted, rng: Random): Planted {
+  if (planted.kind === 'private_key' || rng.next() >= 0.25) return planted;
+  const units = [...planted.secret];
+  const look =
+    rng.next() < 0.5
+      ? units.map((c) => (c >= '!' && c <= '~' ? String.fromCodePoint(c.codePointAt(0)! + 0xfee0) : c)).join('')
+      : units.map((c, i) => (i > 0 && rng.next() < 0.15 ? pick(rng, INVISIBLE) : '') + c).join('');
+  return { ...planted, text: planted.text.replace(planted.secret, () => look) };
+}
+
+/** What a reader sees: invisible characters dropped and compatibility forms folded, so a disguised leak is found. */
+const visible = (text: string) => text.replace(/\p{Default_Ignorable_Code_Point}/gu, '').normalize('NFKC');
 
 describe('secrets: planted fake secrets never survive redaction', () => {
   const PER_KIND = 50;
   const rng = seededRandom(20240501);
-  const planted = PLANTED_KINDS.flatMap((kind) => Array.from({ length: PER_KIND }, () => plant(kind, rng)));
+  const planted = PLANTED_KINDS.flatMap((kind) => Array.from({ length: PER_KIND }, () => disguised(plant(kind, rng), rng)));
   const spans = planted.map((p, n) => spanWith(p.text, rng, n));
   const results = spans.map((span) => redactSpanSecrets(span));
 
   it(`plants ${PER_KIND} secrets of each of ${PLANTED_KINDS.length} kinds and finds none of them afterwards`, () => {
     const leaks: string[] = [];
     results.forEach((result, n) => {
-      const haystack = allStrings(result.span).join('\n');
+      const haystack = visible(allStrings(result.span).join('\n'));
       for (const piece of distinctive(planted[n])) {
         if (haystack.includes(piece)) leaks.push(`${planted[n].kind}: ${JSON.stringify(planted[n].text)}`);
       }
@@ -188,7 +218,7 @@ describe('secrets: planted fake secrets never survive redaction', () => {
   it('the leak check does catch secrets: with every detector switched off, all of them leak', () => {
     const config = { ...DEFAULT_REDACTION_CONFIG, kinds: [] };
     const leaked = spans.filter((span, n) => {
-      const haystack = allStrings(redactSpanSecrets(span, config).span).join('\n');
+      const haystack = visible(allStrings(redactSpanSecrets(span, config).span).join('\n'));
       return distinctive(planted[n]).every((piece) => haystack.includes(piece));
     });
     assert.equal(leaked.length, planted.length);

@@ -1,7 +1,9 @@
 import type { Span } from '../spans/span';
 import { VALUE_GROUPS, type AssignedValueContext } from './assignedValue';
 import { SECRET_DETECTORS, type SecretDetector } from './secretDetectors';
+import { normalizeForDetection } from './normalizeForDetection';
 import { redactionMarker, SECRET_KINDS, type SecretCounts, type SecretKind } from './secretKind';
+import { replaceRanges, restoreOriginal, type TrackedText } from './trackedText';
 
 export interface RedactionConfig {
   /**
@@ -46,22 +48,37 @@ function secretRange(match: RegExpExecArray): [number, number] {
   return [match.index, match.index + match[0].length];
 }
 
+function blanksOnly(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
 function assignmentOf(match: RegExpExecArray, text: string): AssignedValueContext | undefined {
   const groups = match.groups;
   if (!groups || groups.name === undefined || groups.sep === undefined) return undefined;
   const end = match.index + match[0].length;
   const quoted = groups.secretBare === undefined;
-  return { name: groups.name, separator: groups.sep, quoted, next: text.charAt(end) };
+  const nameAt = match.indices?.groups?.name?.[0] ?? match.index;
+  const lineFrom = text.lastIndexOf('\n', nameAt - 1) + 1;
+  const lineTo = text.indexOf('\n', end);
+  return {
+    name: groups.name,
+    separator: groups.sep,
+    quoted,
+    next: text.charAt(end),
+    lineStart: blanksOnly(text, lineFrom, nameAt),
+    lineEnd: blanksOnly(text, end, lineTo < 0 ? text.length : lineTo),
+  };
 }
 
-/** Replaces every validated match of one detector; returns the input itself when nothing matched. */
-function applyDetector(text: string, detector: SecretDetector, config: RedactionConfig): { text: string; count: number } {
+/** The ranges of `text` one detector would replace, sorted and disjoint. */
+function findSecrets(text: string, detector: SecretDetector, config: RedactionConfig): [number, number][] {
   const pattern = detector.pattern;
   const entropy = { threshold: config.entropyThreshold, minLength: config.minEntropyLength };
-  const marker = redactionMarker(detector.kind);
-  let out = '';
-  let copied = 0;
-  let count = 0;
+  const found: [number, number][] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const [start, end] = secretRange(match);
@@ -75,12 +92,10 @@ function applyDetector(text: string, detector: SecretDetector, config: Redaction
       pattern.lastIndex = match.index + 1;
       continue;
     }
-    out += text.slice(copied, start) + marker;
-    copied = end;
-    count++;
+    found.push([start, end]);
     pattern.lastIndex = Math.max(end, match.index + 1);
   }
-  return count === 0 ? { text, count } : { text: out + text.slice(copied), count };
+  return found;
 }
 
 function mayMatch(detector: SecretDetector, text: string, lower: () => string): boolean {
@@ -88,40 +103,59 @@ function mayMatch(detector: SecretDetector, text: string, lower: () => string): 
   return detector.hints.some((hint) => haystack.includes(hint));
 }
 
-function runPass(text: string, config: RedactionConfig, counts: SecretCounts): string {
+function runPass(
+  tracked: TrackedText,
+  detectors: readonly SecretDetector[],
+  config: RedactionConfig,
+  counts: SecretCounts,
+): TrackedText {
   let lowered: string | undefined;
   let loweredFor = '';
   const lower = () => {
-    if (lowered === undefined || loweredFor !== text) {
-      lowered = text.toLowerCase();
-      loweredFor = text;
+    if (lowered === undefined || loweredFor !== tracked.text) {
+      lowered = tracked.text.toLowerCase();
+      loweredFor = tracked.text;
     }
     return lowered;
   };
-  for (const detector of SECRET_DETECTORS) {
-    if (!config.kinds.includes(detector.kind) || !mayMatch(detector, text, lower)) continue;
-    const result = applyDetector(text, detector, config);
-    if (result.count > 0) {
-      counts[detector.kind] = (counts[detector.kind] ?? 0) + result.count;
-      text = result.text;
+  for (const detector of detectors) {
+    if (!config.kinds.includes(detector.kind) || !mayMatch(detector, tracked.text, lower)) continue;
+    const found = findSecrets(tracked.text, detector, config);
+    if (found.length > 0) {
+      counts[detector.kind] = (counts[detector.kind] ?? 0) + found.length;
+      tracked = replaceRanges(tracked, found, redactionMarker(detector.kind));
     }
   }
-  return text;
+  return tracked;
 }
 
 /**
- * Replaces every secret found in `text` with `<redacted:KIND>` and counts them per kind.
+ * `redactSecrets` with a given detector table (the test corpus checks each rule on its own this way).
+ * Detection reads the text normalised (`normalizeForDetection`); replacements are carried back to the original.
+ */
+export function redactWithDetectors(
+  text: string,
+  detectors: readonly SecretDetector[],
+  config: RedactionConfig = DEFAULT_REDACTION_CONFIG,
+): RedactionResult {
+  const counts: SecretCounts = {};
+  let current = normalizeForDetection(text);
+  for (let pass = 0; pass < config.maxPasses; pass++) {
+    const next = runPass(current, detectors, config, counts);
+    if (next.text === current.text) break;
+    current = next;
+  }
+  return { text: restoreOriginal(current, text), counts };
+}
+
+/**
+ * Replaces every secret found in `text` with `<redacted:KIND>` and counts them per kind. Zero-width characters
+ * and full-width or other compatibility forms inside a secret cannot hide it: detection reads the NFKC form without
+ * them, and the whole original span of the secret, those characters included, is replaced.
  * Idempotent: the output contains no detectable secret, so redacting it again changes nothing.
  */
 export function redactSecrets(text: string, config: RedactionConfig = DEFAULT_REDACTION_CONFIG): RedactionResult {
-  const counts: SecretCounts = {};
-  let current = text;
-  for (let pass = 0; pass < config.maxPasses; pass++) {
-    const next = runPass(current, config, counts);
-    if (next === current) break;
-    current = next;
-  }
-  return { text: current, counts };
+  return redactWithDetectors(text, SECRET_DETECTORS, config);
 }
 
 /** Span fields that are identifiers or enumerations, never free text; redaction skips them. */
