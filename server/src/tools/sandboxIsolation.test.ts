@@ -75,7 +75,7 @@ describe('CodeSandbox isolation from the host (real processes)', function () {
     fs.mkdirSync(path.join(fixtures, 'sockets'), { mode: 0o777 });
     fs.chmodSync(path.join(fixtures, 'sockets'), 0o777);
     fs.writeFileSync(path.join(workspace, '.env'), `API_KEY=${MARKER}\n`, { mode: 0o644 });
-    fs.writeFileSync(path.join(workspace, '.arenalab', 'spans.jsonl'), `{"this":"${MARKER}"}\n`, { mode: 0o644 });
+    fs.writeFileSync(path.join(workspace, '.arenalab', 'spans.log'), `{"this":"${MARKER}"}\n`, { mode: 0o644 });
     fs.writeFileSync(path.join(workspace, 'src', 'data.txt'), 'given to the program\n', { mode: 0o644 });
     fs.writeFileSync(path.join(fixtures, 'beside.txt'), `${MARKER}\n`, { mode: 0o644 });
     for (const dir of [path.join(workspace, '.arenalab'), path.join(workspace, 'src')]) fs.chmodSync(dir, 0o755);
@@ -94,7 +94,7 @@ describe('CodeSandbox isolation from the host (real processes)', function () {
   });
 
   function attacks(): NobodyRun[] {
-    const files = [path.join(fixtures, 'beside.txt'), path.join(workspace, '.env'), path.join(workspace, '.arenalab', 'spans.jsonl')];
+    const files = [path.join(fixtures, 'beside.txt'), path.join(workspace, '.env'), path.join(workspace, '.arenalab', 'spans.log')];
     // /etc/passwd exists in the sandbox, as a stub naming only the sandbox user: anything else is the host's.
     const passwd: NobodyRun = {
       language: 'python',
