@@ -22,6 +22,7 @@ export const SANDBOX_SETUP_SCRIPT = `
 fail() { echo "arenalab sandbox: $*" >&2; exit ${SETUP_FAILED_EXIT}; }
 W="$1"; U="$2"; SIZE="$3"; FILE="$4"; LAYOUT="$5"; shift 5
 PATH="$PATH:/usr/sbin:/sbin"
+# The root is a tmpfs over the host's empty work folder; inside it, the work folder sits at that same path.
 R="$W"
 mount -t tmpfs -o size=1m,mode=0755,nosuid,nodev arenalab-root "$R" || fail "cannot mount the sandbox root"
 # The usual scratch folders exist but, like the whole root, read-only: a program that tries them is told so (EROFS).
@@ -58,6 +59,7 @@ exec "$@" < /dev/null
 
 export interface SandboxCommandInput {
   mode: SandboxMode;
+  /** A new empty host folder: the sandbox's root is mounted on it, and its work folder has this path inside. */
   workDir: string;
   /** The uid (and gid) the program runs as in root mode; 0 (namespace root) in rootless mode. */
   uid: number;
