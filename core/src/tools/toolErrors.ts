@@ -10,7 +10,9 @@ export type ToolErrorCode =
   | 'process_limit'
   | 'denied'
   | 'failed'
-  | 'cancelled';
+  | 'cancelled'
+  /** The host is running as many tool calls as it allows and cannot queue more. */
+  | 'busy';
 
 /** A tool refused or failed, with a message a person can act on. */
 export class ToolError extends Error {

@@ -48,12 +48,12 @@ describe('tool triggers and argument extraction', () => {
     for (const [request, expected] of cases) assert.equal((await decider.decide(request)).toolId, expected, request);
   });
 
-  it('learning ignores refusals that say nothing about the tool (not configured, cancelled)', () => {
+  it('learning ignores refusals that say nothing about the tool (not configured, cancelled, busy)', () => {
     const span = (success: boolean, error_code?: string) => ({
       schema_version: 1, id: 'x', source: 'tool_use' as const, who: 'arenalab', did: 'use_tool', this: 'q', when: '2026-01-01T00:00:00.000Z', status: 'failed' as const,
       metadata: { request_kind: 'web', tools_used: [{ tool: 'web_search', args: {}, success, ...(error_code ? { error_code } : {}) }] },
     });
-    const table = ToolSuccessTable.fromSpans([span(false, 'not_configured'), span(false, 'cancelled'), span(false, 'timeout'), span(true)]);
+    const table = ToolSuccessTable.fromSpans([span(false, 'not_configured'), span(false, 'cancelled'), span(false, 'busy'), span(false, 'timeout'), span(true)]);
     assert.deepEqual(table.rows(), [{ kind: 'web', toolId: 'web_search', successes: 1, failures: 1, rate: 0.5 }]);
   });
 });

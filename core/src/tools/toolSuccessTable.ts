@@ -17,7 +17,8 @@ export interface ToolUseRecord {
   error_code?: string;
 }
 
-const UNINFORMATIVE = new Set(['not_configured', 'cancelled']);
+// A refusal for want of a provider, a cancellation, or a sandbox busy with other runs says nothing about the tool's fit.
+const UNINFORMATIVE = new Set(['not_configured', 'cancelled', 'busy']);
 
 /** The `tools_used` of a tool-use span, or [] when it has none in the expected shape. */
 export function toolsUsedOf(span: Span): ToolUseRecord[] {

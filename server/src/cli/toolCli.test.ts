@@ -63,6 +63,21 @@ describe('arenalab ask / tool (real process)', function () {
     }
   });
 
+  it('code run through the CLI cannot read the workspace it serves: not its .env, its span store or a file beside it', () => {
+    // Readable by anyone on the host (as many checkouts are), so only the sandbox's own filesystem keeps them out.
+    fs.chmodSync(tmp, 0o755);
+    fs.writeFileSync(path.join(tmp, '.env'), 'API_KEY=planted-in-dot-env\n', { mode: 0o644 });
+    assert.equal(cli(['ask', 'what is 6 * 7'], tmp).code, 0);
+    fs.chmodSync(path.join(tmp, '.arenalab'), 0o755);
+    fs.chmodSync(path.join(tmp, '.arenalab', 'spans.log'), 0o644);
+    for (const file of [path.join(tmp, '.env'), path.join(tmp, '.arenalab', 'spans.log'), path.join(tmp, 'src', 'math.ts')]) {
+      assert.ok(fs.existsSync(file), file);
+      const code = `try:\n    print('LEAK', open(${JSON.stringify(file)}).read())\nexcept OSError as e:\n    print('blocked', type(e).__name__)`;
+      const run = JSON.parse(cli(['tool', 'run', 'code_executor', '--args', JSON.stringify({ code, language: 'python' }), '--no-store', '--json'], tmp).stdout);
+      assert.equal(run.results[0].output.text, 'blocked FileNotFoundError', file);
+    }
+  });
+
   it('lists the tools with their schemas, and every command has --help', () => {
     const list = JSON.parse(cli(['tool', 'list', '--json'], tmp).stdout) as { id: string; parameters: { properties: object } }[];
     assert.deepEqual(list.map((t) => t.id), ['calculator', 'code_executor', 'read_file', 'workspace_search', 'web_search', 'image_generator']);

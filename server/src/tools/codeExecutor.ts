@@ -1,6 +1,7 @@
 import { ToolError, type CodeLanguage, type ToolErrorCode, type ToolExecutor } from '@arenalab/core';
 import type { SandboxOutcome, SandboxResult } from './classifySandboxRun';
 import { CodeSandbox, SandboxUnavailableError } from './codeSandbox';
+import { SandboxBusyError } from './runGate';
 import type { SandboxLimits } from './sandboxLimits';
 
 const ERROR_CODES: Record<Exclude<SandboxOutcome, 'ok'>, ToolErrorCode> = {
@@ -25,7 +26,7 @@ function outputText(result: SandboxResult): string {
 /**
  * The code_executor tool over a sandbox made on first use (probing takes a moment). Where the sandbox cannot work,
  * every call is refused with the reason; nothing ever runs unconfined. A program that fails or is stopped by a limit
- * is a failed tool call whose message says which.
+ * is a failed tool call whose message says which; a call the sandbox has no room for fails as `busy`.
  */
 export function sandboxCodeExecutor(limits: Partial<SandboxLimits> = {}, create: () => Promise<CodeSandbox> = () => CodeSandbox.create(limits)): ToolExecutor {
   let sandbox: Promise<CodeSandbox> | undefined;
@@ -43,6 +44,7 @@ export function sandboxCodeExecutor(limits: Partial<SandboxLimits> = {}, create:
         result = await ready.run(args.language as CodeLanguage, String(args.code), { timeoutMs: Number(args.timeout_ms), token });
       } catch (error) {
         if (error instanceof SandboxUnavailableError) throw new ToolError('unavailable', error.message, { cause: error });
+        if (error instanceof SandboxBusyError) throw new ToolError('busy', error.message, { cause: error });
         throw error;
       }
       if (result.outcome === 'ok') return { text: outputText(result), data: result };

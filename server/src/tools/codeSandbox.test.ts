@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeSandbox, SandboxUnavailableError } from './codeSandbox';
 import { sandboxCodeExecutor } from './codeExecutor';
+import { runSandboxAsNobody } from './unprivilegedSandbox';
 import { CancelledError, ToolError } from '@arenalab/core';
 
 /** Live processes owned by a sandbox uid (root mode runs programs as 1.9e9 and up): `pid name state ppid`. */
@@ -186,27 +186,22 @@ describe('CodeSandbox (real processes)', function () {
   it('without root (user namespace mode) the same attacks are stopped', function () {
     // CI runs as root, so the rootless path is exercised by running a sandbox as an unprivileged user.
     if (process.getuid?.() !== 0) this.skip();
-    const script = `
-      const { CodeSandbox } = require(${JSON.stringify(require.resolve('./codeSandbox'))});
-      (async () => {
-        const sandbox = await CodeSandbox.create({ timeoutMs: 2000 });
-        const outcomes = [sandbox.mode];
-        for (const [language, code] of ${JSON.stringify([
-          ['python', 'print(6 * 7)'],
-          ['python', 'import os\nwhile True:\n    os.fork()'],
-          ['python', `open('${victims[0]}', 'w').write('x')`],
-          ['python', "import socket\nsocket.create_connection(('127.0.0.1', 22), timeout=1)"],
-          ['python', "import os\nos.system('mount -o remount,rw / 2>/dev/null && echo remounted')\nopen('/etc/rootless-pwned', 'w')"],
-        ])}) outcomes.push((await sandbox.run(language, code)).outcome);
-        console.log(JSON.stringify(outcomes));
-      })().catch((error) => { console.log(JSON.stringify(['error', error.message])); });`;
-    const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', process.execPath, '-e', script], { encoding: 'utf8', timeout: 60_000, cwd: '/' });
-    const outcomes = JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]') as string[];
-    if (outcomes[0] === 'error') {
+    const run = runSandboxAsNobody(
+      ([
+        ['python', 'print(6 * 7)'],
+        ['python', 'import os\nwhile True:\n    os.fork()'],
+        ['python', `open('${victims[0]}', 'w').write('x')`],
+        ['python', "import socket\nsocket.create_connection(('127.0.0.1', 22), timeout=1)"],
+        ['python', "import os\nos.system('mount -o remount,rw / 2>/dev/null && echo remounted')\nopen('/etc/rootless-pwned', 'w')"],
+      ] as const).map(([language, code]) => ({ language, code })),
+      { timeoutMs: 2000 },
+    );
+    if (!run.ok) {
       // Some kernels forbid unprivileged user namespaces: then the sandbox must refuse, never run unconfined.
-      assert.match(outcomes[1], /code execution is off: the sandbox .* does not work here/);
+      assert.match(run.error, /code execution is off: the sandbox .* does not work here/, run.stderr);
       return;
     }
+    const outcomes = [run.mode, ...run.runs.map((result) => result.outcome)];
     // Without root the process limit is relative to what the user already runs, so on a busy machine (other runs of
     // the same uid ending meanwhile) the bomb may meet the time limit first; either way it is stopped.
     assert.ok(['process_limit', 'timeout'].includes(outcomes[2]), `fork bomb: ${outcomes[2]}`);

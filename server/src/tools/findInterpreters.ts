@@ -11,14 +11,15 @@ export interface Interpreter {
   file: string;
   /** True for Node: V8 needs address space beyond its heap. */
   reservesAddressSpace: boolean;
-  argv(limits: SandboxLimits, workDir: string): string[];
+  /** `readable`: further folders the program may read (the inputs), beside its work folder. */
+  argv(limits: SandboxLimits, workDir: string, readable: readonly string[]): string[];
 }
 
 /** Runs an argv inside the sandbox (used to probe that an interpreter works there). */
 export type SandboxProbe = (argv: readonly string[], addressMb: number) => Promise<SandboxResult>;
 
 /**
- * Node with its permission model as a second wall: reads and writes only in the work folder, no child processes,
+ * Node with its permission model as a second wall: reads only in the work folder and the inputs, writes only in the work folder, no child processes,
  * no worker threads, no native addons (each refused with ERR_ACCESS_DENIED).
  */
 export function nodeInterpreter(execPath: string): Interpreter {
@@ -26,11 +27,12 @@ export function nodeInterpreter(execPath: string): Interpreter {
     language: 'javascript',
     file: 'main.js',
     reservesAddressSpace: true,
-    argv: (limits, workDir) => [
+    argv: (limits, workDir, readable) => [
       execPath,
       `--max-old-space-size=${limits.memoryMb}`,
       '--experimental-permission',
       `--allow-fs-read=${workDir}/*`,
+      ...readable.map((dir) => `--allow-fs-read=${dir}/*`),
       `--allow-fs-write=${workDir}/*`,
       '--disable-warning=ExperimentalWarning',
       'main.js',
@@ -65,7 +67,8 @@ function pythonCandidates(): string[] {
 
 /**
  * The interpreters that actually start inside the sandbox. Node is the one running ArenaLab; for Python, the first
- * `python3` on PATH that works as the sandbox user (a pyenv shim under a private home does not; /usr/bin/python3 does).
+ * `python3` on PATH that works inside the sandbox's root, which holds the system folders but no home folder (a pyenv
+ * shim under a home does not; /usr/bin/python3 does).
  */
 export async function findInterpreters(probe: SandboxProbe, limits: SandboxLimits): Promise<Map<CodeLanguage, Interpreter>> {
   const found = new Map<CodeLanguage, Interpreter>();

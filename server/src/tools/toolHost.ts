@@ -4,6 +4,8 @@ import {
 } from '@arenalab/core';
 import type { SpanStore } from '../store';
 import { sandboxCodeExecutor } from './codeExecutor';
+import { CodeSandbox } from './codeSandbox';
+import type { SandboxConcurrency } from './runGate';
 import { readWorkspaceFileExecutor } from './readWorkspaceFile';
 import type { SandboxLimits } from './sandboxLimits';
 import { searchWorkspaceExecutor } from './searchWorkspace';
@@ -18,6 +20,8 @@ export interface ToolHostOptions {
   clock?: Clock;
   embedder?: Embedder;
   sandboxLimits?: Partial<SandboxLimits>;
+  /** Programs the sandbox runs at once and queues (one sandbox per host, so this bounds the host's sandbox memory). */
+  sandboxConcurrency?: Partial<SandboxConcurrency>;
   /** Replaces the sandboxed code executor (tests, hosts without Linux namespaces). */
   codeExecutor?: ToolExecutor;
   webSearch?: WebSearchProvider;
@@ -48,7 +52,7 @@ export class ToolHost {
   static async open(options: ToolHostOptions = {}): Promise<ToolHost> {
     const workspace = options.workspace ? resolveWorkspaceToolConfig(options.workspace, options.workspaceConfig) : undefined;
     const registry = createDefaultToolRegistry({
-      codeExecutor: options.codeExecutor ?? sandboxCodeExecutor(options.sandboxLimits),
+      codeExecutor: options.codeExecutor ?? sandboxCodeExecutor(options.sandboxLimits, () => CodeSandbox.create(options.sandboxLimits, options.sandboxConcurrency)),
       readFile: workspace && readWorkspaceFileExecutor(workspace),
       workspaceSearch: workspace && searchWorkspaceExecutor(workspace),
       webSearch: options.webSearch,
