@@ -8,6 +8,9 @@ import { printResult, table } from '../output';
 import { TerminalProgress } from '../terminalProgress';
 import { parsePositiveInt } from '../parsePositiveInt';
 
+/** `--wait`: how long each batch waits for another writer's append lock (instead of the store's 30 s). */
+const LONG_WAIT_MS = 10 * 60 * 1000;
+
 export interface IngestCommandOptions {
   format: IngestFormatOption;
   store?: string;
@@ -20,7 +23,7 @@ export interface IngestCommandOptions {
 export async function runIngest(target: string, storeDir: string, format: IngestFormatOption, batchSize: number, wait: boolean): Promise<IngestReport & { store: string; recovery: unknown }> {
   const token = new InterruptToken();
   const progress = new TerminalProgress();
-  const store = await SpanStore.open(storeDir, { mode: 'write', lock: wait ? 'wait' : 'fail', command: `arenalab ingest ${target}` });
+  const store = await SpanStore.open(storeDir, { mode: 'write', command: `arenalab ingest ${target}`, ...(wait ? { waitTimeoutMs: LONG_WAIT_MS } : {}) });
   try {
     if (store.recovery) process.stderr.write(`arenalab: store recovered: ${`${store.recovery.detail} (${store.recovery.truncatedBytes} bytes, ${store.recovery.droppedRecords} unacknowledged records cut)`}\n`);
     const { sources, problems } = discoverSources(target, format, batchSize);
@@ -62,7 +65,7 @@ export function registerIngestCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'input format').choices([...INGEST_FORMAT_OPTIONS]).default('auto'))
     .option('--store <dir>', 'store directory (default: ./.arenalab)')
     .option('--batch-size <n>', 'spans per durable append', parsePositiveInt, DEFAULT_INGEST_CONFIG.batchSize)
-    .option('--wait', 'wait for another writer to finish instead of failing')
+    .option('--wait', 'wait up to 10 minutes (instead of 30 s) for a busy or stuck writer\'s append lock')
     .option('--json', 'print one JSON document')
     .action(async (target: string, options: IngestCommandOptions) => {
       const report = await runIngest(target, resolveStoreDir(options.store), options.format, options.batchSize, Boolean(options.wait));
