@@ -54,6 +54,10 @@ export function formatIngestReport(report: IngestReport & { store: string }): st
     lines.push(...report.problems.map((p) => `  ${p}`));
   }
   if (report.cancelled) lines.push('cancelled: stopped after the last complete batch; everything stored above is durable');
+  if (report.failure) {
+    lines.push(`stopped: ${report.failure.message}`);
+    lines.push(`${report.appended} spans of this run are durably stored; the ${report.failure.notStored} spans being appended when it failed, and any not read yet, are not`);
+  }
   return lines.join('\n');
 }
 
@@ -70,7 +74,8 @@ export function registerIngestCommand(program: Command): void {
     .action(async (target: string, options: IngestCommandOptions) => {
       const report = await runIngest(target, resolveStoreDir(options.store), options.format, options.batchSize, Boolean(options.wait));
       printResult(report, Boolean(options.json), formatIngestReport);
-      if (report.cancelled) process.exitCode = 130;
+      if (report.failure) process.exitCode = 1;
+      else if (report.cancelled) process.exitCode = 130;
       // Nothing readable in what the user pointed at is a failure, not a quiet success.
       else if (report.accepted === 0 && report.problemCount > 0) process.exitCode = 1;
     });

@@ -53,9 +53,9 @@ export function registerRunCommand(program: Command): void {
     .action(async (dir: string, options: RunOptions) => {
       const storeDir = resolveStoreDir(options.store, dir);
       const ingest = await runIngest(dir, storeDir, 'auto', 1000, Boolean(options.wait));
-      if (ingest.cancelled) {
+      if (ingest.cancelled || ingest.failure) {
         printResult(ingest, Boolean(options.json), formatIngestReport);
-        process.exitCode = 130;
+        process.exitCode = ingest.failure ? 1 : 130;
         return;
       }
       const token = new InterruptToken();
