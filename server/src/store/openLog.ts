@@ -87,10 +87,11 @@ export async function catchUp(logPath: string, handle: FileHandle, index: LogInd
 }
 
 /**
- * True when `handle` no longer is the file at `logPath`: `arenalab verify --repair` replaced it (or someone deleted
- * it). Appending through the old handle would write into a file nobody reads any more.
+ * What the file at `logPath` is now: `replaced` when `handle` no longer is it (`arenalab verify --repair` renamed a
+ * new log over it, or someone deleted it; appending through the old handle would write into a file nobody reads),
+ * and the size of the file behind `handle`.
  */
-export async function isReplaced(logPath: string, handle: FileHandle): Promise<boolean> {
+export async function inspectLog(logPath: string, handle: FileHandle): Promise<{ replaced: boolean; size: number }> {
   const [onDisk, mine] = await Promise.all([
     fsp.stat(logPath).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
@@ -98,7 +99,7 @@ export async function isReplaced(logPath: string, handle: FileHandle): Promise<b
     }),
     guard(() => handle.stat(), `cannot stat ${logPath}`),
   ]);
-  return onDisk === undefined || onDisk.ino !== mine.ino || onDisk.dev !== mine.dev;
+  return { replaced: onDisk === undefined || onDisk.ino !== mine.ino || onDisk.dev !== mine.dev, size: mine.size };
 }
 
 /** Opens (creating if needed) the log for appending; `created` says whether the directory entry is new. */

@@ -6,7 +6,7 @@ import { readLogLines } from './logLines';
 import { LogIndex } from './logIndex';
 import { decodeRecord, encodeRecord, type LogRecord } from './logRecord';
 import {
-  catchUp, guard, isReplaced, LOG_FILE_NAME, openForAppend, openLogForRead, openLogForWrite,
+  catchUp, guard, inspectLog, LOG_FILE_NAME, openForAppend, openLogForRead, openLogForWrite,
   type AppendLockConfig, type OpenedLog, type StoreRecovery,
 } from './openLog';
 import { canonicalSpanContent, sha256Hex } from './spanDigest';
@@ -183,18 +183,18 @@ export class SpanStore {
 
   /**
    * Under the append lock: brings the index up to the file, so dedup sees what other writers stored and the next
-   * record chains onto the real head. A replaced log (a repair) or one that no longer ends where the index says
-   * is read again from the start.
+   * record chains onto the real head. A replaced log (a repair), or one shorter than what the index holds (cut by
+   * hand), is read again from the start.
    */
   private async follow(): Promise<void> {
-    if (await isReplaced(this.logPath, this.handle)) await this.reload();
+    let file = await inspectLog(this.logPath, this.handle);
+    if (file.replaced || file.size < this.index.end) {
+      await this.reload();
+      file = await inspectLog(this.logPath, this.handle);
+    }
+    if (file.size === this.index.end) return;
     const recovery = await catchUp(this.logPath, this.handle, this.index, 'locked');
     if (recovery) this.lastRecovery = recovery;
-    const { size } = await guard(() => this.handle.stat(), `cannot stat ${this.logPath}`);
-    if (size === this.index.end) return;
-    await this.reload();
-    const again = await catchUp(this.logPath, this.handle, this.index, 'locked');
-    if (again) this.lastRecovery = again;
   }
 
   private async reload(): Promise<void> {
