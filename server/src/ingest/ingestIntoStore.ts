@@ -1,6 +1,6 @@
 import { formatRecordProblem, prepareSpansForStore, problemKind } from '@arenalab/core';
 import type { Cancellation, Progress, RecordProblem, SecretKind, Span } from '@arenalab/core';
-import type { SpanStore } from '../store';
+import { StoreError, type SpanStore } from '../store';
 import type { SpanSource } from './spanSource';
 
 export interface IngestConfig {
@@ -28,6 +28,11 @@ export interface IngestReport {
   redactions: Partial<Record<SecretKind, number>>;
   redactedSpans: number;
   cancelled: boolean;
+  /**
+   * Set when an append failed (a full disk, damage found in the log): the store's message. Ingest stops there;
+   * `appended` is exactly what this run durably stored before it, and `notStored` the spans read but not stored.
+   */
+  failure?: { message: string; notStored: number };
 }
 
 class ReportBuilder {
@@ -62,7 +67,7 @@ class ReportBuilder {
 /**
  * Reads every source, validates and redacts each span, and appends them to the store in durable batches. Cancellation
  * is honoured between batches only, so a stop never leaves half a batch acknowledged: what was appended is stored,
- * the rest is simply not read.
+ * the rest is simply not read. A failed append stops the run the same way, with the store's reason in `failure`.
  */
 export async function ingestIntoStore(
   sources: readonly SpanSource[],
@@ -75,7 +80,16 @@ export async function ingestIntoStore(
   const pending: Span[] = [];
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
-    const result = await store.append(pending.splice(0, pending.length));
+    let result;
+    try {
+      result = await store.append(pending);
+    } catch (error) {
+      if (!(error instanceof StoreError) || error.code === 'closed') throw error;
+      builder.report.failure = { message: error.message, notStored: pending.length };
+      return;
+    } finally {
+      pending.length = 0;
+    }
     builder.report.appended += result.appended;
     builder.report.duplicates += result.duplicates;
     progress.report(builder.report.accepted, undefined, `${builder.report.appended} stored`);
@@ -93,6 +107,7 @@ export async function ingestIntoStore(
       builder.report.accepted += prepared.spans.length;
       pending.push(...prepared.spans);
       if (pending.length >= config.batchSize) await flush();
+      if (builder.report.failure) return builder.finish();
       if (token.isCancelled) {
         builder.report.cancelled = true;
         return builder.finish();

@@ -9,8 +9,10 @@ export function outcomeStoreDir(folders: readonly string[], configured: string |
 }
 
 /**
- * Opens the span store for writing, or explains in the log why outcomes will not be recorded. A store locked by
- * another process (the CLI ingesting, a second editor window) is normal: completions go on, only recording stops.
+ * Opens the span store for writing, or explains in the log why outcomes will not be recorded. Other writers on the
+ * same store (a second editor window, the CLI ingesting, the API) are normal: each append takes the store's append
+ * lock for a moment, so every window records. Only a damaged log, or a lock a live process keeps for longer than the
+ * store waits, stops recording; completions go on.
  */
 export async function openOutcomeStore(dir: string | undefined, log: (line: string) => void): Promise<SpanStore | undefined> {
   if (dir === undefined) {
@@ -23,7 +25,7 @@ export async function openOutcomeStore(dir: string | undefined, log: (line: stri
     return store;
   } catch (error) {
     if (error instanceof StoreError && error.code === 'locked') {
-      log(`outcomes are not recorded: ${error.message}. Completions keep working; reload the window once the other process is done.`);
+      log(`outcomes are not recorded: ${error.message}. Completions keep working; reload the window once that process is done.`);
       return undefined;
     }
     log(`outcomes are not recorded: opening the span store ${dir} failed: ${error instanceof Error ? error.message : String(error)}`);

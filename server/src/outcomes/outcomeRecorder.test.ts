@@ -99,16 +99,22 @@ describe('OutcomeRecorder', () => {
     }
   });
 
-  it('explains a store locked by another writer and records nothing, without throwing', async () => {
-    const holder = await SpanStore.open(dir, { mode: 'write' });
+  it('records while another writer has the same store open, and both writers\' spans are stored', async () => {
+    const other = await SpanStore.open(dir, { mode: 'write' });
     const lines: string[] = [];
+    const clock = fixedClock(Date.UTC(2024, 5, 1));
+    const recorder = new OutcomeRecorder({ clock, log: (line) => lines.push(line) });
     try {
-      // The lock is per process: a second open in this process is refused like another process would be.
-      const store = await openOutcomeStore(dir, (line) => lines.push(line));
-      assert.equal(store, undefined);
-      assert.match(lines.join('\n'), /outcomes are not recorded: .*locked.*Completions keep working/);
+      recorder.attach(openOutcomeStore(dir, (line) => lines.push(line)));
+      const draft = suggestionOutcomeSpan({ suggestionId: 's', outcome: 'accepted', file: 'c.ts', language: 'typescript', candidate: candidate('mine();'), whenMs: clock.now() });
+      const mine = recorder.record(draft, { accepted: true });
+      await other.append([{ ...draft, id: 'from-the-other-writer', this: 'c.ts:9' }]);
+      await recorder.close();
+      assert.match(lines.join('\n'), /recording suggestion outcomes in /);
+      assert.doesNotMatch(lines.join('\n'), /not recorded|failed/);
+      assert.deepEqual((await storedSpans()).map((s) => s.id).sort(), [mine, 'from-the-other-writer'].sort());
     } finally {
-      await holder.close();
+      await other.close();
     }
   });
 });

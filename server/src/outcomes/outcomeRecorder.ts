@@ -30,7 +30,8 @@ export interface OutcomeRecorderDeps {
 /**
  * Turns outcome spans into durable appends without ever making a completion wait: `record` only validates, redacts
  * and queues; the queue is appended in one batch per turn of the event loop, each batch awaited (fsync'd) before the
- * next. Without a store (none attached, or it was locked) spans are still validated and ids still returned, so links
+ * next. Several recorders (windows) may share one store: each append takes the store's append lock for a moment.
+ * Without a store (none attached, or it could not be opened) spans are still validated and ids still returned, so links
  * between outcomes stay consistent, but nothing is written.
  */
 export class OutcomeRecorder {

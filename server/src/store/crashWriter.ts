@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const [dir, seedText, roundText, batchesText] = process.argv.slice(2);
   const round = Number(roundText);
   const random = seededRandom(Number(seedText) * 100_003 + round);
-  const store = await SpanStore.open(dir, { mode: 'write', lock: 'wait', waitTimeoutMs: 20_000, command: 'crashWriter' });
+  const store = await SpanStore.open(dir, { mode: 'write', waitTimeoutMs: 20_000, command: 'crashWriter' });
   process.stdout.write(`OPEN ${store.count}\n`);
   for (let batch = 0; batch < Number(batchesText); batch += 1) {
     const size = 1 + Math.floor(random.next() * 40);

@@ -25,26 +25,51 @@ function parseOwner(text: string): LockOwner | undefined {
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { pid, hostname: host, since, command, nonce } = value as Record<string, unknown>;
+  const { pid, hostname: host, since, command, nonce, started } = value as Record<string, unknown>;
   // A pid of 0 or below would make process.kill address a whole process group.
   if (!Number.isSafeInteger(pid) || (pid as number) <= 0) return undefined;
   if (typeof host !== 'string' || typeof since !== 'string' || typeof command !== 'string') return undefined;
   if (typeof nonce !== 'string' || !/^[0-9a-f]{8,64}$/.test(nonce)) return undefined;
-  return { pid: pid as number, hostname: host, since, command, nonce };
+  if (started !== undefined && typeof started !== 'string') return undefined;
+  return { pid: pid as number, hostname: host, since, command, nonce, ...(started === undefined ? {} : { started }) };
 }
 
 /**
  * Signal 0 checks that a process exists without touching it. ESRCH means it is gone; EPERM means it exists but
- * belongs to another user. A lock from another host cannot be checked, so it counts as alive.
+ * belongs to another user. Where /proc tells more, a zombie (killed, not yet reaped) is dead, and so is a process
+ * whose start time differs from the one recorded in the lock: the pid was reused after the holder died. A lock from
+ * another host cannot be checked, so it counts as alive.
  */
 export function isOwnerAlive(owner: LockOwner): boolean {
   if (owner.hostname !== hostname()) return true;
   try {
     process.kill(owner.pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
+  const now = readProcStat(owner.pid);
+  if (now === undefined) return true;
+  if (now.state === 'Z' || now.state === 'X') return false;
+  return owner.started === undefined || owner.started === now.started;
+}
+
+/** The start time of a process (clock ticks since boot, from /proc), recorded in its lock; undefined off Linux. */
+export function processStartTime(pid: number): string | undefined {
+  return readProcStat(pid)?.started;
+}
+
+function readProcStat(pid: number): { state: string; started: string } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) may hold spaces and parentheses; the fields after the last ')' are plain.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  // After the name: state is field 3, starttime field 22, so indexes 0 and 19 here.
+  const [state, started] = [fields[0], fields[19]];
+  return state && started && /^\d+$/.test(started) ? { state, started } : undefined;
 }
 
 interface HeldLock {

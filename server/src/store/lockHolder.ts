@@ -1,18 +1,17 @@
-import { SpanStore } from './spanStore';
 import { StoreError } from './storeError';
+import { WriterLock } from './writerLock';
 
 /**
  * Test helper run as a child process: `node lockHolder.js DIR fail|wait [waitTimeoutMs]`. Prints `TRYING`, then
- * `LOCKED <pid>` once it holds the store for writing (and keeps it until a `release` line arrives on stdin), or
- * `ERROR <code> <message>` when the open fails with a StoreError.
+ * `LOCKED <pid>` once it holds the store's append lock (and keeps it until a `release` line arrives on stdin), or
+ * `ERROR <code> <message>` when taking it fails with a StoreError.
  */
 async function main(): Promise<void> {
   const [dir, lock, timeout] = process.argv.slice(2);
   process.stdout.write('TRYING\n');
-  let store: SpanStore;
+  let lockHeld: WriterLock;
   try {
-    store = await SpanStore.open(dir, {
-      mode: 'write',
+    lockHeld = await WriterLock.acquire(dir, {
       lock: lock === 'wait' ? 'wait' : 'fail',
       waitTimeoutMs: Number(timeout ?? 30000),
       pollIntervalMs: 20,
@@ -29,7 +28,7 @@ async function main(): Promise<void> {
   for await (const chunk of process.stdin) {
     if (String(chunk).includes('release')) break;
   }
-  await store.close();
+  await lockHeld.release();
   process.stdout.write('RELEASED\n');
   process.stdin.destroy();
 }

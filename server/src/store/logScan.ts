@@ -10,12 +10,17 @@ export interface ScanConfig {
    * @default false
    */
   deep: boolean;
+  /** Where to start: the end of records already trusted, their count and the last one's hash. @default the file start */
+  from: { offset: number; seq: number; prev: string };
 }
 
-export const DEFAULT_SCAN_CONFIG: ScanConfig = { deep: false };
+export const DEFAULT_SCAN_CONFIG: ScanConfig = { deep: false, from: { offset: 0, seq: 0, prev: GENESIS_HASH } };
+
+/** Damaged records listed in full in a scan; all of them are counted. */
+const MAX_LISTED_DAMAGED = 20;
 
 export interface ScanResult {
-  /** Number of trusted records, all before `firstBroken`. */
+  /** Number of trusted records, all before `firstBroken` (counted from the start of the file, not of the scan). */
   records: number;
   /** `hash` of the last trusted record, `GENESIS_HASH` when there is none. */
   headHash: string;
@@ -25,11 +30,16 @@ export interface ScanResult {
   fileEnd: number;
   firstBroken: BrokenRecord | undefined;
   /**
-   * Set when `firstBroken` and every line after it are torn or fail their checksum: the debris of an interrupted
-   * write, which may be cut. Undefined when a valid record follows the break, or when the break is in a record
-   * whose checksum holds (then someone edited the file, and cutting would destroy evidence and data).
+   * Set when `firstBroken` and every line after it are debris of a write that did not finish: a last line without
+   * its newline, or lines holding NUL bytes (the zero-filled blocks a power cut leaves inside the last write; the
+   * encoder never writes a NUL). Only such a tail may be cut. Undefined when anything else is broken.
    */
   tail: { lines: number; bytes: number } | undefined;
+  /**
+   * Lines from `firstBroken` on that are not well-formed records (checksum, parse, torn), the first few listed.
+   * A complete record whose bytes changed is damage, reported here and never cut.
+   */
+  damaged: { count: number; listed: BrokenRecord[] };
 }
 
 /** Called for each trusted record, in order, with its line's byte offset and length (without `\n`). */
@@ -37,42 +47,55 @@ export type RecordVisitor = (record: LogRecord, offset: number, length: number) 
 
 type LineCheck = { ok: true; record: LogRecord } | { ok: false; reason: BrokenReason; detail: string };
 
-/** Walks the log once and reports the trusted prefix and what, if anything, breaks it. Never throws on bad bytes. */
-export async function scanLog(path: string, config: ScanConfig, visit: RecordVisitor): Promise<ScanResult> {
-  let records = 0;
-  let headHash = GENESIS_HASH;
-  let goodEnd = 0;
-  let fileEnd = 0;
+/**
+ * Walks the log once and reports the trusted prefix, what breaks it, and every damaged line after the break (the
+ * scan goes on to the end so a report can count them). Never throws on bad bytes.
+ */
+export async function scanLog(path: string, config: Partial<ScanConfig>, visit: RecordVisitor): Promise<ScanResult> {
+  const { deep, from } = { ...DEFAULT_SCAN_CONFIG, ...config };
+  let records = from.seq;
+  let headHash = from.prev;
+  let goodEnd = from.offset;
+  let fileEnd = from.offset;
   let firstBroken: BrokenRecord | undefined;
+  let lineNumber = from.seq;
+  let allDebris = true;
   let brokenLines = 0;
-  for await (const line of readLogLines(path)) {
+  const damaged = { count: 0, listed: [] as BrokenRecord[] };
+  for await (const line of readLogLines(path, { start: from.offset })) {
     fileEnd = line.offset + line.length + (line.terminated ? 1 : 0);
-    if (firstBroken) {
-      if (isValidRecord(line)) return { records, headHash, goodEnd, fileEnd, firstBroken, tail: undefined };
-      brokenLines += 1;
-      continue;
-    }
-    const check = checkLine(line, records, headHash, config.deep);
-    if (check.ok) {
+    const check = checkLine(line, records, headHash, deep);
+    if (!firstBroken && check.ok) {
       visit(check.record, line.offset, line.length);
       records += 1;
       headHash = check.record.hash;
       goodEnd = fileEnd;
-      continue;
+    } else {
+      brokenLines += 1;
+      allDebris &&= isDebris(line);
+      if (!firstBroken && !check.ok) firstBroken = brokenAt(lineNumber, line, check);
+      // A well-formed line after the break is intact, only out of place; anything else is damaged bytes.
+      if (!check.ok && !isWellFormed(line)) {
+        damaged.count += 1;
+        if (damaged.listed.length < MAX_LISTED_DAMAGED) damaged.listed.push(brokenAt(lineNumber, line, check));
+      }
     }
-    firstBroken = { position: records, line: records + 1, byteOffset: line.offset, reason: check.reason, detail: check.detail };
-    brokenLines = 1;
-    if (!isDebrisReason(check.reason)) return { records, headHash, goodEnd, fileEnd, firstBroken, tail: undefined };
+    lineNumber += 1;
   }
-  const tail = firstBroken ? { lines: brokenLines, bytes: fileEnd - goodEnd } : undefined;
-  return { records, headHash, goodEnd, fileEnd, firstBroken, tail };
+  const tail = firstBroken && allDebris ? { lines: brokenLines, bytes: fileEnd - goodEnd } : undefined;
+  return { records, headHash, goodEnd, fileEnd, firstBroken, tail, damaged: tail ? { count: 0, listed: [] } : damaged };
 }
 
-function isDebrisReason(reason: BrokenReason): boolean {
-  return reason === 'torn_tail' || reason === 'checksum';
+function brokenAt(lineNumber: number, line: LogLine, check: { reason: BrokenReason; detail: string }): BrokenRecord {
+  return { position: lineNumber, line: lineNumber + 1, byteOffset: line.offset, reason: check.reason, detail: check.detail };
 }
 
-function isValidRecord(line: LogLine): boolean {
+/** What an unfinished write leaves: no newline yet, or the zeroed blocks of a power cut. Never a changed record. */
+function isDebris(line: LogLine): boolean {
+  return !line.terminated || (line.bytes !== undefined && line.bytes.includes(0));
+}
+
+function isWellFormed(line: LogLine): boolean {
   return line.terminated && line.bytes !== undefined && decodeRecord(line.bytes).kind === 'ok';
 }
 
@@ -84,7 +107,10 @@ function checkLine(line: LogLine, seq: number, prev: string, deep: boolean): Lin
     return { ok: false, reason: 'checksum', detail: `the line is ${line.length} bytes long, beyond any record` };
   }
   const decoded = decodeRecord(line.bytes);
-  if (decoded.kind === 'broken') return { ok: false, reason: decoded.reason, detail: decoded.detail };
+  if (decoded.kind === 'broken') {
+    if (line.bytes.includes(0)) return { ok: false, reason: 'torn_tail', detail: `the line holds zeroed bytes: a write did not finish (${decoded.detail})` };
+    return { ok: false, reason: decoded.reason, detail: decoded.detail };
+  }
   const record = decoded.record;
   if (record.seq !== seq) return { ok: false, reason: 'sequence', detail: `seq is ${record.seq}, expected ${seq}` };
   if (record.prev !== prev) {
@@ -99,7 +125,8 @@ function checkLine(line: LogLine, seq: number, prev: string, deep: boolean): Lin
   return { ok: true, record };
 }
 
-function spanMatches(record: LogRecord): boolean {
+/** True when the span's content still hashes to the stored `spanHash`. */
+export function spanMatches(record: LogRecord): boolean {
   try {
     return spanDigest(record.span) === record.spanHash;
   } catch {

@@ -71,15 +71,32 @@ describe('SpanStore recovery', () => {
     await expectIntactAfterWriteOpen();
   });
 
-  it('cuts a tail of zeroed and garbled lines, as a power cut can leave them', async () => {
-    const damaged = Buffer.from(nextLine('garbled'));
-    damaged[40] ^= 0x01;
-    appendFileSync(logPath, Buffer.concat([damaged, Buffer.alloc(64), Buffer.from('\n'), Buffer.alloc(17)]));
+  it('cuts a tail of zeroed lines, as a power cut can leave them', async () => {
+    const half = nextLine('zeroed').subarray(0, 120);
+    appendFileSync(logPath, Buffer.concat([half, Buffer.alloc(64), Buffer.from('\n'), Buffer.alloc(17)]));
     const writer = await SpanStore.open(dir, { mode: 'write' });
-    assert.equal(writer.recovery?.reason, 'checksum');
-    assert.deepEqual([writer.recovery?.droppedRecords, writer.recovery?.truncatedBytes], [3, damaged.length + 82]);
+    assert.equal(writer.recovery?.reason, 'torn_tail');
+    assert.deepEqual([writer.recovery?.droppedRecords, writer.recovery?.truncatedBytes], [2, 120 + 82]);
     await writer.close();
     await expectIntactAfterWriteOpen();
+  });
+
+  it('never cuts a complete last record whose checksum fails: it is reported, and the file is left as it was', async () => {
+    const bytes = readFileSync(logPath);
+    const lastLine = bytes.lastIndexOf(10, bytes.length - 2) + 1;
+    bytes[lastLine + 150] ^= 0x02;
+    writeFileSync(logPath, bytes);
+    for (const mode of ['write', 'read'] as const) {
+      await assert.rejects(SpanStore.open(dir, { mode }), (error: unknown) => {
+        assert.ok(error instanceof StoreCorruptError);
+        assert.deepEqual([error.broken.position, error.broken.reason, error.damaged.count], [IDS.length - 1, 'checksum', 1]);
+        assert.match(error.message, /1 complete record is damaged \(at record 4\).*Nothing was cut.*verify --repair/);
+        return true;
+      });
+    }
+    assert.deepEqual(readFileSync(logPath), bytes);
+    const report = await verifyStore(dir);
+    assert.deepEqual([report.ok, report.repairableTail, report.damaged?.count], [false, false, 1]);
   });
 
   it('refuses to cut a damaged record that valid records follow, and leaves the file untouched', async () => {
@@ -96,7 +113,7 @@ describe('SpanStore recovery', () => {
       });
     }
     assert.deepEqual(readFileSync(logPath), bytes);
-    // The failed write-mode open released its lock: the error stays "corrupt", never "locked".
+    // The failed write-mode open left no lock behind: the error stays "corrupt", never "locked".
     await assert.rejects(SpanStore.open(dir, { mode: 'write' }), StoreCorruptError);
   });
 });

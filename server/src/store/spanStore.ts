@@ -1,21 +1,31 @@
+import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { throwIfCancelled, type Cancellation, type Span } from '@arenalab/core';
 import { readLogLines } from './logLines';
-import type { LogIndex } from './logIndex';
+import { LogIndex } from './logIndex';
 import { decodeRecord, encodeRecord, type LogRecord } from './logRecord';
-import { guard, LOG_FILE_NAME, openLogForRead, openLogForWrite, type OpenedLog, type StoreRecovery } from './openLog';
+import {
+  catchUp, guard, inspectLog, LOG_FILE_NAME, openForAppend, openLogForRead, openLogForWrite,
+  type AppendLockConfig, type OpenedLog, type StoreRecovery,
+} from './openLog';
 import { nodeSha256Hex } from './nodeSha256';
 import { canonicalSpanContent } from './spanDigest';
 import { StoreCorruptError, StoreError, type BrokenReason } from './storeError';
-import type { WriterLock, WriterLockConfig } from './writerLock';
+import { DEFAULT_WRITER_LOCK_CONFIG, WriterLock } from './writerLock';
 
 export { LOG_FILE_NAME, type StoreRecovery };
 
-export interface SpanStoreOptions extends Partial<WriterLockConfig> {
-  /** `write` takes the single-writer lock and repairs a torn tail; `read` takes no lock and changes nothing. */
+export interface SpanStoreOptions extends Partial<AppendLockConfig> {
+  /**
+   * `write` may append: each append takes the store's append lock for the time of one write and fsync, so any
+   * number of processes can write one store. `read` takes no lock and changes nothing.
+   */
   mode: 'write' | 'read';
 }
+
+/** Appends wait for each other's lock up to this long by default; a live holder keeps it for milliseconds. */
+const APPEND_LOCK_DEFAULTS: AppendLockConfig = { ...DEFAULT_WRITER_LOCK_CONFIG, waitTimeoutMs: 30_000, pollIntervalMs: 20 };
 
 export interface AppendResult {
   appended: number;
@@ -27,43 +37,51 @@ export interface AppendResult {
 
 /**
  * The embedded span store: an append-only, hash-chained, checksummed log of spans in one directory (see README.md).
- * A resolved `append` is durable. One writer at a time; any number of readers, each seeing the log as it was when
- * it opened.
+ * A resolved `append` is durable. Any number of writers, in any number of processes: each append takes the append
+ * lock, reads what the others appended since, chains onto the file's head, writes and fsyncs, and lets go. Readers
+ * see the log as it was when they opened.
  */
 export class SpanStore {
-  /** Set by a write-mode open that cut a torn tail; null when the log was clean (and always in read mode). */
-  readonly recovery: StoreRecovery | null;
-  /** Read mode leaves a torn tail in place for the writer to cut; this is how many bytes it ignored. */
+  /** Read mode leaves a torn tail in place for a writer to cut; this is how many bytes it ignored. */
   readonly ignoredTailBytes: number;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
-  private failure: StoreError | undefined;
+  private lastRecovery: StoreRecovery | null;
 
-  private readonly handle: FileHandle;
-  private readonly index: LogIndex;
-  private readonly lock: WriterLock | undefined;
+  private handle: FileHandle;
+  private index: LogIndex;
 
   private constructor(
     readonly dir: string,
     readonly mode: 'write' | 'read',
     opened: OpenedLog,
+    private readonly lockConfig: AppendLockConfig,
   ) {
     this.handle = opened.handle;
     this.index = opened.index;
-    this.lock = opened.lock;
-    this.recovery = opened.recovery;
+    this.lastRecovery = opened.recovery;
     this.ignoredTailBytes = opened.ignoredTailBytes;
   }
 
   /**
-   * Opens (in write mode, creates) the store in `dir`. Throws `StoreLockedError` when another process writes it,
-   * `StoreCorruptError` when the log is damaged before its tail, `StoreError` for everything else.
+   * The latest torn tail this store cut (at open, or before an append: left by a writer that died mid-write); null
+   * when it never cut anything (and always in read mode).
+   */
+  get recovery(): StoreRecovery | null {
+    return this.lastRecovery;
+  }
+
+  /**
+   * Opens (in write mode, creates) the store in `dir`. Throws `StoreCorruptError` when a complete record is damaged
+   * (nothing is cut), `StoreLockedError` when a torn tail must be cut and a live process kept the append lock past
+   * `waitTimeoutMs`, `StoreError` for everything else.
    */
   static async open(dir: string, options: SpanStoreOptions): Promise<SpanStore> {
     const root = path.resolve(dir);
-    const { mode, ...lockConfig } = options;
+    const { mode, ...config } = options;
+    const lockConfig = { ...APPEND_LOCK_DEFAULTS, ...config };
     const opened = mode === 'write' ? await openLogForWrite(root, lockConfig) : await openLogForRead(root);
-    return new SpanStore(root, mode, opened);
+    return new SpanStore(root, mode, opened, lockConfig);
   }
 
   get logPath(): string {
@@ -133,25 +151,58 @@ export class SpanStore {
     return run;
   }
 
-  /** Waits for queued appends, then releases the file and the writer lock. Idempotent. */
+  /** Waits for queued appends, then releases the file. Idempotent. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.queue;
     await this.handle.close().catch(() => undefined);
-    await this.lock?.release();
   }
 
   private async appendNow(spans: readonly Span[], token: Cancellation | undefined): Promise<AppendResult> {
-    if (this.failure) throw this.failure;
     throwIfCancelled(token, 'append');
-    const batch = this.encodeBatch(spans);
-    if (batch.entries.length > 0) {
-      await this.writeDurably(Buffer.concat(batch.lines));
-      for (const entry of batch.entries) this.index.add(entry.record, entry.offset, entry.length);
+    for (const span of spans) if (typeof span?.id !== 'string') throw new TypeError('SpanStore.append: every span needs a string id');
+    const lock = await WriterLock.acquire(this.dir, { ...this.lockConfig, lock: 'wait' }).catch((error: unknown) => {
+      if (error instanceof StoreError && error.code === 'io') {
+        throw new StoreError('io', `${error.message}; none of these ${spans.length} spans was stored`, { cause: error });
+      }
+      throw error;
+    });
+    try {
+      await this.follow();
+      const batch = this.encodeBatch(spans);
+      if (batch.entries.length > 0) {
+        await this.writeDurably(Buffer.concat(batch.lines), batch.entries.length);
+        for (const entry of batch.entries) this.index.add(entry.record, entry.offset, entry.length);
+      }
+      const ids = batch.entries.map((entry) => entry.record.span.id);
+      return { appended: ids.length, duplicates: spans.length - ids.length, ids };
+    } finally {
+      await lock.release();
     }
-    const ids = batch.entries.map((entry) => entry.record.span.id);
-    return { appended: ids.length, duplicates: spans.length - ids.length, ids };
+  }
+
+  /**
+   * Under the append lock: brings the index up to the file, so dedup sees what other writers stored and the next
+   * record chains onto the real head. A replaced log (a repair), or one shorter than what the index holds (cut by
+   * hand), is read again from the start.
+   */
+  private async follow(): Promise<void> {
+    let file = await inspectLog(this.logPath, this.handle);
+    if (file.replaced || file.size < this.index.end) {
+      await this.reload();
+      file = await inspectLog(this.logPath, this.handle);
+    }
+    if (file.size === this.index.end) return;
+    const recovery = await catchUp(this.logPath, this.handle, this.index, 'locked');
+    if (recovery) this.lastRecovery = recovery;
+  }
+
+  private async reload(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+    await guard(() => fsp.mkdir(this.dir, { recursive: true }), `cannot create store directory ${this.dir}`);
+    this.handle = (await openForAppend(this.logPath)).handle;
+    this.index = new LogIndex();
   }
 
   private encodeBatch(spans: readonly Span[]) {
@@ -161,7 +212,6 @@ export class SpanStore {
     let prev = this.index.headHash;
     let offset = this.index.end;
     for (const span of spans) {
-      if (typeof span?.id !== 'string') throw new TypeError('SpanStore.append: every span needs a string id');
       const content = canonicalSpanContent(span);
       const spanHash = nodeSha256Hex(content);
       if (this.has(span.id) || this.index.hasHash(spanHash) || seen.has(span.id) || seen.has(spanHash)) continue;
@@ -176,8 +226,11 @@ export class SpanStore {
     return { lines, entries };
   }
 
-  /** One write, one fdatasync. On failure the log is cut back, so memory and file never disagree. */
-  private async writeDurably(bytes: Buffer): Promise<void> {
+  /**
+   * One write, one fdatasync, under the append lock. On failure (a full disk) the log is cut back to where the
+   * batch began, so no half of it stays; if even the cut fails, the next append's catch-up sees what is there.
+   */
+  private async writeDurably(bytes: Buffer, records: number): Promise<void> {
     const before = this.index.end;
     try {
       for (let written = 0; written < bytes.length; ) {
@@ -185,21 +238,22 @@ export class SpanStore {
       }
       await this.handle.datasync();
     } catch (error) {
-      await this.rollBack(before, error);
-      throw new StoreError('io', `cannot append to ${this.logPath}: ${(error as Error).message}; nothing was stored`, {
+      const cut = await this.rollBack(before);
+      const held = `the log holds its ${this.index.count} earlier records, all durable`;
+      const state = cut ? `none of these ${records} spans was stored; ${held}` : `none of these ${records} spans is acknowledged, and cutting them back failed (the next append checks what is there); ${held}`;
+      throw new StoreError('io', `cannot append ${records} spans to ${this.logPath}: ${(error as Error).message}; ${state}`, {
         cause: error,
       });
     }
   }
 
-  private async rollBack(end: number, cause: unknown): Promise<void> {
+  private async rollBack(end: number): Promise<boolean> {
     try {
       await this.handle.truncate(end);
       await this.handle.sync();
+      return true;
     } catch {
-      this.failure = new StoreError('closed', `a failed write left ${this.logPath} in an unknown state; reopen the store`, {
-        cause,
-      });
+      return false;
     }
   }
 

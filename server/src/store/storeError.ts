@@ -42,20 +42,36 @@ export interface BrokenRecord {
   detail: string;
 }
 
+/** Damaged lines of a log: how many, and the first few of them. */
+export interface DamagedRecords {
+  count: number;
+  listed: BrokenRecord[];
+}
+
 export class StoreCorruptError extends StoreError {
   readonly broken: BrokenRecord;
   readonly logPath: string;
+  readonly damaged: DamagedRecords;
 
-  constructor(logPath: string, broken: BrokenRecord) {
+  constructor(logPath: string, broken: BrokenRecord, damaged: DamagedRecords = { count: 0, listed: [] }) {
     super(
       'corrupt',
       `span store log ${logPath} is damaged at record ${broken.position} (line ${broken.line}, byte ${broken.byteOffset}): ` +
-        `${broken.reason}: ${broken.detail}. Valid records follow it, so it was not cut; run \`arenalab verify\` for details.`,
+        `${broken.reason}: ${broken.detail}. ${describeDamaged(damaged)}Nothing was cut or changed; ` +
+        'run `arenalab verify` for details and `arenalab verify --repair` to move damaged records into a quarantine file.',
     );
     this.name = 'StoreCorruptError';
     this.logPath = logPath;
     this.broken = broken;
+    this.damaged = damaged;
   }
+}
+
+function describeDamaged(damaged: DamagedRecords): string {
+  if (damaged.count === 0) return '';
+  const positions = damaged.listed.map((record) => record.position).join(', ');
+  const more = damaged.count > damaged.listed.length ? ', …' : '';
+  return `${damaged.count} complete record${damaged.count === 1 ? ' is' : 's are'} damaged (at record${damaged.count === 1 ? '' : 's'} ${positions}${more}). `;
 }
 
 /** Who holds the writer lock, as recorded in the lock file. */
@@ -68,6 +84,8 @@ export interface LockOwner {
   command: string;
   /** Unique per acquisition; lets a stale-lock takeover tell one holder from the next. */
   nonce: string;
+  /** The holder's process start time where the system tells it (Linux /proc): a reused pid does not match it. */
+  started?: string;
 }
 
 export class StoreLockedError extends StoreError {

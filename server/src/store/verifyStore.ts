@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { guard, LOG_FILE_NAME } from './openLog';
 import { scanLog } from './logScan';
-import { StoreError, type BrokenRecord } from './storeError';
+import { StoreError, type BrokenRecord, type DamagedRecords } from './storeError';
 
 export interface VerifyReport {
   /** True when every line is a well-formed record that chains onto the one before. */
@@ -13,15 +13,18 @@ export interface VerifyReport {
   /** Size of the log file in bytes. */
   bytes: number;
   firstBroken?: BrokenRecord;
-  /** Whether the damage is only an unfinished write at the end, which the next write-mode open cuts. */
+  /** Whether the damage is only an unfinished write at the end, which the next writer cuts. */
   repairableTail?: boolean;
+  /** Complete lines whose bytes changed (checksum, parse), counted and the first ones listed; never cut. */
+  damaged?: DamagedRecords;
   /** One or two sentences for a person. */
   message: string;
 }
 
 /**
  * Walks the whole chain and recomputes everything: line checksum, seq, prev link, record hash and span content
- * hash. It takes no lock and changes nothing, so it can run beside a writer (it then checks what was written so far).
+ * hash. It takes no lock and changes nothing, so it can run beside writers (it then checks what was written so far;
+ * an append in progress at that moment shows as an unfinished last line).
  */
 export async function verifyStore(dir: string): Promise<VerifyReport> {
   const root = path.resolve(dir);
@@ -41,14 +44,17 @@ export async function verifyStore(dir: string): Promise<VerifyReport> {
   const broken = scan.firstBroken;
   const repairableTail = scan.tail !== undefined;
   const where = `record ${broken.position} (line ${broken.line}, byte ${broken.byteOffset})`;
+  const damaged = scan.damaged.count > 0 ? `${scan.damaged.count} damaged record${scan.damaged.count === 1 ? '' : 's'} in all (at ${scan.damaged.listed.map((r) => r.position).join(', ')}${scan.damaged.count > scan.damaged.listed.length ? ', …' : ''}). ` : '';
   const consequence = repairableTail
-    ? `Only the end of the log is affected (${scan.tail?.bytes} bytes, never acknowledged); the next write-mode open cuts it.`
-    : `${EXPLANATIONS[broken.reason]} Records before it are intact; the store will not open for writing until it is repaired.`;
+    ? `Only the end of the log is affected (${scan.tail?.bytes} bytes of a write that did not finish, never acknowledged); the next writer cuts it.`
+    : `${EXPLANATIONS[broken.reason]} ${damaged}Records before it are intact; nothing is cut, and the store will not open until ` +
+      '`arenalab verify --repair` moves what is broken into a quarantine file.';
   return {
     ok: false,
     ...base,
     firstBroken: broken,
     repairableTail,
+    damaged: scan.damaged,
     message: `${logPath}: first broken record is ${where}: ${broken.reason}: ${broken.detail}. ${consequence}`,
   };
 }

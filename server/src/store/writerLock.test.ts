@@ -5,7 +5,6 @@ import { hostname, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ChildScript } from './childScript';
-import { SpanStore } from './spanStore';
 import { StoreLockedError } from './storeError';
 import { LOCK_FILE_NAME, WriterLock } from './writerLock';
 
@@ -67,6 +66,15 @@ describe('writer lock takeover protocol', () => {
     });
   });
 
+  it('takes over a lock whose pid now belongs to another process (its start time differs)', async () => {
+    const reused = { pid: process.pid, hostname: hostname(), since: new Date(0).toISOString(), command: 'gone', nonce: 'dddddddd', started: '1' };
+    writeFileSync(path.join(dir, LOCK_FILE_NAME), JSON.stringify(reused));
+    const lock = await WriterLock.acquire(dir);
+    assert.notEqual(lock.owner.nonce, 'dddddddd');
+    assert.match(lock.owner.started ?? '', /^\d+$/, 'the lock records its own start time');
+    await lock.release();
+  });
+
   it('never takes over an unreadable lock file', async () => {
     writeFileSync(path.join(dir, LOCK_FILE_NAME), 'not json');
     await assert.rejects(WriterLock.acquire(dir), /lock file cannot be read/);
@@ -82,37 +90,37 @@ describe('writer lock across processes', function () {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('gives a second writer process a StoreLockedError that names the holder', async () => {
-    const store = await SpanStore.open(dir, { mode: 'write', command: 'arenalab ingest' });
+    const store = await WriterLock.acquire(dir, { command: 'arenalab ingest' });
     const child = new ChildScript('lockHolder', [dir, 'fail']);
     const line = await child.waitForLine('ERROR', 'LOCKED');
     assert.match(line, new RegExp(`^ERROR locked store .* is locked by process ${process.pid} .*\\(arenalab ingest, since `));
     assert.match(line, /wait for it or retry with --wait$/);
     assert.equal((await child.exited).code, 2);
-    await store.close();
+    await store.release();
   });
 
   it('lets a waiting writer in only after the first one closes', async () => {
-    const store = await SpanStore.open(dir, { mode: 'write' });
+    const store = await WriterLock.acquire(dir);
     const child = new ChildScript('lockHolder', [dir, 'wait', '20000']);
     await child.waitForLine('TRYING');
     await sleep(300);
     assert.ok(!child.lines.some((line) => line.startsWith('LOCKED')), 'the waiter must not get in while the lock is held');
-    await store.close();
+    await store.release();
     await child.waitForLine('LOCKED');
-    await assert.rejects(SpanStore.open(dir, { mode: 'write' }), StoreLockedError);
+    await assert.rejects(WriterLock.acquire(dir), StoreLockedError);
     child.send('release\n');
     await child.waitForLine('RELEASED');
     assert.equal((await child.exited).code, 0);
-    await (await SpanStore.open(dir, { mode: 'write' })).close();
+    await (await WriterLock.acquire(dir)).release();
   });
 
   it('gives up waiting after waitTimeoutMs with a StoreLockedError', async () => {
-    const store = await SpanStore.open(dir, { mode: 'write' });
+    const store = await WriterLock.acquire(dir);
     await assert.rejects(
-      SpanStore.open(dir, { mode: 'write', lock: 'wait', waitTimeoutMs: 50, pollIntervalMs: 10 }),
+      WriterLock.acquire(dir, { lock: 'wait', waitTimeoutMs: 50, pollIntervalMs: 10 }),
       (error: unknown) => error instanceof StoreLockedError && /gave up after waiting/.test(error.message),
     );
-    await store.close();
+    await store.release();
   });
 
   it('takes over the lock of a process killed with SIGKILL', async () => {

@@ -3,7 +3,7 @@ import { promises as fsp } from 'node:fs';
 import { hostname } from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isOwnerAlive, readLockOwner, releaseLocksAtExit, sweepLockLeftovers } from './lockFile';
+import { isOwnerAlive, processStartTime, readLockOwner, releaseLocksAtExit, sweepLockLeftovers } from './lockFile';
 import { StoreError, StoreLockedError, type LockOwner } from './storeError';
 
 export interface WriterLockConfig {
@@ -11,7 +11,7 @@ export interface WriterLockConfig {
   lock: 'fail' | 'wait';
   /** With `wait`, give up (with `StoreLockedError`) after this many milliseconds. Minimum 0. @default 30000 */
   waitTimeoutMs: number;
-  /** With `wait`, how often to look at the lock again, in milliseconds. @default 100 */
+  /** With `wait`, the longest pause between looks at the lock, in milliseconds; the first pauses are shorter. @default 100 */
   pollIntervalMs: number;
   /** Shown to a blocked second writer, e.g. `arenalab ingest`. @default the script name and its arguments */
   command: string;
@@ -34,7 +34,8 @@ const MAX_CLAIM_CHAIN = 16;
 type Attempt = { kind: 'acquired' } | { kind: 'held'; owner: LockOwner | undefined } | { kind: 'retry' };
 
 /**
- * The single-writer lock of a store directory: a file holding the owner's pid, host, start time and command.
+ * The append lock of a store directory: a file holding the owner's pid, process start time, host, time taken and
+ * command. A store holds it only around each durable append (and recovery), so several processes can write.
  * It is created atomically by hard-linking a fully written draft (an exclusive create, like O_EXCL, but a reader
  * never sees a half-written file). A lock whose process is dead is taken over; see README "Writer lock".
  */
@@ -55,6 +56,7 @@ export class WriterLock {
       since: new Date().toISOString(),
       command: settings.command,
       nonce: randomBytes(12).toString('hex'),
+      ...startedField(),
     };
     const draft = `${lockPath}.${owner.nonce}.tmp`;
     await io(() => fsp.writeFile(draft, JSON.stringify(owner), { flag: 'wx' }), `cannot write ${draft}`);
@@ -67,6 +69,16 @@ export class WriterLock {
     releaseLocksAtExit.add(lock);
     await sweepLockLeftovers(dir, LOCK_FILE_NAME);
     return lock;
+  }
+
+  /** Runs `action` holding the lock (waited for, up to `waitTimeoutMs`), and releases it whatever happens. */
+  static async around<T>(dir: string, config: Partial<WriterLockConfig>, action: () => Promise<T>): Promise<T> {
+    const lock = await WriterLock.acquire(dir, config);
+    try {
+      return await action();
+    } finally {
+      await lock.release();
+    }
   }
 
   get isReleased(): boolean {
@@ -86,6 +98,7 @@ export class WriterLock {
 async function acquireLoop(dir: string, lockPath: string, draft: string, config: WriterLockConfig): Promise<void> {
   const started = Date.now();
   let retries = 0;
+  let pause = 0.5;
   for (;;) {
     const attempt = await attemptOnce(lockPath, draft);
     if (attempt.kind === 'acquired') return;
@@ -95,8 +108,17 @@ async function acquireLoop(dir: string, lockPath: string, draft: string, config:
     const waited = Date.now() - started;
     if (waited >= config.waitTimeoutMs) throw new StoreLockedError(dir, holder, waited);
     retries = 0;
-    await sleep(Math.max(1, Math.min(config.pollIntervalMs, config.waitTimeoutMs - waited)));
+    // Locks around single appends are held for milliseconds: look again soon, then back off to the poll interval.
+    pause = Math.min(pause * 2, config.pollIntervalMs);
+    await sleep(Math.max(1, Math.min(pause, config.waitTimeoutMs - waited)));
   }
+}
+
+/** Read once: a process's start time never changes. */
+const OWN_START_TIME = processStartTime(process.pid);
+
+function startedField(): { started?: string } {
+  return OWN_START_TIME === undefined ? {} : { started: OWN_START_TIME };
 }
 
 async function attemptOnce(lockPath: string, draft: string): Promise<Attempt> {

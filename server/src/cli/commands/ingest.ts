@@ -8,6 +8,9 @@ import { printResult, table } from '../output';
 import { TerminalProgress } from '../terminalProgress';
 import { parsePositiveInt } from '../parsePositiveInt';
 
+/** `--wait`: how long each batch waits for another writer's append lock (instead of the store's 30 s). */
+const LONG_WAIT_MS = 10 * 60 * 1000;
+
 export interface IngestCommandOptions {
   format: IngestFormatOption;
   store?: string;
@@ -20,7 +23,7 @@ export interface IngestCommandOptions {
 export async function runIngest(target: string, storeDir: string, format: IngestFormatOption, batchSize: number, wait: boolean): Promise<IngestReport & { store: string; recovery: unknown }> {
   const token = new InterruptToken();
   const progress = new TerminalProgress();
-  const store = await SpanStore.open(storeDir, { mode: 'write', lock: wait ? 'wait' : 'fail', command: `arenalab ingest ${target}` });
+  const store = await SpanStore.open(storeDir, { mode: 'write', command: `arenalab ingest ${target}`, ...(wait ? { waitTimeoutMs: LONG_WAIT_MS } : {}) });
   try {
     if (store.recovery) process.stderr.write(`arenalab: store recovered: ${`${store.recovery.detail} (${store.recovery.truncatedBytes} bytes, ${store.recovery.droppedRecords} unacknowledged records cut)`}\n`);
     const { sources, problems } = discoverSources(target, format, batchSize);
@@ -51,6 +54,10 @@ export function formatIngestReport(report: IngestReport & { store: string }): st
     lines.push(...report.problems.map((p) => `  ${p}`));
   }
   if (report.cancelled) lines.push('cancelled: stopped after the last complete batch; everything stored above is durable');
+  if (report.failure) {
+    lines.push(`stopped: ${report.failure.message}`);
+    lines.push(`${report.appended} spans of this run are durably stored; the ${report.failure.notStored} spans being appended when it failed, and any not read yet, are not`);
+  }
   return lines.join('\n');
 }
 
@@ -62,12 +69,13 @@ export function registerIngestCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'input format').choices([...INGEST_FORMAT_OPTIONS]).default('auto'))
     .option('--store <dir>', 'store directory (default: ./.arenalab)')
     .option('--batch-size <n>', 'spans per durable append', parsePositiveInt, DEFAULT_INGEST_CONFIG.batchSize)
-    .option('--wait', 'wait for another writer to finish instead of failing')
+    .option('--wait', 'wait up to 10 minutes (instead of 30 s) for a busy or stuck writer\'s append lock')
     .option('--json', 'print one JSON document')
     .action(async (target: string, options: IngestCommandOptions) => {
       const report = await runIngest(target, resolveStoreDir(options.store), options.format, options.batchSize, Boolean(options.wait));
       printResult(report, Boolean(options.json), formatIngestReport);
-      if (report.cancelled) process.exitCode = 130;
+      if (report.failure) process.exitCode = 1;
+      else if (report.cancelled) process.exitCode = 130;
       // Nothing readable in what the user pointed at is a failure, not a quiet success.
       else if (report.accepted === 0 && report.problemCount > 0) process.exitCode = 1;
     });

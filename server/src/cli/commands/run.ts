@@ -47,15 +47,15 @@ export function registerRunCommand(program: Command): void {
     .option('--store <dir>', 'store directory (default: DIR/.arenalab)')
     .option('--name <name>', 'dataset name', 'diamond_dataset_v1')
     .option('--index <kind>', 'vector index: hnsw or exact', 'hnsw')
-    .option('--wait', 'wait for another writer to finish instead of failing')
+    .option('--wait', 'wait up to 10 minutes (instead of 30 s) for a busy or stuck writer\'s append lock')
     .option('--model <dir>', MODEL_OPTION_HELP)
     .option('--json', 'print one JSON document')
     .action(async (dir: string, options: RunOptions) => {
       const storeDir = resolveStoreDir(options.store, dir);
       const ingest = await runIngest(dir, storeDir, 'auto', 1000, Boolean(options.wait));
-      if (ingest.cancelled) {
+      if (ingest.cancelled || ingest.failure) {
         printResult(ingest, Boolean(options.json), formatIngestReport);
-        process.exitCode = 130;
+        process.exitCode = ingest.failure ? 1 : 130;
         return;
       }
       const token = new InterruptToken();

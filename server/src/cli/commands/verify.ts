@@ -1,20 +1,27 @@
 import type { Command } from 'commander';
-import { resolveStoreDir, verifyStore } from '../../store';
+import { repairStore, resolveStoreDir, verifyStore, type RepairReport, type VerifyReport } from '../../store';
 import { printResult } from '../output';
+
+function describeVerify(dir: string, report: VerifyReport): string {
+  return report.ok
+    ? `store ${dir}: ok, ${report.records} records, head ${report.headHash}`
+    : `store ${dir}: BROKEN after ${report.records} good records\n${report.message}`;
+}
 
 export function registerVerifyCommand(program: Command): void {
   program
     .command('verify')
     .description("Check the store's hash chain and checksums; report the first broken record and its position.")
     .option('--store <dir>', 'store directory (default: ./.arenalab)')
+    .option('--repair', 'move damaged records into a quarantine-<time>.jsonl file beside the log and chain the rest again')
     .option('--json', 'print one JSON document')
-    .action(async (options: { store?: string; json?: boolean }) => {
+    .action(async (options: { store?: string; json?: boolean; repair?: boolean }) => {
       const dir = resolveStoreDir(options.store);
+      const repair: RepairReport | undefined = options.repair ? await repairStore(dir) : undefined;
       const report = await verifyStore(dir);
-      printResult({ store: dir, ...report }, Boolean(options.json), (r) =>
-        r.ok
-          ? `store ${dir}: ok, ${r.records} records, head ${r.headHash}`
-          : `store ${dir}: BROKEN after ${r.records} good records\n${r.message}`,
+      const result = { store: dir, ...report, ...(repair ? { repair } : {}) };
+      printResult(result, Boolean(options.json), () =>
+        repair ? `${repair.message}\n${describeVerify(dir, report)}` : describeVerify(dir, report),
       );
       if (!report.ok) process.exitCode = 1;
     });

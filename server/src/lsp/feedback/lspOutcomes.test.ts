@@ -59,18 +59,38 @@ describe('arenalab lsp --stdio: outcomes become spans (protocol test)', function
     assert.equal(texts(next)[0], QUERY, JSON.stringify(texts(next)));
   });
 
-  it('keeps serving completions, with a clear log line, when another process holds the store', async () => {
+  it('records outcomes in a second window on the same folder too, while the first one records', async () => {
     const second = startServer(workspace);
     try {
       await initialize(second, workspace);
-      assert.match(await second.logged(/outcomes are not recorded/), /locked by process \d+.*Completions keep working/);
+      assert.match(await second.logged(/recording suggestion outcomes in |outcomes are not recorded/), /^recording suggestion outcomes in /);
       await second.client.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('f.ts'), languageId: 'typescript', version: 1, text: [...CONTEXT, '', '}'].join('\n') } });
       const items = await second.client.sendRequest<InlineCompletionItem[]>('textDocument/inlineCompletion', { textDocument: { uri: uriOf('f.ts') }, position: { line: 2, character: 0 }, context: { triggerKind: 1 } });
       assert.ok(items.length > 0, 'the second server stopped suggesting');
+      await second.client.sendNotification('arenalab/taskResult', { name: 'second window', kind: 'task', exitCode: 0, durationMs: 3 });
+      await server.client.sendNotification('arenalab/taskResult', { name: 'first window', kind: 'task', exitCode: 0, durationMs: 4 });
+      assert.equal(await stop(second), 0);
+      assert.ok(!second.logs.some((l) => /not recorded|failed/.test(l)), second.logs.join('\n'));
+      // The first server is still running; its append lands whenever its batch is flushed.
+      const names = await storedTaskNamesOnceThere(['first window', 'second window']);
+      assert.deepEqual(names.filter((n) => n.endsWith(' window')).sort(), ['first window', 'second window']);
     } finally {
-      await stop(second);
+      if (second.child.exitCode === null) await stop(second);
     }
   });
+
+  /** The names of stored run_task spans, read until all of `names` are there (or 10 s passed). */
+  async function storedTaskNamesOnceThere(names: string[]): Promise<string[]> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const store = await SpanStore.open(path.join(workspace, '.arenalab'), { mode: 'read' });
+      const found: string[] = [];
+      for await (const span of store.spans()) if (span.did === 'run_task') found.push(span.this);
+      await store.close();
+      if (names.every((n) => found.includes(n)) || Date.now() > deadline) return found;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 
   it('stores every reported outcome and a test run linked to the accepted suggestion, durable at shutdown', async () => {
     // A partial acceptance in another document, and feedback with wrong new fields (logged, not stored).
