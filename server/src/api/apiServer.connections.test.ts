@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as net from 'node:net';
 import { fixedClock } from '@arenalab/core';
+import { ApiConfigError } from './apiConfigError';
 import { ApiKeys } from './apiKeys';
 import { ApiServer } from './apiServer';
 import type { ConnectionLimits } from './connectionLimits';
@@ -53,6 +54,11 @@ async function untilOpen(server: ApiServer, n: number): Promise<void> {
 
 describe('api: connection limits and timeouts (real sockets)', function () {
   this.timeout(30_000);
+
+  it('refuses limits that cannot work with a clear ApiConfigError', async () => {
+    await assert.rejects(startServer({ headersTimeoutMs: 5000, requestTimeoutMs: 1000 }), (e: unknown) => e instanceof ApiConfigError && /headers timeout \(5000 ms\) cannot be longer/.test(e.message));
+    await assert.rejects(startServer({ maxConnectionsPerClient: 0 }), (e: unknown) => e instanceof ApiConfigError && /maxConnectionsPerClient must be a whole number/.test(e.message));
+  });
 
   it('closes connections over the per-client limit at once, keeps the others, and answers again once some close', async () => {
     const server = await startServer({ maxConnectionsPerClient: 4, maxConnections: 50 });

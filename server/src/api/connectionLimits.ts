@@ -1,5 +1,6 @@
 import type * as http from 'node:http';
 import type { Socket } from 'node:net';
+import { ApiConfigError } from './apiConfigError';
 
 /** How many connections the server keeps open and how long a client may take; `arenalab serve` flags set them. */
 export interface ConnectionLimits {
@@ -30,8 +31,14 @@ export const DEFAULT_CONNECTION_LIMITS: Readonly<ConnectionLimits> = Object.free
   timeoutCheckIntervalMs: 1_000,
 });
 
-/** node:http's own options for the timeouts (it answers 408 and closes). */
+/** node:http's own options for the timeouts (it answers 408 and closes); throws ApiConfigError for limits that cannot work. */
 export function httpServerOptions(limits: ConnectionLimits): http.ServerOptions {
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isInteger(value) || value < 1) throw new ApiConfigError(`connection limit ${name} must be a whole number ≥ 1, got ${value}`);
+  }
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ApiConfigError(`the headers timeout (${limits.headersTimeoutMs} ms) cannot be longer than the request timeout (${limits.requestTimeoutMs} ms), which includes it`);
+  }
   return {
     headersTimeout: limits.headersTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
