@@ -1,12 +1,14 @@
 import { CalculatorError } from './calcTokens';
 import { CALCULATOR_NAMES, evaluateExpression, formatNumber } from './evaluateExpression';
 import { MAX_EXPRESSION_LENGTH, parseExpression } from './parseExpression';
+import { routedText, trimTrailing, WHITESPACE } from './routedText';
 import type { Tool, ToolExecutor } from './tool';
 import { ToolError } from './toolErrors';
 
 // Spelled-out operators, longest first so "divided by" wins over "by".
+// `(?<!\d)`: a number is tried from its first digit only, not again from each of its digits.
 const WORD_OPERATORS: [RegExp, string][] = [
-  [/(\d+(?:\.\d+)?)\s*(?:%|percent)\s+of\b/gi, '($1 / 100) *'],
+  [/(?<!\d)(\d+(?:\.\d+)?)\s*(?:%|percent)\s+of\b/gi, '($1 / 100) *'],
   [/\bto the power of\b/gi, '^'],
   [/\bdivided by\b/gi, '/'],
   [/\b(times|multiplied by)\b/gi, '*'],
@@ -33,12 +35,14 @@ function parses(text: string): boolean {
 
 /** The arithmetic inside a request ("what is 2^10 * 3?" → "2^10 * 3"), or undefined when there is none. */
 export function extractExpression(request: string): string | undefined {
-  let text = request.replace(LEAD_IN, '').replace(/[?=]+\s*$/, '').replace(/\.\s*$/, '').trim();
+  let text = trimTrailing(trimTrailing(routedText(request).replace(LEAD_IN, ''), `?=${WHITESPACE}`), WHITESPACE);
+  if (text.endsWith('.')) text = text.slice(0, -1);
+  text = text.trim();
   for (const [pattern, op] of WORD_OPERATORS) text = text.replace(pattern, ` ${op} `);
   text = text.replace(/\s+/g, ' ').trim();
   if (!/\d/.test(text)) return undefined;
   if (parses(text)) return text;
-  const runs = [...text.matchAll(EXPRESSION_RUN)].map((m) => m[0].trim().replace(/[.,]+$/, ''));
+  const runs = [...text.matchAll(EXPRESSION_RUN)].map((m) => trimTrailing(m[0].trim(), '.,'));
   return runs.filter((run) => /\d/.test(run) && /[-+*/^%!×÷(]/.test(run.replace(/^[-+]/, '')) && parses(run)).sort((a, b) => b.length - a.length)[0];
 }
 
@@ -57,8 +61,9 @@ export const calculatorTool: Tool = {
   ],
   triggers: [
     { kind: 'calculate', pattern: /\b(calculate|compute|evaluate)\b/i },
-    { kind: 'what_is_number', pattern: /\b(what(?:'s| is)|how much is)\s+[-+(]?\s*(\d|sqrt|pi\b)/i },
-    { kind: 'arithmetic', pattern: /\d\s*(?:[-+*/^%×÷]|\*\*|times|plus|minus|divided by)\s*[-(]?\s*\d/i },
+    // The spaces around an optional sign belong to it, so two runs of spaces never compete for the same ones.
+    { kind: 'what_is_number', pattern: /\b(what(?:'s| is)|how much is)\s+(?:[-+(]\s*)?(\d|sqrt|pi\b)/i },
+    { kind: 'arithmetic', pattern: /\d\s*(?:[-+*/^%×÷]|\*\*|times|plus|minus|divided by)\s*(?:[-(]\s*)?\d/i },
   ],
   extractArgs(request) {
     const expression = extractExpression(request);

@@ -1,3 +1,4 @@
+import { routedText } from './routedText';
 import type { Tool } from './tool';
 
 export const CODE_LANGUAGES = ['javascript', 'python'] as const;
@@ -6,7 +7,7 @@ export type CodeLanguage = (typeof CODE_LANGUAGES)[number];
 /** Largest program accepted (characters). */
 export const MAX_CODE_CHARS = 100_000;
 
-const FENCE = /```[ \t]*([A-Za-z0-9_+-]*)[^\n]*\n([\s\S]*?)```/;
+const FENCE_TAG = /^[ \t]*([A-Za-z0-9_+-]*)/;
 const LANGUAGE_BY_TAG: Record<string, CodeLanguage> = {
   js: 'javascript', javascript: 'javascript', node: 'javascript', mjs: 'javascript', cjs: 'javascript',
   py: 'python', python: 'python', python3: 'python',
@@ -17,6 +18,22 @@ export function codeLanguageOf(request: string, fenceTag = ''): CodeLanguage | u
   const tag = fenceTag.toLowerCase();
   if (tag !== '') return LANGUAGE_BY_TAG[tag];
   return /\bpython\b/i.test(request) ? 'python' : 'javascript';
+}
+
+/**
+ * The first fenced block of a request: the tag after the opening ``` (up to the end of its line), and the code from
+ * the next line to the closing ```. String searches over the whole request, so a long program is found in linear
+ * time; only the first opening fence needs trying, since any later one closes no earlier than it would.
+ */
+export function fencedCode(request: string): { tag: string; code: string } | undefined {
+  const open = request.indexOf('```');
+  if (open < 0) return undefined;
+  const lineEnd = request.indexOf('\n', open + 3);
+  if (lineEnd < 0) return undefined;
+  const close = request.indexOf('```', lineEnd + 1);
+  if (close < 0) return undefined;
+  const tag = FENCE_TAG.exec(request.slice(open + 3, lineEnd))?.[1] ?? '';
+  return { tag, code: request.slice(lineEnd + 1, close) };
 }
 
 export const codeExecutorTool: Tool = {
@@ -40,14 +57,15 @@ export const codeExecutorTool: Tool = {
     },
   ],
   triggers: [
-    { kind: 'fenced_code', pattern: /```[\s\S]*```/ },
-    { kind: 'run_code', pattern: /\b(run|execute)\b[^\n]*\b(code|script|program|snippet|this)\b/i },
+    // An opening fence; whether it is closed is for extractArgs, which reads the whole request.
+    { kind: 'fenced_code', pattern: /```/ },
+    { kind: 'run_code', pattern: /\b(run|execute)\b/i, then: /\b(code|script|program|snippet|this)\b/i },
   ],
   extractArgs(request) {
-    const fence = FENCE.exec(request);
+    const fence = fencedCode(request);
     if (!fence) return undefined;
-    const language = codeLanguageOf(request, fence[1]);
+    const language = codeLanguageOf(routedText(request), fence.tag);
     // An unknown fence tag (```rust) is passed through as written so validation names it.
-    return { code: fence[2], language: language ?? fence[1].toLowerCase() };
+    return { code: fence.code, language: language ?? fence.tag.toLowerCase() };
   },
 };

@@ -1,4 +1,5 @@
 import type { Cancellation } from '../ports/cancellation';
+import { routedText, trimTrailing, WHITESPACE } from './routedText';
 import type { Tool, ToolExecutor } from './tool';
 import { ToolNotConfiguredError } from './toolErrors';
 
@@ -49,12 +50,11 @@ export const webSearchTool: Tool = {
     { kind: 'look_up', pattern: /\b(search for|look up|find information about)\b/i },
   ],
   extractArgs(request) {
-    const query = request
+    const query = routedText(request)
       .replace(/^.*?\b(?:search the web for|search (?:the web|online|the internet) for|web search(?: for)?|google|search for|look up|find information about)\b\s*/i, '')
-      .replace(/\b(on the (?:web|internet)|online)\b/gi, '')
-      .replace(/[?.!\s]+$/, '')
-      .trim();
-    return query === '' ? undefined : { query };
+      .replace(/\b(on the (?:web|internet)|online)\b/gi, '');
+    const trimmed = trimTrailing(query, `?.!${WHITESPACE}`).trim();
+    return trimmed === '' ? undefined : { query: trimmed };
   },
 };
 
@@ -73,12 +73,12 @@ export const imageGeneratorTool: Tool = {
   examples: [{ request: 'draw a lighthouse at dusk in watercolor style', args: { prompt: 'a lighthouse at dusk', style: 'watercolor' }, expectedOutput: 'https://… (image)' }],
   triggers: [{ kind: 'draw', pattern: /\b(draw|paint|sketch|generate (an? )?(image|picture)|create (an? )?(image|picture)|make (an? )?(image|picture))\b/i }],
   extractArgs(request) {
-    const style = /\bin (?:an? )?([\w -]{2,30}?) style\b/i.exec(request)?.[1];
-    const prompt = request
+    const text = routedText(request);
+    const style = /\bin (?:an? )?([\w -]{2,30}?) style\b/i.exec(text)?.[1];
+    const described = text
       .replace(/^.*?\b(?:draw|paint|sketch|(?:generate|create|make) (?:an? )?(?:image|picture)(?: of)?)\b\s*(?:me\s+)?/i, '')
-      .replace(/\bin (?:an? )?[\w -]{2,30}? style\b/i, '')
-      .replace(/[?.!\s]+$/, '')
-      .trim();
+      .replace(/\bin (?:an? )?[\w -]{2,30}? style\b/i, '');
+    const prompt = trimTrailing(described, `?.!${WHITESPACE}`).trim();
     if (prompt === '') return undefined;
     return style ? { prompt, style } : { prompt };
   },

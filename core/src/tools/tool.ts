@@ -10,10 +10,16 @@ export interface ToolExample {
   expectedOutput: string;
 }
 
-/** A named regular expression that says a request wants a tool; its name is the "kind" of request it matched. */
+/**
+ * A named regular expression that says a request wants a tool; its name is the "kind" of request it matched. With
+ * `then`, the request must match `pattern` and, later on the same line, `then` (see `matchesTrigger`). Patterns must
+ * run in time linear in their input: no quantified part that can match the same text as the part next to it (`\s+ \s*`,
+ * `[\w.-]*[\w-]+`), and no `a.*b` (use `then`). They only see the request's first `MAX_ROUTED_CHARS` characters.
+ */
 export interface ToolTrigger {
   kind: string;
   pattern: RegExp;
+  then?: RegExp;
 }
 
 /**
@@ -31,7 +37,7 @@ export interface Tool {
   triggers: readonly ToolTrigger[];
   /**
    * The tool's arguments from a free-text request, or undefined when the request does not contain them (then the
-   * tool is not used, and the answer says what is missing).
+   * tool is not used, and the answer says what is missing). Patterns look only at `routedText(request)`.
    */
   extractArgs(request: string): Record<string, unknown> | undefined;
 }

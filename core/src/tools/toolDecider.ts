@@ -3,6 +3,8 @@ import { BruteForceIndex } from '../index/bruteForceIndex';
 import type { Cancellation } from '../ports/cancellation';
 import type { Embedder } from '../ports/embedder';
 import type { Span } from '../spans/span';
+import { matchesTrigger } from './matchesTrigger';
+import { routedText } from './routedText';
 import type { ToolRegistry } from './toolRegistry';
 import { requestKindOf, toolsUsedOf, type ToolSuccessTable } from './toolSuccessTable';
 
@@ -41,9 +43,10 @@ interface PastUse {
 }
 
 /**
- * Decides whether a request needs a tool: first the tools' trigger patterns (in registry order, skipping tools the
- * success table has learned to distrust for that kind of request, and tools whose arguments are not in the request);
- * when none matches, the most similar past tool-use requests vote for the tool that worked for them.
+ * Decides whether a request needs a tool: first the tools' trigger patterns on the request's first `MAX_ROUTED_CHARS`
+ * characters (in registry order, skipping tools the success table has learned to distrust for that kind of request,
+ * and tools whose arguments are not in the request); when none matches, the most similar past tool-use requests vote
+ * for the tool that worked for them.
  */
 export class ToolDecider {
   private readonly config: ToolDeciderConfig;
@@ -68,8 +71,9 @@ export class ToolDecider {
 
   async decide(request: string, token?: Cancellation): Promise<ToolDecision> {
     const skipped: string[] = [];
+    const routed = routedText(request);
     for (const tool of this.registry.list()) {
-      const trigger = tool.triggers.find((candidate) => candidate.pattern.test(request));
+      const trigger = tool.triggers.find((candidate) => matchesTrigger(candidate, routed));
       if (!trigger) continue;
       if (!this.table.allows(trigger.kind, tool.id)) {
         skipped.push(`${tool.id} (fails '${trigger.kind}' requests too often)`);

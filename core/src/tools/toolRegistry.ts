@@ -15,7 +15,8 @@ export interface ToolDescription {
   parameters: Tool['parameters'];
   useCases: readonly string[];
   examples: Tool['examples'];
-  triggers: { kind: string; pattern: string }[];
+  /** `then`: the second part of a two-part trigger, matched later on the same line. */
+  triggers: { kind: string; pattern: string; then?: string }[];
 }
 
 /**
@@ -61,7 +62,7 @@ export class ToolRegistry {
       parameters: tool.parameters,
       useCases: tool.useCases,
       examples: tool.examples,
-      triggers: tool.triggers.map((trigger) => ({ kind: trigger.kind, pattern: trigger.pattern.source })),
+      triggers: tool.triggers.map((trigger) => ({ kind: trigger.kind, pattern: trigger.pattern.source, ...(trigger.then ? { then: trigger.then.source } : {}) })),
     }));
   }
 }

@@ -10,6 +10,7 @@ export class ApiMetrics {
   readonly tokens = counter('arenalab_api_tokens_total', 'Estimated tokens (ceil(characters / 4)) by creature and kind (prompt or completion).');
   readonly rateLimited = counter('arenalab_api_rate_limited_total', 'Requests refused with 429, by key id.');
   readonly confidence = new Histogram('arenalab_api_answer_confidence', 'Confidence (0-1) of the answers given, by creature.', CONFIDENCE_BUCKETS);
+  readonly connectionsRefused = counter('arenalab_api_connections_refused_total', 'Connections closed on arrival, by reason (total or per_client limit).');
   readonly inFlight = gauge('arenalab_api_requests_in_flight', 'Requests being answered now.');
   readonly uptime = gauge('arenalab_api_uptime_seconds', 'Seconds since the server started listening.');
   readonly creatures = gauge('arenalab_api_creatures', 'Creatures loaded, by kind.');
@@ -23,6 +24,6 @@ export class ApiMetrics {
 
   render(uptimeS: number): string {
     this.uptime.set({}, uptimeS);
-    return exposition([this.requests, this.latency, this.tokens, this.rateLimited, this.confidence, this.inFlight, this.uptime, this.creatures]);
+    return exposition([this.requests, this.latency, this.tokens, this.rateLimited, this.connectionsRefused, this.confidence, this.inFlight, this.uptime, this.creatures]);
   }
 }

@@ -20,7 +20,10 @@ interface Raw {
 
 function raw(base: string, options: { method?: string; path: string; body?: string | Buffer; headers?: Record<string, string>; chunks?: Buffer[] }): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const request = http.request(`${base}${options.path}`, { method: options.method ?? 'POST', headers: { authorization: `Bearer ${TEST_KEY}`, ...options.headers } }, (response) => {
+    // A JSON content type unless a test says otherwise: the server refuses other bodies (415) before reading them.
+    const method = options.method ?? 'POST';
+    const json = method === 'POST' ? { 'content-type': 'application/json' } : {};
+    const request = http.request(`${base}${options.path}`, { method, headers: { authorization: `Bearer ${TEST_KEY}`, ...json, ...options.headers } }, (response) => {
       const parts: Buffer[] = [];
       response.on('data', (chunk: Buffer) => parts.push(chunk));
       response.on('end', () => {
@@ -175,7 +178,7 @@ describe('api: server safety', function () {
     const creatures = new CreatureRegistry([{ id: 'waiting', created: 0, ownedBy: 'test', description: 'waits', ledgerHash: null, ledgerKind: null, chat: waiting }]);
     const server = await ApiServer.start({ host: '127.0.0.1', port: 0, creatures, keys: new ApiKeys([]), rateLimits: DEFAULT_RATE_LIMITS, log: new ApiLog(sink, true, fixedClock(0)) });
     try {
-      const request = http.request(`${server.url}/v1/chat/completions`, { method: 'POST' });
+      const request = http.request(`${server.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' } });
       request.on('error', () => undefined);
       request.end(JSON.stringify({ model: 'waiting', messages: [{ role: 'user', content: 'hi' }] }));
       await inFlight;

@@ -7,8 +7,10 @@ import { ApiConfigError } from './apiConfigError';
 import { ApiError, internalError } from './apiError';
 import type { ApiKeys } from './apiKeys';
 import type { ApiLog } from './requestLog';
+import { AllowedHosts } from './allowedHosts';
 import { ApiMetrics } from './apiMetrics';
 import { resolveRoute } from './apiRoutes';
+import { DEFAULT_CONNECTION_LIMITS, httpServerOptions, limitConnections, type ConnectionLimits } from './connectionLimits';
 import type { CreatureRegistry } from './creature';
 import { isLoopbackHost } from './loopbackHost';
 import { RateLimiter, type RateLimits } from './rateLimiter';
@@ -25,6 +27,10 @@ export interface ApiServerOptions {
   rateLimits: RateLimits;
   log: ApiLog;
   maxBodyBytes?: number;
+  /** Host names besides the bind address and loopback that requests may name (`--allowed-host`). */
+  allowedHosts?: readonly string[];
+  /** Connection counts and timeouts; each one not given is its default. */
+  connectionLimits?: Partial<ConnectionLimits>;
   clock?: Clock;
   storeStatus?: () => StoreStatus;
 }
@@ -33,15 +39,17 @@ export interface ApiServerOptions {
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 /**
- * The OpenAI-compatible HTTP server over the creatures (node:http, no framework): routing, API keys, per-key rate
- * limits, OpenAI-style errors, metrics and one log line per request. `close` stops accepting and lets requests in
- * flight finish.
+ * The OpenAI-compatible HTTP server over the creatures (node:http, no framework): the Host check, routing, API keys,
+ * per-key rate limits, OpenAI-style errors, metrics and one log line per request; connections limited in number (in
+ * total and per client) and in time (headers, whole request, keep-alive idle). `close` stops accepting and lets
+ * requests in flight finish.
  */
 export class ApiServer {
   readonly metrics = new ApiMetrics();
   private readonly server: http.Server;
   private readonly limiter: RateLimiter;
   private readonly deps: ServiceDeps;
+  private readonly hosts: AllowedHosts;
   private inFlight = 0;
   private closing = false;
   private drained: (() => void) | undefined;
@@ -54,7 +62,14 @@ export class ApiServer {
       if (creature.chat) this.metrics.creatures.add({ kind: 'chat' });
       if (creature.completion) this.metrics.creatures.add({ kind: 'completion' });
     }
-    this.server = http.createServer((request, response) => void this.handle(request, response));
+    try {
+      this.hosts = new AllowedHosts(options.host, options.allowedHosts);
+    } catch (error) {
+      throw new ApiConfigError(`--allowed-host: ${(error as Error).message}`);
+    }
+    const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
+    this.server = http.createServer(httpServerOptions(limits), (request, response) => void this.handle(request, response));
+    limitConnections(this.server, limits, (reason) => this.metrics.connectionsRefused.add({ reason }));
   }
 
   /** Refuses (ApiConfigError) a non-loopback host without API keys; hosts call it before slow loading, too. */
@@ -84,6 +99,11 @@ export class ApiServer {
 
   get port(): number {
     return (this.server.address() as AddressInfo).port;
+  }
+
+  /** Connections open now (accepted and not yet closed). */
+  openConnections(): Promise<number> {
+    return new Promise((resolve, reject) => this.server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
   }
 
   /** Stops accepting, lets requests in flight finish (up to `graceMs`), then closes every connection. */
@@ -116,6 +136,7 @@ export class ApiServer {
   }
 
   private async dispatch(ctx: RequestContext, resolved: ReturnType<typeof resolveRoute>): Promise<void> {
+    this.hosts.check(ctx.request.headers.host, this.port);
     const method = ctx.request.method ?? 'GET';
     if (!resolved) throw new ApiError(404, 'invalid_request_error', `Unknown request URL: ${method} ${(ctx.request.url ?? '').split('?')[0]}.`, null, 'unknown_url');
     const { route, param } = resolved;

@@ -1,5 +1,7 @@
 // Shared helpers of the API server tests (no tests of its own): a real dataset in a temporary store, a tiny
-// workspace whose files agree on a continuation, and a server over both on a free loopback port.
+// workspace whose files agree on a continuation, a server over both on a free loopback port, and `arenalab serve`
+// as a child process.
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -76,4 +78,35 @@ export async function startTestServer(overrides: Partial<ApiServerOptions> & { c
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+const launcher = path.resolve(__dirname, '../../../bin/arenalab.js');
+
+export interface RunningServe {
+  url: string;
+  logs: Record<string, unknown>[];
+  exited: Promise<number | null>;
+  kill(signal: NodeJS.Signals): void;
+}
+
+/** Starts `arenalab serve` (JSON logs, a free port) and resolves once its `listening` log line gives the URL. */
+export function startServe(args: string[], env: Record<string, string>): Promise<RunningServe> {
+  const child = spawn(process.execPath, [launcher, 'serve', '--port', '0', '--json-logs', ...args], { cwd: path.dirname(path.dirname(launcher)), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs: Record<string, unknown>[] = [];
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      let newline: number;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        logs.push(entry);
+        if (entry.msg === 'listening') resolve({ url: String(entry.url), logs, exited, kill: (signal) => child.kill(signal) });
+      }
+    });
+    void exited.then((code) => reject(new Error(`serve exited with ${code} before listening: ${buffer}`)));
+  });
 }

@@ -1,4 +1,4 @@
-import { invalidParam } from './apiError';
+import { ApiError, invalidParam } from './apiError';
 import { optionalBoolean, optionalNumber, requiredString, singleChoice, stopSequences, streamIncludeUsage } from './requestFields';
 
 /** One message of a conversation, reduced to its text. */
@@ -19,6 +19,12 @@ export interface ChatRequest {
   stream: boolean;
   includeUsageInStream: boolean;
 }
+
+/**
+ * Longest message content accepted, in characters: room for the largest program the code tool runs (100,000
+ * characters) and a question around it. Longer is a 413 `message_too_long`, before any engine sees it.
+ */
+export const MAX_CHAT_MESSAGE_CHARS = 128 * 1024;
 
 const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool']);
 
@@ -50,7 +56,11 @@ function parseMessages(value: unknown): ChatTurn[] {
     if (typeof role !== 'string' || !ROLES.has(role)) {
       throw invalidParam(`${where}.role`, `Invalid value for '${where}.role': expected one of ${[...ROLES].join(', ')}.`, 'invalid_value');
     }
-    return { role: role as ChatTurn['role'], content: contentText(content, `${where}.content`) };
+    const text = contentText(content, `${where}.content`);
+    if (text.length > MAX_CHAT_MESSAGE_CHARS) {
+      throw new ApiError(413, 'invalid_request_error', `'${where}.content' is ${text.length} characters long; the limit is ${MAX_CHAT_MESSAGE_CHARS}.`, `${where}.content`, 'message_too_long');
+    }
+    return { role: role as ChatTurn['role'], content: text };
   });
   if (!turns.some((turn) => turn.role === 'user')) throw invalidParam('messages', "Invalid value for 'messages': there is no user message to answer.", 'invalid_value');
   return turns;

@@ -1,3 +1,4 @@
+export * from './allowedHosts';
 export * from './apiConfigError';
 export * from './apiError';
 export * from './apiKeys';
@@ -7,6 +8,7 @@ export * from './chatBackend';
 export * from './chatRequest';
 export * from './completionBackend';
 export * from './completionRequest';
+export * from './connectionLimits';
 export * from './creature';
 export * from './loadCreatures';
 export * from './loopbackHost';

@@ -24,10 +24,24 @@ async function readBytes(request: IncomingMessage, limit: number): Promise<Buffe
 }
 
 /**
- * The request body as a JSON object: 413 over the limit, 400 `invalid_json` when it does not parse, 400 when it is
- * JSON but not an object (an array, a string). The content type is not checked: `curl -d` sends a form type.
+ * 415 unless the body is declared `application/json`. A web page can send `text/plain` or a form to any address
+ * without the browser asking the server first; only a JSON content type makes the browser ask (CORS preflight), and
+ * this server never says yes. (`curl -d` sends a form type: add `-H 'content-type: application/json'`.)
+ */
+function requireJsonContentType(request: IncomingMessage): void {
+  const declared = request.headers['content-type'];
+  const type = (declared ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/json') return;
+  const shown = declared === undefined ? 'no Content-Type' : `Content-Type '${declared.slice(0, 100)}'`;
+  throw new ApiError(415, 'invalid_request_error', `The request has ${shown}; send the JSON body with Content-Type: application/json.`, null, 'unsupported_media_type');
+}
+
+/**
+ * The request body as a JSON object: 415 unless it is declared JSON, 413 over the limit, 400 `invalid_json` when it
+ * does not parse, 400 when it is JSON but not an object (an array, a string).
  */
 export async function readJsonBody(request: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
+  requireJsonContentType(request);
   const bytes = await readBytes(request, limit);
   if (bytes.length === 0) throw new ApiError(400, 'invalid_request_error', 'The request body is empty; expected a JSON object.', null, 'invalid_json');
   let parsed: unknown;

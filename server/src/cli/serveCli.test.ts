@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { saveTeamDataset, writeTinyWorkspace } from '../api/apiTestSupport';
+import { saveTeamDataset, startServe, writeTinyWorkspace } from '../api/apiTestSupport';
 import { SpanStore } from '../store';
 import { sampleSpan } from '../store/sampleSpan';
 
@@ -11,35 +11,6 @@ import { sampleSpan } from '../store/sampleSpan';
 const root = path.resolve(__dirname, '../../..');
 const launcher = path.join(root, 'bin', 'arenalab.js');
 const KEY = 'sk-serve-cli-test-key';
-
-interface Running {
-  url: string;
-  logs: Record<string, unknown>[];
-  exited: Promise<number | null>;
-  kill(signal: NodeJS.Signals): void;
-}
-
-/** Starts `arenalab serve` and resolves once its `listening` log line gives the URL. */
-function startServe(args: string[], env: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, [launcher, 'serve', '--port', '0', '--json-logs', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const logs: Record<string, unknown>[] = [];
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      let newline: number;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        const entry = JSON.parse(line) as Record<string, unknown>;
-        logs.push(entry);
-        if (entry.msg === 'listening') resolve({ url: String(entry.url), logs, exited, kill: (signal) => child.kill(signal) });
-      }
-    });
-    void exited.then((code) => reject(new Error(`serve exited with ${code} before listening: ${buffer}`)));
-  });
-}
 
 describe('arenalab serve (real process)', function () {
   this.timeout(120_000);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { systemClock } from '@arenalab/core';
-import { ApiKeys, ApiLog, ApiServer, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMITS, keysFromEnv, loadCreatures, readKeysFile } from '../../api';
+import { allowedHostsFromEnv, ApiKeys, ApiLog, ApiServer, DEFAULT_CONNECTION_LIMITS, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMITS, keysFromEnv, loadCreatures, readKeysFile } from '../../api';
 import { resolveStoreDir } from '../../store';
 import { parseDatasetRef, type DatasetRef } from '../datasetRef';
 import { MODEL_OPTION_HELP, withModelEmbedder } from '../modelEmbedder';
@@ -19,6 +19,12 @@ interface ServeOptions {
   ratePerMinute: number;
   ratePerDay: number;
   maxBody: number;
+  allowedHost: string[];
+  maxConnections: number;
+  maxConnectionsPerClient: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
   jsonLogs?: boolean;
   logFile?: string;
   model?: string;
@@ -27,6 +33,12 @@ interface ServeOptions {
 function parseNonNegativeInt(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
+  return parsed;
+}
+
+function parsePositiveInt(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError(`expected a whole number ≥ 1, got "${value}"`);
   return parsed;
 }
 
@@ -89,6 +101,14 @@ async function serveWithLog(options: ServeOptions, log: ApiLog): Promise<void> {
       keys,
       rateLimits: { perMinute: options.ratePerMinute, perDay: options.ratePerDay },
       maxBodyBytes: options.maxBody,
+      allowedHosts: [...options.allowedHost, ...allowedHostsFromEnv(process.env.ARENALAB_ALLOWED_HOSTS)],
+      connectionLimits: {
+        maxConnections: options.maxConnections,
+        maxConnectionsPerClient: options.maxConnectionsPerClient,
+        headersTimeoutMs: options.headersTimeoutMs,
+        requestTimeoutMs: options.requestTimeoutMs,
+        keepAliveTimeoutMs: options.keepAliveTimeoutMs,
+      },
       log,
       storeStatus: loaded.storeStatus,
     });
@@ -121,6 +141,12 @@ export function registerServeCommand(program: Command): void {
     .option('--rate-per-minute <n>', 'requests per minute per key (0 = no limit)', parseNonNegativeInt, DEFAULT_RATE_LIMITS.perMinute)
     .option('--rate-per-day <n>', 'requests per day per key (0 = no limit)', parseNonNegativeInt, DEFAULT_RATE_LIMITS.perDay)
     .option('--max-body <bytes>', 'largest request body accepted', parseNonNegativeInt, DEFAULT_MAX_BODY_BYTES)
+    .addOption(new Option('--allowed-host <name>', 'also accept requests whose Host header is NAME or NAME:PORT (repeatable; also ARENALAB_ALLOWED_HOSTS=a,b); the bind address, localhost, 127.0.0.1 and [::1] always are').argParser(collect(String)).default([], 'none'))
+    .option('--max-connections <n>', 'open connections in total; more are closed at once', parsePositiveInt, DEFAULT_CONNECTION_LIMITS.maxConnections)
+    .option('--max-connections-per-client <n>', 'open connections from one address; more are closed at once', parsePositiveInt, DEFAULT_CONNECTION_LIMITS.maxConnectionsPerClient)
+    .option('--headers-timeout-ms <ms>', 'time to send the request headers, then 408', parsePositiveInt, DEFAULT_CONNECTION_LIMITS.headersTimeoutMs)
+    .option('--request-timeout-ms <ms>', 'time to send the whole request, body included, then 408', parsePositiveInt, DEFAULT_CONNECTION_LIMITS.requestTimeoutMs)
+    .option('--keep-alive-timeout-ms <ms>', 'idle time between requests on a kept-alive connection', parsePositiveInt, DEFAULT_CONNECTION_LIMITS.keepAliveTimeoutMs)
     .option('--json-logs', 'log one JSON object per line (for log shippers)')
     .option('--log-file <file>', 'append the log to this file instead of stderr')
     .option('--model <dir>', MODEL_OPTION_HELP)
