@@ -1,2 +1,3 @@
 export * from './lspSettings';
 export * from './startLanguageServer';
+export * from './lspFrameGuard';
