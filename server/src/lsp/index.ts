@@ -1,2 +1,3 @@
 export * from './settings/lspSettings';
 export * from './startLanguageServer';
+export * from './lspFrameGuard';

@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import { ToolError, type ToolExecutor } from '@arenalab/core';
+import { readCheckedFile } from './readCheckedFile';
 import { confineWorkspacePath, looksBinary, type WorkspaceToolConfig } from './workspacePaths';
 
 /** Most lines returned by one read; ask for a range to see the rest. */
@@ -10,10 +10,7 @@ export function readWorkspaceFileExecutor(config: WorkspaceToolConfig): ToolExec
   return {
     async execute(args) {
       const { absolute, rel } = confineWorkspacePath(config, String(args.path));
-      const stat = await fs.promises.stat(absolute);
-      if (!stat.isFile()) throw new ToolError('failed', `'${rel}' is not a file`);
-      if (stat.size > config.maxFileBytes) throw new ToolError('denied', `'${rel}' is ${stat.size} bytes, larger than the ${config.maxFileBytes}-byte limit for reading`);
-      const bytes = await fs.promises.readFile(absolute);
+      const bytes = readCheckedFile(absolute, rel, config.maxFileBytes);
       if (looksBinary(bytes)) throw new ToolError('denied', `'${rel}' is a binary file`);
       const lines = bytes.toString('utf8').split(/\r?\n/);
       if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { throwIfCancelled, yieldToHost, type Cancellation, type ToolExecutor } from '@arenalab/core';
+import { ToolError, throwIfCancelled, yieldToHost, type Cancellation, type ToolExecutor } from '@arenalab/core';
 import type { GitignoreStack } from '../workspace/gitignoreStack';
+import { readCheckedFile } from './readCheckedFile';
 import { RegexLineWorker } from './regexLineWorker';
 import { excludeStack, looksBinary, type WorkspaceToolConfig } from './workspacePaths';
 
@@ -21,12 +22,23 @@ const REGEX_BUDGET_MS = 2000;
 // Files between two turns of the event loop, so a Ctrl-C or an LSP cancellation is noticed during a long search.
 const FILES_PER_TURN = 64;
 
+/** A folder's entries; none when it is gone (or no longer a folder) since its parent was listed. */
+function listFolder(dir: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw error;
+  }
+}
+
 /**
  * Workspace files worth searching, in path order: every .gitignore, the default and user excludes honoured; symbolic
  * links are not followed (nothing outside the root, no cycles); files over the size limit skipped.
  */
 function* textFiles(config: WorkspaceToolConfig, dir: string, rel: string, stack: GitignoreStack): Generator<{ absolute: string; rel: string }> {
-  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = listFolder(dir).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
     const absolute = path.join(dir, entry.name);
@@ -65,6 +77,19 @@ export async function searchWorkspace(config: WorkspaceToolConfig, query: string
   }
 }
 
+/**
+ * A listed file's bytes, read from a descriptor checked to be that file (a folder swapped for a symbolic link since
+ * it was listed is not followed); undefined for files over the size limit, gone or swapped since the listing.
+ */
+function readSearchable(config: WorkspaceToolConfig, file: { absolute: string; rel: string }): Buffer | undefined {
+  try {
+    return readCheckedFile(file.absolute, file.rel, config.maxFileBytes);
+  } catch (error) {
+    if (error instanceof ToolError) return undefined;
+    throw error;
+  }
+}
+
 async function search(config: WorkspaceToolConfig, max: number, token: Cancellation | undefined, match: (lines: string[], where: string) => number[] | Promise<number[]>): Promise<WorkspaceSearchResult> {
   const matches: WorkspaceMatch[] = [];
   let filesSearched = 0;
@@ -72,9 +97,8 @@ async function search(config: WorkspaceToolConfig, max: number, token: Cancellat
   for (const file of textFiles(config, config.root, '', excludeStack(config))) {
     if (++seen % FILES_PER_TURN === 0) await yieldToHost();
     throwIfCancelled(token, 'workspace search');
-    if (fs.statSync(file.absolute).size > config.maxFileBytes) continue;
-    const bytes = fs.readFileSync(file.absolute);
-    if (looksBinary(bytes)) continue;
+    const bytes = readSearchable(config, file);
+    if (bytes === undefined || looksBinary(bytes)) continue;
     filesSearched += 1;
     const lines = bytes.toString('utf8').split(/\r?\n/);
     for (const i of await match(lines, file.rel)) {

@@ -21,9 +21,10 @@ export function excludeStack(config: WorkspaceToolConfig): GitignoreStack {
   return GitignoreStack.forRoot(config.root, [...DEFAULT_WORKSPACE_EXCLUDES, ...config.excludes]);
 }
 
+/** `..` counts as a path component, not as a prefix: `..notes.txt` is a name inside the folder. */
 function inside(root: string, candidate: string): boolean {
   const rel = path.relative(root, candidate);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 /** True when any folder on the way to `rel`, or the file itself, is excluded (gitignore, defaults, user excludes). */

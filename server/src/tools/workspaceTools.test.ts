@@ -51,6 +51,18 @@ describe('workspace tools: read_file and workspace_search (real files)', () => {
     assert.match((await read({ path: 'inside-link.ts' })).text, /^src\/helper\.ts/);
   });
 
+  it('reads a file whose name starts with two dots: only a `..` component leads out', async () => {
+    write(root, '..notes.txt', 'dots are part of the name\n');
+    try {
+      assert.equal((await read({ path: '..notes.txt' })).text, '..notes.txt (lines 1–1 of 1)\ndots are part of the name');
+      assert.equal((await read({ path: 'src/../..notes.txt' })).text.split('\n')[0], '..notes.txt (lines 1–1 of 1)');
+      assert.deepEqual((await searchWorkspace(config, 'dots are')).matches.map((m) => m.path), ['..notes.txt']);
+      await assert.rejects(read({ path: '..' }), refused(/is outside the workspace/));
+    } finally {
+      fs.rmSync(path.join(root, '..notes.txt'));
+    }
+  });
+
   it('refuses path traversal, absolute paths and symbolic links that lead outside', async () => {
     await assert.rejects(read({ path: '../outside/secret.txt' }), refused(/is outside the workspace/));
     await assert.rejects(read({ path: 'src/../../outside/secret.txt' }), refused(/is outside the workspace/));

@@ -2,7 +2,11 @@ import { format } from 'node:util';
 import type { Command } from 'commander';
 import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
 import type { Connection } from 'vscode-languageserver/node';
-import { DEFAULT_LSP_SETTINGS, startLanguageServer } from '../../lsp';
+import { DEFAULT_LSP_SETTINGS, LspFrameGuard, startLanguageServer } from '../../lsp';
+import type { MalformedFrameError } from '../../lsp';
+
+/** The exit code after input that is not LSP framing (1 is an ordinary exit without shutdown). */
+export const MALFORMED_INPUT_EXIT_CODE = 2;
 
 /** A transport the server does not speak; the typed code makes reportCliError print one line and exit 1. */
 export class LspTransportError extends Error {
@@ -23,11 +27,21 @@ function routeConsoleToStderr(): void {
   console.trace = toStderr;
 }
 
+/**
+ * A byte stream that is not LSP framing leaves no way to find the next message: the server says why on stderr (the
+ * editor's output channel) and exits non-zero, so the client restarts it instead of waiting on a deaf server.
+ */
+function exitOnMalformedInput(error: MalformedFrameError): void {
+  process.stderr.write(`arenalab lsp: malformed message from the client: ${error.message}; exiting so the editor can restart the server\n`);
+  process.exit(MALFORMED_INPUT_EXIT_CODE);
+}
+
 function connect(options: { stdio?: boolean; nodeIpc?: boolean }): Connection {
   if (options.stdio === options.nodeIpc) throw new LspTransportError();
   if (options.nodeIpc) return createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process));
   routeConsoleToStderr();
-  return createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  const input = process.stdin.pipe(new LspFrameGuard(exitOnMalformedInput));
+  return createConnection(ProposedFeatures.all, input, process.stdout);
 }
 
 /**
