@@ -5,7 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { modelFolder, tinyModel } from '../adapters/tinyOnnxModel';
 import { generateChatLog } from '../bench/generateChatLog';
+import type { Command } from 'commander';
 import { gitEnvironment, safeGitArguments } from '../host';
+import { createProgram } from './main';
 
 // The real CLI, as a user runs it: a child process on the built launcher, real files, real store.
 const root = path.resolve(__dirname, '../../..');
@@ -38,11 +40,19 @@ describe('arenalab CLI (real process)', function () {
   beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-cli-'))));
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('has --help on every command', () => {
-    for (const command of [[], ['ingest'], ['verify'], ['quality'], ['bench'], ['bench', 'ingest'], ['bench', 'index'], ['bench', 'completion'], ['complete'], ['run'], ['dataset'], ['dataset', 'build']]) {
+  it('has --help on every command of the program definition, each naming its own usage', () => {
+    const paths: string[][] = [];
+    const walk = (command: Command, at: string[]) => {
+      paths.push(at);
+      for (const sub of command.commands) walk(sub, [...at, sub.name()]);
+    };
+    walk(createProgram(), []);
+    // The walk must see the real program: a broken walk finding nothing would otherwise pass.
+    assert.ok(paths.length > 30, `only ${paths.length} commands found`);
+    for (const command of paths) {
       const result = cli([...command, '--help']);
       assert.equal(result.code, 0, `${command.join(' ')}: ${result.stderr}`);
-      assert.match(result.stdout, /^Usage: arenalab/m);
+      assert.match(result.stdout, new RegExp(`^Usage: arenalab${command.map((name) => ` ${name}`).join('')}( |$)`, 'm'), command.join(' '));
     }
   });
 
