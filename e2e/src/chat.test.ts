@@ -7,7 +7,7 @@ import { pollUntil } from './poll';
 import { describeStore, readStoredSpans } from './spanLog';
 import { openWorkbench, quickOpen, waitForArenaLabReady } from './workbench';
 
-// Issue 6 §4: the chat panel in real VS Code (code-server). The workspace's store holds imported chat turns
+// The chat panel in real VS Code (code-server). The workspace's store holds imported chat turns
 // (test-fixtures/chat/qa-corpus.jsonl, `arenalab ingest --format chat`); a person opens the ArenaLab chat view, asks
 // how to undo a commit, sees the answer with its confidence and sources, opens a source, and rates the answer 👍,
 // which the store records as a rate_answer span.

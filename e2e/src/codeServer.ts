@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pollUntil } from './poll';
 
 // code-server 4.100.3 is real VS Code 1.100.3 served to a browser: the only VS Code that installs and runs offline
-// here (see shared/reference/dependencies.md, recommendation 6). Everything it writes (user data, extensions,
+// here (the Microsoft VS Code builds are not on npm, and downloading one at test time is not allowed). Everything it writes (user data, extensions,
 // config, logs) goes under one temp folder so a run never touches $HOME and leaves nothing behind.
 
 const E2E_ROOT = path.resolve(__dirname, '..');

@@ -9,7 +9,7 @@ import { pollUntil } from './poll';
 import { describeStore, readStoredSpans } from './spanLog';
 import { openWorkbench, quickOpen, waitForArenaLabReady } from './workbench';
 
-// Issue 5 §4: "ArenaLab: Curate session" in real VS Code (code-server 4.100.3 + Chromium). The workspace store holds
+// "ArenaLab: Curate session" in real VS Code (code-server 4.100.3 + Chromium). The workspace store holds
 // the sample editor session (ingested with the CLI); a person opens the curation page from the Command Palette,
 // judges the newest span 👍 Diamond, sees the XP go up, the store gets a judge_span span, and deep analysis shows
 // the radar chart of the five dimensions before and after enriching the span.

@@ -6,7 +6,7 @@ import { pollUntil } from './poll';
 import { describeStore, outcomeSpans } from './spanLog';
 import { ghostText, goToLineEnd, openWorkbench, quickOpen, visibleEditorLines, waitForArenaLabReady } from './workbench';
 
-// Issue 4 §4.3: the packed extension in real VS Code (code-server) driven by Debian Chromium. A person opens c.ts of
+// The packed extension in real VS Code (code-server) driven by Debian Chromium. A person opens c.ts of
 // test-fixtures/e2e-workspace, starts a new line after `const row = …` with `logger`, sees ArenaLab's ghost text,
 // accepts it with Tab, and the workspace store records the suggestion as accepted.
 

@@ -21,7 +21,7 @@ export interface ForgetResult {
 }
 
 /**
- * `arenalab/forget`, client → server request (issue 5 §1, exact unlearning): the running creature answers afterwards as
+ * `arenalab/forget`, client → server request (exact unlearning): the running creature answers afterwards as
  * one that never saw what was forgotten. Indexed code stays indexed. The store is append-only, so the server stores a
  * `forget_learning` tombstone: a restart replays it where it stands, and datasets, the chat and curation read the
  * store without what it names (and what cites or derives from it).

@@ -4,7 +4,7 @@ import { escapeHtml } from '../shared/escapeHtml';
 
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
 
-/** The badge's colour band: the seed's confidence bands (majority above 0.7, a guess below 0.4). */
+/** The badge's colour band: the confidence bands (majority above 0.7, a guess below 0.4). */
 export function confidenceBand(confidence: number): 'high' | 'medium' | 'low' {
   if (confidence > 0.7) return 'high';
   return confidence >= 0.4 ? 'medium' : 'low';

@@ -74,7 +74,7 @@ async function openExample(root: string, place: ExamplePlace): Promise<void> {
   }
 }
 
-/** Issue 5 §3: the "Weak areas" view in the ArenaLab container, its refresh command and example links. */
+/** The "Weak areas" view in the ArenaLab container, its refresh command and example links. */
 export function registerWeakAreasView(server: ServerController, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const provider = new WeakAreasProvider(server, log);
   return [

@@ -49,7 +49,7 @@ interface Draft {
 
 /**
  * Answers questions by trajectory matching over question/answer spans: retrieve similar questions (BM25 and
- * embeddings, conversation history weighed in), vote over their answers grouped by meaning (the seed's outcome
+ * embeddings, conversation history weighed in), vote over their answers grouped by meaning (outcome
  * synthesis: majority above 0.7, synthesis 0.4–0.7, an honest list of possibilities below), and review the result
  * against the constitution. Every answer carries its confidence and the spans it came from.
  */

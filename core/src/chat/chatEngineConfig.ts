@@ -30,9 +30,9 @@ export interface ChatEngineConfig {
   historyTurns: number;
   /** Lowest cosine between two answers for them to count as the same answer. @default 0.5 */
   answerClusterThreshold: number;
-  /** Agreement above which the answer is the top group's (the seed's 0.7). @default 0.7 */
+  /** Agreement above which the answer is the top group's. @default 0.7 */
   majorityThreshold: number;
-  /** Agreement above which (up to majority) the answer is a synthesis (the seed's 0.4). @default 0.4 */
+  /** Agreement above which (up to majority) the answer is a synthesis. @default 0.4 */
   synthesisThreshold: number;
   /** Pseudo-count tempering confidence on little evidence: × n / (n + prior). @default 1 */
   evidencePrior: number;

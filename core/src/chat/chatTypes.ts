@@ -1,7 +1,7 @@
 import type { ConstitutionalReview, Correction } from '../constitution';
 import type { ChatMessage } from '../ingest/chatConversation';
 
-/** How an answer was produced: the seed's outcome-synthesis bands, the optional LLM step, or nothing found. */
+/** How an answer was produced: the outcome-synthesis bands, the optional LLM step, or nothing found. */
 export type ChatMethod = 'majority' | 'synthesis' | 'llm_synthesis' | 'uncertain' | 'no_match';
 
 /** A question to answer: the conversation so far, the last user message being the question. */
@@ -27,7 +27,7 @@ export interface ChatProvenance {
   file?: string;
 }
 
-/** Answers that say the same thing (one outcome cluster), with the words they share (the seed's pattern). */
+/** Answers that say the same thing (one outcome cluster), with the words they share. */
 export interface AnswerGroup {
   /** The most central answer of the group. */
   answer: string;

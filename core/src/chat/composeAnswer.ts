@@ -4,7 +4,7 @@ import type { ChatMethod } from './chatTypes';
 
 const answersWord = (n: number) => `${n} ${n === 1 ? 'answer' : 'answers'}`;
 
-/** The band of the seed's outcome synthesis, on the vote's agreement. */
+/** The band of outcome synthesis, on the vote's agreement. */
 export function chatMethod(agreement: number, voters: number, thresholds: { majorityThreshold: number; synthesisThreshold: number }): ChatMethod {
   if (voters === 0) return 'no_match';
   if (agreement > thresholds.majorityThreshold) return 'majority';

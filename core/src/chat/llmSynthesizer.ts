@@ -3,7 +3,7 @@ import type { ChatMessage } from '../ingest/chatConversation';
 import type { AnswerGroup } from './chatTypes';
 
 /**
- * An external language model behind an OpenAI-compatible chat endpoint (the seed's `llmSynthesize`). Core only
+ * An external language model behind an OpenAI-compatible chat endpoint. Core only
  * builds the prompt; the host sends it (server/src/llm). Errors are thrown; the engine then keeps the local answer.
  */
 export interface LlmSynthesizer {

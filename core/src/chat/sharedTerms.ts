@@ -9,9 +9,9 @@ const STOP_WORDS = new Set(
 );
 
 /**
- * The seed's pattern extraction (1.4 `extractPattern`): words found in more than half of the group's answers,
+ * Pattern extraction: words found in more than half of the group's answers,
  * by how many answers hold them (ties alphabetical), at most `limit`. Only an explanation: the answer text
- * itself quotes whole answers, never these words (the seed's template synthesis joined them into word salad).
+ * itself quotes whole answers, never these words (a template synthesis that joins them makes word salad).
  */
 export function sharedTerms(answers: readonly string[], limit = 10): string[] {
   const counts = new Map<string, number>();

@@ -4,7 +4,7 @@ import { ConfigError } from '../util';
 /** Settings of the constitutional review. Pass a partial object; missing fields come from the defaults. */
 export interface ConstitutionConfig {
   /**
-   * Below this confidence (0..1) an answer must state its uncertainty (the seed's 50 on its 0–100 scale).
+   * Below this confidence (0..1) an answer must state its uncertainty.
    * @default 0.5
    */
   honestyConfidence: number;
@@ -20,7 +20,7 @@ export interface ConstitutionConfig {
   minHelpfulWords: number;
   /**
    * Lowest cosine similarity between an output and a remembered violation for the output to be blocked
-   * (the seed's 0.85).
+   *.
    * @default 0.85
    */
   antiPatternThreshold: number;

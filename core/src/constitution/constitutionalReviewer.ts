@@ -27,7 +27,7 @@ export function principleApplies(principle: Principle, output: ReviewedOutput): 
 const bySeverity = (a: Violation, b: Violation) => b.priority - a.priority || a.principleId.localeCompare(b.principleId);
 
 /**
- * The seed's ConstitutionalEngine.evaluate (6.1): every applicable principle's check runs on the output; a hard
+ * Review: every applicable principle's check runs on the output; a hard
  * violation rejects it, a soft one only warns. Outputs close to a remembered violation (anti-pattern) are rejected
  * under that violation's principle. `learn` stores content-based hard violations as anti-patterns.
  */

@@ -26,10 +26,10 @@ function refusal(violation: Violation): string {
 }
 
 /**
- * The seed's correction (6.1): the most severe hard violation decides. An honesty violation that is only about
+ * Correction: the most severe hard violation decides. An honesty violation that is only about
  * missing hedging keeps the content and states the confidence (the answer may still help); anything else, and any
- * output blocked as an anti-pattern, is refused with the principle's template. The seed's corrected prediction
- * claimed confidence 100; the caller keeps the real confidence instead.
+ * output blocked as an anti-pattern, is refused with the principle's template. The caller keeps the
+ * real confidence; a correction never raises it.
  */
 export function correctAnswer(text: string, confidence: number, review: ConstitutionalReview): CorrectedAnswer | undefined {
   const violation = review.violations[0];

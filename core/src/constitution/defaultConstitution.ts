@@ -1,9 +1,9 @@
 import type { Constitution, Principle } from './principle';
 
 /**
- * The seed's five principles (6.1 EMBAIXADA_CONSTITUTION: honesty, helpfulness, harmlessness, empathy, humility,
- * with its priorities and enforcement) plus the two code principles of the brief: never suggest a secret, never
- * suggest content from excluded files. The seed's bad examples were bracketed descriptions ("[Makes up sources]")
+ * Five principles (honesty, helpfulness, harmlessness, empathy, humility,
+ * with its priorities and enforcement) plus the two code principles: never suggest a secret, never
+ * suggest content from excluded files. Bad examples as bracketed descriptions ("[Makes up sources]")
  * matched as patterns, which could never fire; here examples only illustrate, and each principle names a check.
  * Empathy applies to every domain because `detectDomain` has no personal/emotional domain: the check itself only
  * fires when the request shows distress.

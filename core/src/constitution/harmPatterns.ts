@@ -1,5 +1,5 @@
 /**
- * The seed's harm categories (6.1: violence, illegal, self_harm, hate) as regular expressions. Each names a human
+ * The harm categories (violence, illegal, self_harm, hate) as regular expressions. Each names a human
  * target or a weapon so that ordinary programming language passes: "how to kill a process", "hack on the parser",
  * "bypass the cache" and "execute the child process" are not harm.
  */

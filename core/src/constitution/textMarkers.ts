@@ -1,10 +1,10 @@
-/** Phrases that state uncertainty (the seed's honesty markers, plus the forms our own answers use). */
+/** Phrases that state uncertainty (honesty markers, plus the forms our own answers use). */
 export const UNCERTAINTY_MARKERS: readonly string[] = [
   'might', 'could', 'possibly', 'perhaps', 'maybe', 'may', 'probably', 'likely', 'i think', 'i believe',
   "i'm not sure", 'i am not sure', 'not sure', "i don't know", 'i do not know', 'uncertain', 'possibilities', 'unclear',
 ];
 
-/** The seed's hallucination markers: unsourced appeals to authority stated as fact. */
+/** Hallucination markers: unsourced appeals to authority stated as fact. */
 export const UNSOURCED_CLAIM_PATTERNS: readonly RegExp[] = [
   /\baccording to (?:a|the) study by\b/i,
   /\bresearch (?:shows|has shown|proves) that\b/i,
@@ -17,7 +17,7 @@ export const OVERCLAIM_MARKERS: readonly string[] = [
   'definitely', 'certainly', 'guaranteed', 'guarantee', 'always works', 'without a doubt', '100%', 'i am sure', "i'm sure", 'undoubtedly',
 ];
 
-/** The seed's empathy markers, plus a few common forms. */
+/** Empathy markers, plus a few common forms. */
 export const EMPATHY_MARKERS: readonly string[] = [
   "i'm sorry", 'i am sorry', "that's difficult", 'that is difficult', 'i understand', 'that must be', "it's okay to feel",
   'i hear you', 'sounds frustrating', 'sounds stressful', 'sounds hard', 'that sounds',

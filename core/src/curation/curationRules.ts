@@ -13,9 +13,9 @@ export const VERDICT_FOR_CLASS: Record<QualityClass, CurationVerdict> = {
 
 /** The gameplay numbers, passed explicitly so a team can tune them; `DEFAULT_CURATION_RULES` follows the seed. */
 export interface CurationRules {
-  /** The seed's 5 seconds per span; a verdict after it is stored but earns nothing and ends the streak. */
+  /** 5 seconds per span, to keep judging a matter of intuition; a verdict after it is stored but earns nothing and ends the streak. */
   timeLimitMs: number;
-  /** The seed's "+10 XP, good intuition!" for a verdict that agrees with the meter. */
+  /** The XP ("+10 XP, good intuition!") for a verdict that agrees with the meter. */
   xpPerAgreement: number;
   /** Extra XP per agreement already in the running streak… */
   streakBonusPerStep: number;

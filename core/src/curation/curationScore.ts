@@ -38,7 +38,7 @@ export interface VerdictResult {
 }
 
 /**
- * The rapid-fire rules (seed FASE 1.2, CurationGame): a verdict within the time limit that matches the meter's class
+ * The rapid-fire rules: a verdict within the time limit that matches the meter's class
  * earns `xpPerAgreement` plus `streakBonusPerStep` for every agreement already in the streak (capped); a mismatch
  * earns nothing and ends the streak (the client then shows the meter's breakdown); a late verdict is still a human
  * judgement worth storing, but earns nothing and ends the streak, or waiting would be a free look at the span.

@@ -6,7 +6,7 @@ import { scoreSpan } from '../quality/scoreSpan';
 import { SPAN_STAKES } from '../spans/span';
 import type { Span, SpanContext, SpanMetadata } from '../spans/span';
 
-/** What deep analysis lets a person add: context, metadata and a verification (the seed's add_context, add_metadata, add_verification). */
+/** What deep analysis lets a person add: context, metadata and a verification. */
 export interface SpanEnrichment {
   /** Context keys to set (`environment`, `stakes`, `emotional_state`, or any other); empty values are ignored. */
   context?: Record<string, string>;
@@ -66,7 +66,7 @@ export interface RescoreResult {
 }
 
 /**
- * The seed's rescore_and_compare: the enriched span scored again. Enrichment never touches the embedding text
+ * The enriched span scored again. Enrichment never touches the embedding text
  * (who, did, this, if_ok), so the uniqueness measured against the corpus is carried over instead of measured anew.
  */
 export function rescoreEnriched(span: Span, before: QualityMetrics, enrichment: SpanEnrichment, config: QualityConfig = DEFAULT_QUALITY_CONFIG): RescoreResult {

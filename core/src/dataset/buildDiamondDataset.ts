@@ -36,7 +36,7 @@ export interface DatasetBuildResult {
 const STEPS = 6;
 
 /**
- * The seed's DatasetBuilder: keep the admitted classes, drop exact and near duplicates (keeping the better
+ * The dataset builder: keep the admitted classes, drop exact and near duplicates (keeping the better
  * span), cluster by domain, balance domains, embed what has no vector yet, then index, count and seal the
  * result with a Merkle root. Every dropped span is reported with its reason.
  */

@@ -1,7 +1,7 @@
 import type { DatasetIndices, DatasetSpan, IdIndex } from './datasetTypes';
 import { topLevelDomain } from './spanDomain';
 
-/** Quality bucket of a total score, the seed's `floor(score / 10) * 10` (so a perfect 100 has its own bucket). */
+/** Quality bucket of a total score, `floor(score / 10) * 10` (so a perfect 100 has its own bucket). */
 export function qualityBucket(totalScore: number): string {
   return String(Math.min(100, Math.max(0, Math.floor(totalScore / 10) * 10)));
 }

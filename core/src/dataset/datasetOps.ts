@@ -29,7 +29,7 @@ export function getSpan(dataset: DiamondDataset, id: string): DatasetSpan | unde
 }
 
 /**
- * How many spans share this span's domain and action: the seed's measure of whether a contribution fills a
+ * How many spans share this span's domain and action: a measure of whether a contribution fills a
  * gap (fewer than 10 means the combination is under-represented).
  */
 export function countSimilar(dataset: DiamondDataset, span: Span): number {

@@ -27,7 +27,7 @@ export function domainUnder(domain: string, prefix: string): boolean {
   return prefix === '' || domain === prefix || domain.startsWith(prefix + '/');
 }
 
-/** Quality bucket index 0–10 (scores 0–9 → 0, …, 90–99 → 9, 100 → 10), the seed's buckets of 10. */
+/** Quality bucket index 0–10 (scores 0–9 → 0, …, 90–99 → 9, 100 → 10), buckets of 10. */
 export function qualityBucketOf(quality: number): number {
   return Math.min(10, Math.max(0, Math.floor(quality / 10)));
 }

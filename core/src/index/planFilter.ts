@@ -30,7 +30,7 @@ export type StepMode =
   | 'intersect'
   /** Scored the (few) candidates directly. */
   | 'score'
-  /** Selects every document: dropped, as the seed's planner does with selectivity 1. */
+  /** Selects every document: dropped, since a filter of selectivity 1 narrows nothing. */
   | 'skipped: selects everything'
   /** An earlier step left no candidates. */
   | 'not run: no candidates left';

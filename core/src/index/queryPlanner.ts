@@ -37,7 +37,7 @@ interface Attempt {
 const isAttribute = (filter: PlanFilter): filter is AttributeFilter => filter.field !== 'text' && filter.field !== 'vector';
 
 /**
- * The seed's query planner, made explainable: every filter's selectivity is estimated from index statistics, the
+ * A query planner, made explainable: every filter's selectivity is estimated from index statistics, the
  * most selective runs first and produces candidates, the others intersect them (or, once the candidates are few,
  * score them directly), and the run stops as soon as no candidate is left. Text steps take the attribute filters
  * still pending as a predicate, so a text top-k is already correct for them. The returned plan lists each step

@@ -1,7 +1,7 @@
 /** Settings of the {@link QueryPlanner}. */
 export interface QueryPlannerConfig {
   /**
-   * Neighbours a vector step asks for first (the seed's topK). When the whole query then yields fewer than k
+   * Neighbours a vector step asks for first. When the whole query then yields fewer than k
    * results, the plan is run again with 4× as many, up to `maxVectorPool`. Bounds: ≥ 1.
    * @default 100
    */

@@ -13,7 +13,7 @@ export interface ChatSpanOptions {
   who?: string;
 }
 
-/** The action every chat turn records, as in the seed's `ingestChatLog`. */
+/** The action every chat turn records. */
 export const ASK_QUESTION = 'ask_question';
 /** Outcome text of a question the conversation never answered. */
 export const UNANSWERED = 'no assistant answer in the conversation';
@@ -66,7 +66,7 @@ function metadataFor(conv: ChatConversation, turn: number): SpanMetadata {
 }
 
 /**
- * One span per user turn, as the seed's `ingestChatLog`: `did` is `ask_question`, `this` the
+ * One span per user turn: `did` is `ask_question`, `this` the
  * question, `if_ok` the assistant's answers to it joined by a blank line. A question with no answer
  * — including the last one of a conversation that was cut off — is `failed` with
  * `if_not` = {@link UNANSWERED}, following the seed (status is `completed` only if a response

@@ -47,7 +47,7 @@ export function retainedSuggestionSpan(suggestion: Span, confirmations: readonly
 
 /**
  * What a cluster of similar accepted suggestions has in common, as one synthetic span: its most central member's
- * code (a real line, unlike the seed's bag of majority tokens, which is not code), aggregated from the cluster.
+ * code (a real line; a bag of majority tokens is not code), aggregated from the cluster.
  */
 export function feedbackClusterSpan(members: readonly Span[], central: Span, coherence: number): Span {
   const derived = members.map((m) => m.id);

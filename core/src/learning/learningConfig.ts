@@ -5,11 +5,11 @@ import { DEFAULT_QUALITY_CONFIG } from '../quality/qualityConfig';
 export interface LearningConfig {
   /** An accepted-and-retained suggestion is kept as a diamond candidate at this quality or above. @default 80 */
   diamondQuality: number;
-  /** A synthetic span from a feedback cluster is kept at this quality or above (the seed's lower bar). @default 75 */
+  /** A synthetic span from a feedback cluster is kept at this quality or above. @default 75 */
   syntheticQuality: number;
-  /** Two pieces of feedback are neighbours at this token similarity or above (the seed's DBSCAN ε 0.3). @default 0.7 */
+  /** Two pieces of feedback are neighbours at this token similarity or above. @default 0.7 */
   neighbourSimilarity: number;
-  /** Neighbours (itself included) a piece of feedback needs to found a cluster (the seed's minPoints). @default 2 */
+  /** Neighbours (itself included) a piece of feedback needs to found a cluster. @default 2 */
   minClusterPoints: number;
   /** A cluster becomes a synthetic span only when its mean pairwise similarity reaches this. @default 0.7 */
   minCoherence: number;

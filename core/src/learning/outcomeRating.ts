@@ -1,7 +1,7 @@
 import type { Span } from '../spans/span';
 
 /**
- * The seed's 1–5 rating of what happened to a suggestion, 3 being neutral. Explicit signals the developer gave by
+ * A 1–5 rating of what happened to a suggestion, 3 being neutral. Explicit signals the developer gave by
  * working on (keeping the code, passing tests) count most; an acceptance is good but not yet proven; a dismissal is
  * mild (most are "not now", not "wrong"); a suggestion deleted again or a failing run is the strongest negative.
  */

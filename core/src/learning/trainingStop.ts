@@ -4,7 +4,7 @@ export type TrainingStopReason = 'target' | 'plateau' | 'exhausted' | 'max_epoch
 export interface TrainingStopConfig {
   /** Validation EM at which training is done. */
   targetEm: number;
-  /** Epochs without a gain over the best EM before them that make a plateau (the seed's 2). */
+  /** Epochs without a gain over the best EM before them that make a plateau. */
   patience: number;
   maxEpochs: number;
   /** Smallest EM rise that counts as a gain (one case in a few hundred is noise, not progress). */

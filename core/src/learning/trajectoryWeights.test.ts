@@ -5,7 +5,7 @@ import type { WeightUpdate } from './trajectoryWeights';
 const close = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-12, `${actual} ≠ ${expected}`);
 
 describe('TrajectoryWeights', () => {
-  it("moves a weight by the seed's rule, 0.1 × (rating − 3) / 2 per outcome", () => {
+  it("moves a weight by the update rule, 0.1 × (rating − 3) / 2 per outcome", () => {
     const weights = new TrajectoryWeights();
     weights.apply([{ source: 'w1', outcome: 'accepted' }]);
     close(weights.weight('w1'), 1.05);

@@ -3,7 +3,7 @@ import { isAcceptance, OUTCOME_RATINGS } from './outcomeRating';
 
 /** Settings of the weight rule; every field has a default in DEFAULT_TRAJECTORY_WEIGHTS_CONFIG. */
 export interface TrajectoryWeightsConfig {
-  /** The seed's learning rate: one outcome moves a weight by rate × (rating − 3) / 2. @default 0.1 */
+  /** Learning rate: one outcome moves a weight by rate × (rating − 3) / 2. @default 0.1 */
   learningRate: number;
   /** Weight of a source nothing is known about. @default 1 */
   initial: number;
@@ -53,7 +53,7 @@ export class TrajectoryWeightsFormatError extends Error {
   }
 }
 
-/** The seed's rule folded over outcomes in the order they arrived, clamped after every step. */
+/** The update rule folded over outcomes in the order they arrived, clamped after every step. */
 export function foldWeight(outcomes: readonly RatedOutcome[], config: TrajectoryWeightsConfig): number {
   let weight = config.initial;
   for (const outcome of outcomes) {

@@ -17,7 +17,7 @@ export interface DomainScore {
 export interface WeakDomainConfig {
   /** A case fails when its edit similarity is below this (0.5: more wrong than right); an exact match never fails. */
   failureEs: number;
-  /** A domain is weak when more than this share of its cases fail (the seed's 20 %). */
+  /** A domain is weak when more than this share of its cases fail. */
   maxFailureRate: number;
 }
 

@@ -10,14 +10,14 @@ function present(value: string | undefined): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
 
-/** The seed's stakes similarity: 1 − |level difference| / 2 (low–high is 0); undefined for an unknown level. */
+/** Stakes similarity: 1 − |level difference| / 2 (low–high is 0); undefined for an unknown level. */
 export function stakesSimilarity(a: string, b: string): number | undefined {
   const left = STAKE_LEVEL[a.trim().toLowerCase()];
   const right = STAKE_LEVEL[b.trim().toLowerCase()];
   return left === undefined || right === undefined ? undefined : 1 - Math.abs(left - right) / 2;
 }
 
-/** The seed's emotion similarity: 1 when equal (case ignored), 0.5 otherwise. */
+/** Emotion similarity: 1 when equal (case ignored), 0.5 otherwise. */
 export function emotionSimilarity(a: string, b: string): number {
   return a.trim().toLowerCase() === b.trim().toLowerCase() ? 1 : 0.5;
 }
@@ -48,7 +48,7 @@ export function contextFactors(query: MatchContext, candidate: MatchContext, sem
 }
 
 /**
- * The seed's `compareContexts` (1.3): the mean of the factors present weighted by `weights`, normalised by the
+ * Context similarity: the mean of the factors present weighted by `weights`, normalised by the
  * weights actually applied. Undefined when no factor with a positive weight is present.
  */
 export function weightedContextSimilarity(factors: ContextFactors, weights: ContextWeights): number | undefined {

@@ -57,7 +57,7 @@ export function semanticActionMatches(index: VectorIndex, query: Float32Array, t
 }
 
 /**
- * The seed's `findSimilarActions`: the union of exact, fuzzy and semantic matches, one entry per span. A span
+ * The union of exact, fuzzy and semantic matches, one entry per span. A span
  * found several ways keeps the strongest way (exact, then fuzzy, then semantic) and, within it, the highest
  * similarity. Sorted by that way, then similarity (descending), then id, so the order never depends on the index.
  */

@@ -1,12 +1,12 @@
 import type { SpanStakes } from '../spans/span';
 
-/** The seed's action keywords (1.2 `inferDomain`), checked in order when no span names its environment. */
+/** Action keywords for a domain, checked in order when no span names its environment. */
 const ACTION_DOMAINS: readonly (readonly [string, readonly string[]])[] = [
   ['programming', ['code', 'debug']],
   ['creative_writing', ['write', 'story']],
   ['analysis', ['analyze', 'data']],
 ];
-// 'important' appears in both of the seed's lists; the high list is checked first, so it means high.
+// 'important' appears in both lists; the high list is checked first, so it means high.
 const HIGH_STAKES = ['critical', 'urgent', 'emergency', 'important', 'deadline', 'crisis', 'must', 'failure'];
 const MEDIUM_STAKES = ['should', 'need', 'soon'];
 const POSITIVE = ['good', 'great', 'excellent', 'happy', 'success', 'perfect', 'wonderful', 'amazing', 'love'];
@@ -27,7 +27,7 @@ function countKeywords(tokens: readonly string[], keywords: readonly string[]): 
 }
 
 /**
- * The seed's keyword domain for a list of actions (`debug_code` → `programming`), or undefined when no keyword
+ * The keyword domain for a list of actions (`debug_code` → `programming`), or undefined when no keyword
  * appears. Word parts are matched, so `decode` is not `code`.
  */
 export function actionKeywordDomain(actions: readonly string[]): string | undefined {
@@ -36,7 +36,7 @@ export function actionKeywordDomain(actions: readonly string[]): string | undefi
   return undefined;
 }
 
-/** The seed's stakes keywords, matched as words: high if any high word appears, medium if any medium word, else low. */
+/** Stakes keywords, matched as words: high if any high word appears, medium if any medium word, else low. */
 export function inferStakes(text: string): SpanStakes {
   const tokens = words(text);
   if (countKeywords(tokens, HIGH_STAKES) > 0) return 'high';
@@ -45,7 +45,7 @@ export function inferStakes(text: string): SpanStakes {
 }
 
 /**
- * Keyword sentiment of a text in [-1, 1]: (positive − negative) / (positive + negative) over the seed's nine words
+ * Keyword sentiment of a text in [-1, 1]: (positive − negative) / (positive + negative) over nine words
  * of each kind, or undefined when none appears. The seed divided the difference by 10, so one clearly positive
  * sentence scored 0.1 and an emotion needed six matching words to leave `neutral`.
  */

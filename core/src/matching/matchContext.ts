@@ -1,7 +1,7 @@
 import type { SpanStakes, SpanStatus } from '../spans/span';
 
 /**
- * What is known about the situation a prediction is asked for: the seed's `Context`. Every field is optional;
+ * What is known about the situation a prediction is asked for: Every field is optional;
  * a factor of context similarity counts only when both sides have it (the weighted mean is taken over the
  * factors present), so an empty context matches on the action alone.
  */
@@ -20,7 +20,7 @@ export interface MatchContext {
 }
 
 /**
- * The seed's `contextToText`: environment, emotional state, stakes and the previous actions joined with spaces.
+ * The context as text: environment, emotional state, stakes and the previous actions joined with spaces.
  * This is the text the semantic factor embeds; empty when the context says nothing.
  */
 export function contextText(context: MatchContext): string {

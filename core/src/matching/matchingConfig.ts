@@ -1,6 +1,6 @@
 import { ConfigError } from '../util';
 
-/** Weights of the five context factors (the seed's DEFAULT_WEIGHTS); only their ratios matter. */
+/** Weights of the five context factors ; only their ratios matter. */
 export interface ContextWeights {
   domain: number;
   emotion: number;
@@ -13,12 +13,12 @@ export interface ContextWeights {
 export interface MatchingConfig {
   /**
    * Lowest Levenshtein similarity (1 − distance / max length, over lower-cased actions) for a fuzzy action match.
-   * @default 0.7 (the seed's threshold)
+   * @default 0.7
    */
   fuzzyThreshold: number;
   /**
    * How many spans the semantic action search returns at most.
-   * @default 50 (the seed's topK)
+   * @default 50
    */
   semanticTopK: number;
   /**
@@ -38,7 +38,7 @@ export interface MatchingConfig {
    * @default 5
    */
   fullConfidenceDepth: number;
-  /** @default domain 0.3, emotion 0.1, stakes 0.15, sequence 0.25, semantic 0.2 (the seed's weights) */
+  /** @default domain 0.3, emotion 0.1, stakes 0.15, sequence 0.25, semantic 0.2 */
   contextWeights: ContextWeights;
   /**
    * Lowest context similarity for a trajectory to take part. 0.5 keeps trajectories that agree on at least
@@ -69,13 +69,13 @@ export interface MatchingConfig {
   synthesisThreshold: number;
   /**
    * Pseudo-count that tempers confidence on little evidence: confidence = 100 × agreement × n / (n + prior) for n
-   * voting trajectories. 0 gives the seed's agreement × 100 (one lone trajectory claims 100).
+   * voting trajectories. 0 gives the plain agreement × 100 (one lone trajectory claims 100).
    * @default 1
    */
   evidencePrior: number;
   /**
    * Confidence of the no-data fallback (0..100).
-   * @default 10 (the seed's value)
+   * @default 10
    */
   fallbackConfidence: number;
   /**

@@ -1,6 +1,6 @@
 import type { MatchedBy } from './trajectory';
 
-/** How the output was produced: the four bands of the seed's outcome synthesis. */
+/** How the output was produced: the four bands of outcome synthesis, by how much the vote agrees. */
 export type PredictionMethod = 'majority_vote' | 'synthesis' | 'uncertain' | 'fallback';
 
 export interface PredictionAlternative {

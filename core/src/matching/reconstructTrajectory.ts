@@ -17,7 +17,7 @@ export function spanOutcome(span: Span): string | undefined {
 }
 
 /**
- * Walks back from `target` through the last id of each `previous_spans` (the seed's rule: the last one is the
+ * Walks back from `target` through the last id of each `previous_spans` (the last one is the
  * step right before), at most `maxDepth` steps. Stops at a span without history (`start`), an id that is not in
  * the dataset (`missing`), an id already on the chain (`cycle`, so `a → b → a` cannot loop) or the depth limit.
  */
@@ -60,7 +60,7 @@ function stakesText(spans: readonly Span[]): string {
   return spans.map((span, i) => `${span.did} ${span.this} ${i < spans.length - 1 ? (span.if_ok ?? '') : ''}`).join(' ');
 }
 
-/** The seed's `extractContextFromSpans`, with explicit fields winning over keyword inference. */
+/** The context a chain of spans describes, with explicit fields winning over keyword inference. */
 export function extractTrajectoryContext(spans: readonly Span[]): Trajectory['context'] {
   const target = spans[spans.length - 1];
   const earlier = spans.slice(0, -1);
@@ -74,7 +74,7 @@ export function extractTrajectoryContext(spans: readonly Span[]): Trajectory['co
   return { environment, stakes, emotional_state, previous_actions, previous_outcomes };
 }
 
-/** The seed's `reconstructTrajectory`: the chain, its extracted context, its outcome and its confidence. */
+/** A trajectory: the chain, its extracted context, its outcome and its confidence. */
 export function reconstructTrajectory(target: Span, lookup: (id: string) => Span | undefined, limits: TrajectoryLimits): Trajectory {
   const { spans, endedBy } = walkBack(target, lookup, limits.maxDepth);
   const depth = spans.length - 1;

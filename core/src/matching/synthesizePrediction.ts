@@ -25,7 +25,7 @@ function round(value: number, digits: number): number {
   return Math.round(value * scale) / scale;
 }
 
-/** The band of the seed's outcome synthesis: above majority → majority vote, above synthesis → synthesis. */
+/** The band of outcome synthesis: above majority → majority vote, above synthesis → synthesis. */
 export function chooseMethod(agreement: number, trajectories: number, config: Pick<MatchingConfig, 'majorityThreshold' | 'synthesisThreshold'>): PredictionMethod {
   if (trajectories === 0) return 'fallback';
   if (agreement > config.majorityThreshold) return 'majority_vote';
@@ -33,7 +33,7 @@ export function chooseMethod(agreement: number, trajectories: number, config: Pi
   return 'uncertain';
 }
 
-/** 100 × agreement × n / (n + prior): the seed's share, tempered when only a few trajectories voted. */
+/** 100 × agreement × n / (n + prior): the winning share, tempered when only a few trajectories voted. */
 export function predictionConfidence(agreement: number, trajectories: number, evidencePrior: number): number {
   if (trajectories === 0) return 0;
   return round(100 * agreement * (trajectories / (trajectories + evidencePrior)), 1);
@@ -69,7 +69,7 @@ function total(analysis: OutcomeAnalysis): number {
   return analysis.trajectories.length;
 }
 
-/** The seed's wording for the no-data answer. */
+/** The answer when no trajectory voted. */
 export function fallbackPrediction(action: string, counts: MatchCounts, config: SynthesisConfig): Prediction {
   return {
     output: `I don't have enough similar examples to confidently predict the outcome of "${action}" in this context. I'd recommend trying and observing the result.`,
@@ -91,7 +91,7 @@ function reasoning(method: PredictionMethod, analysis: OutcomeAnalysis, counts: 
   return `Low confidence: the largest of ${analysis.clusters.length} outcome groups holds only ${percent(top.probability)} of the weighted vote across ${cases(n)}. ${trail}`;
 }
 
-/** The seed's `synthesize` (1.4): one of the four methods chosen by the agreement of the outcome vote. */
+/** One of the four methods chosen by the agreement of the outcome vote. */
 export function synthesizePrediction(action: string, analysis: OutcomeAnalysis, counts: MatchCounts, config: SynthesisConfig): Prediction {
   const n = total(analysis);
   const method = chooseMethod(analysis.agreement, n, config);

@@ -23,7 +23,7 @@ export interface Trajectory {
   outcome_type: SpanStatus;
   /** Number of earlier spans followed (0 for a span without history). */
   depth: number;
-  /** The seed's completeness measure, min(1, depth / fullConfidenceDepth). */
+  /** How complete the chain is: min(1, depth / fullConfidenceDepth). */
   confidence: number;
   ended_by: TrajectoryEnd;
 }

@@ -59,7 +59,7 @@ export function spanActionText(span: Span): string {
 }
 
 /**
- * The seed's TrajectoryMatcher over one diamond dataset: `predict(context, action)` finds spans with a similar
+ * Trajectory matching over one diamond dataset: `predict(context, action)` finds spans with a similar
  * action (exact, fuzzy, semantic), rebuilds their trajectories, keeps those in a similar context, votes over
  * their outcomes grouped by meaning and answers by majority, synthesis, an honest "not sure", or the fallback.
  * Deterministic for a given dataset, embedder state, config, query and weights.

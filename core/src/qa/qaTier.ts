@@ -1,4 +1,4 @@
-/** The seed's tiers (FASE 3 `runFullEvaluation`) on TruthfulQA T and MMLU M, in percent. */
+/** Tiers on TruthfulQA T and MMLU M, in percent. */
 export type QaTier = 'diamond' | 'gold' | 'silver' | 'bronze' | 'training';
 
 const TIERS: { tier: QaTier; truthfulqa: number; mmlu: number }[] = [
@@ -8,7 +8,7 @@ const TIERS: { tier: QaTier; truthfulqa: number; mmlu: number }[] = [
   { tier: 'bronze', truthfulqa: 65, mmlu: 70 },
 ];
 
-/** The seed's baseline table (TruthfulQA / MMLU, percent), as the seed printed it; not re-measured here. */
+/** Published baselines (TruthfulQA / MMLU, percent); not re-measured here. */
 export const QA_BASELINES: readonly { name: string; truthfulqa: number; mmlu: number }[] = [
   { name: 'gpt-3.5', truthfulqa: 58, mmlu: 70 },
   { name: 'claude-2', truthfulqa: 72, mmlu: 78 },
@@ -25,7 +25,7 @@ export interface BaselineComparison {
   truthfulqa: number;
   mmlu: number;
   competitive: boolean;
-  /** The seed's wording: "✅ Competitive with X" only if both scores reach the baseline, else "❌ Below X". */
+  /** The verdict: "✅ Competitive with X" only if both scores reach the baseline, else "❌ Below X". */
   verdict: string;
 }
 

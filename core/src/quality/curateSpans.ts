@@ -50,7 +50,7 @@ export interface CurationResult {
   dimension: number;
 }
 
-/** The seed's embedding text: `${who} ${did} ${this} ${if_ok}` (an absent outcome adds nothing). */
+/** The text a span is embedded by (who did what, and what came of it): `${who} ${did} ${this} ${if_ok}` (an absent outcome adds nothing). */
 export function spanEmbeddingText(span: Span): string {
   return `${span.who} ${span.did} ${span.this} ${span.if_ok ?? ''}`.trim();
 }

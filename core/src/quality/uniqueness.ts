@@ -3,7 +3,7 @@ import type { DimensionScore } from './qualityMetrics';
 import { clampScore, ScoreSheet } from './qualityMetrics';
 
 /**
- * Uniqueness, the seed's formula: 100 − 100 × the mean cosine similarity of the `uniquenessNeighbours` (10)
+ * Uniqueness: 100 − 100 × the mean cosine similarity of the `uniquenessNeighbours` (10)
  * most similar spans already in the dataset; 100 when there are none. Similarities are clamped to 0..1 first,
  * so an opposite vector counts as unrelated rather than as extra-unique.
  */

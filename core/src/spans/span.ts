@@ -15,7 +15,7 @@ export const SPAN_STAKES = ['low', 'medium', 'high'] as const;
 export type SpanStakes = (typeof SPAN_STAKES)[number];
 
 /**
- * Where a span came from. The seed's RawSpan sources plus the DiamondSpan ones, and the
+ * Where a span came from. The raw-record sources plus the curated ones, and the
  * importers of this project (`chat_import`, `git_import`, `editor`), and `tool_use` for ArenaLab's own tool calls.
  */
 export const SPAN_SOURCES = [

@@ -41,7 +41,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Fills in what a span may omit on input: `schema_version` (the current one), `source`
- * (`user_upload`, the seed's source for records a person hands in) and `id` (derived from the
+ * (`user_upload`, the source of records a person hands in) and `id` (derived from the
  * content hash, so the same record always gets the same id).
  */
 function withDefaults(input: SpanInput): Span {

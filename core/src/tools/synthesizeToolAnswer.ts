@@ -10,7 +10,7 @@ function quote(text: string): string {
   return '```\n' + cut.replace(/```/g, '`\u200b``') + '\n```';
 }
 
-/** The answer body for one successful result, worded per tool (the seed's templates). */
+/** The answer body for one successful result, worded per tool. */
 function successText(result: ToolResult): string {
   const text = result.output?.text ?? '';
   switch (result.toolId) {

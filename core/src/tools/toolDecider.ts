@@ -17,7 +17,7 @@ export interface ToolDecision {
   /** The request kind: the trigger that matched, or the kind of the past requests that voted. */
   kind: string;
   method: 'trigger' | 'trajectory' | 'none';
-  /** 0..1: the seed's 0.8 for a trigger, the vote share × best similarity for trajectories, 0.2 for none. */
+  /** 0..1: 0.8 for a trigger, the vote share × best similarity for trajectories, 0.2 for none. */
   confidence: number;
   reason: string;
   /** Past tool-use spans that voted (trajectory method). */
@@ -29,9 +29,9 @@ export interface ToolDeciderConfig {
   minSimilarity: number;
   /** Most past requests that vote. @default 5 */
   topK: number;
-  /** Confidence of a trigger match (the seed's value). @default 0.8 */
+  /** Confidence of a trigger match. @default 0.8 */
   triggerConfidence: number;
-  /** Confidence of "no tool" (the seed's value). @default 0.2 */
+  /** Confidence of "no tool". @default 0.2 */
   noToolConfidence: number;
 }
 

@@ -26,7 +26,7 @@ export interface ToolAnswer {
 }
 
 export interface ToolRunnerConfig {
-  /** Confidence of an answer whose tools all worked (the seed's 70). @default 70 */
+  /** Confidence of an answer whose tools all worked. @default 70 */
   successConfidence: number;
 }
 

@@ -34,8 +34,7 @@ export function requestKindOf(span: Span): string | undefined {
 }
 
 /**
- * How often each tool worked for each kind of request, learned from tool-use spans (the seed's
- * `optimizeToolSelection`). A tool whose rate for a kind falls to or below `minRate` after `minSamples` uses stops
+ * How often each tool worked for each kind of request, learned from tool-use spans. A tool whose rate for a kind falls to or below `minRate` after `minSamples` uses stops
  * being chosen for that kind.
  */
 export class ToolSuccessTable {

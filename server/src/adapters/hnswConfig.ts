@@ -1,6 +1,6 @@
 import { ConfigError } from '@arenalab/core';
 
-/** Settings of the HNSW index. The defaults are the seed's. */
+/** Settings of the HNSW index. */
 export interface HnswConfig {
   /**
    * Links per node per layer. Higher improves recall on hard data at the cost of memory

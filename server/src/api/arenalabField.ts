@@ -1,7 +1,7 @@
 import type { Creature } from './creature';
 import type { ArenalabField } from './openaiShapes';
 
-/** The seed's `arenalab` block for an answer of `creature`; `ledger_hash` is the creature's (see LedgerKind). */
+/** The `arenalab` block for an answer of `creature`; `ledger_hash` is the creature's (see LedgerKind). */
 export function arenalabField(creature: Creature, answer: { confidence: number; method: string; trajectoriesUsed: number; provenance: readonly object[] }): ArenalabField {
   return {
     confidence: answer.confidence,

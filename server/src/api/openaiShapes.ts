@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LedgerKind } from './creature';
 
-/** The seed's token estimate (5.1): a quarter of the characters, rounded up. There is no tokenizer behind a creature. */
+/** A token estimate: a quarter of the characters, rounded up. There is no tokenizer behind a creature. */
 export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
@@ -27,7 +27,7 @@ export function responseId(prefix: 'chatcmpl' | 'cmpl'): string {
   return `${prefix}-${randomBytes(12).toString('hex')}`;
 }
 
-/** The seed's extra block on every answer: how sure, from how many trajectories, how, and what ledger pins it. */
+/** The extra block on every answer: how sure, from how many trajectories, how, and what ledger pins it. */
 export interface ArenalabField {
   confidence: number;
   trajectories_used: number;

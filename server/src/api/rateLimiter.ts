@@ -1,6 +1,6 @@
 import type { Clock } from '@arenalab/core';
 
-/** Requests allowed per key; 0 turns a window off. The seed's defaults are 60 a minute and 10,000 a day. */
+/** Requests allowed per key; 0 turns a window off. Defaults: 60 a minute and 10,000 a day. */
 export interface RateLimits {
   perMinute: number;
   perDay: number;

@@ -17,9 +17,9 @@ export interface BenchQaResult {
   threshold: number;
   mmlu?: McBenchResult & { dir: string; subjects: number; memory_from: string };
   truthfulqa?: McBenchResult & { file: string; memory_share: number; seed: number };
-  /** The seed's tier on forced-choice accuracy in percent; null unless both benchmarks ran. */
+  /** The tier on forced-choice accuracy in percent; null unless both benchmarks ran. */
   tier: QaTier | null;
-  /** The seed's baseline table (its numbers, not re-measured) against ours; empty unless both ran. */
+  /** The published baseline table (not re-measured here) against ours; empty unless both ran. */
   baselines: BaselineComparison[];
   problems: string[];
   note: string;
@@ -29,7 +29,7 @@ const NOTE =
   'Retrieval only: each test question is answered by the chat engine from a memory of dev/validation questions and their answers; ' +
   'it knows nothing else, so accuracy near chance is the expected, honest result on unseen questions.';
 
-/** `arenalab bench qa`: MMLU and/or TruthfulQA scored by the chat engine's retrieval, with coverage, ECE and the seed's tier. */
+/** `arenalab bench qa`: MMLU and/or TruthfulQA scored by the chat engine's retrieval, with coverage, ECE and the tier. */
 export async function benchQa(options: BenchQaOptions, token: Cancellation, progress: PhasedProgress, clock: Clock = systemClock): Promise<BenchQaResult> {
   if (!options.mmlu && !options.truthfulqa) throw new QaBenchmarkInputError('give --mmlu DIR and/or --truthfulqa FILE');
   const result: BenchQaResult = { benchmark: 'qa', threshold: options.threshold, tier: null, baselines: [], problems: [], note: NOTE };

@@ -8,7 +8,7 @@ function row(name: string, r: McBenchResult): (string | number)[] {
   return [name, r.memory, r.test, `${pct(r.accuracy)} [${pct(r.accuracy_ci95[0])}–${pct(r.accuracy_ci95[1])}]`, pct(r.chance), pct(r.coverage), pct(r.answered_accuracy), r.ece.toFixed(3)];
 }
 
-/** The QA benchmark for people: one row per benchmark, methods, tier and the seed's baselines, and the caveat. */
+/** The QA benchmark for people: one row per benchmark, methods, tier and the published baselines, and the caveat. */
 export function formatQaBench(r: BenchQaResult): string {
   const rows: (string | number)[][] = [['benchmark', 'memory', 'test', 'accuracy [95% CI]', 'chance', `coverage@${r.threshold}`, `accuracy@${r.threshold}`, 'ECE']];
   if (r.mmlu) rows.push(row(`MMLU (${r.mmlu.subjects} subjects)`, r.mmlu));
@@ -18,7 +18,7 @@ export function formatQaBench(r: BenchQaResult): string {
     if (result) lines.push(`${name} answers by method: ${Object.entries(result.methods).map(([m, n]) => `${m} ${n}`).join(', ')}`);
   }
   if (r.tier) {
-    lines.push(`tier: ${r.tier} (the seed's rules on forced-choice accuracy)`);
+    lines.push(`tier: ${r.tier} (on forced-choice accuracy)`);
     lines.push(table([['baseline (seed’s figures)', 'TruthfulQA', 'MMLU', ''], ...r.baselines.map((b) => [b.name, b.truthfulqa, b.mmlu, b.verdict])]));
   } else {
     lines.push('tier: needs both --mmlu and --truthfulqa');

@@ -66,7 +66,7 @@ function fittedHashingEmbedder(spans: readonly Span[], token: Cancellation): Has
   return embedder;
 }
 
-/** The seed's DatasetBuilder over scored spans: dedup, cluster, balance, index, seal. */
+/** The dataset builder over scored spans: dedup, cluster, balance, index, seal. */
 export function buildDataset(
   corpus: ScoredCorpus,
   clock: Clock,

@@ -2,7 +2,7 @@ import { ConfigError } from '@arenalab/core';
 
 /** Limits of one sandboxed program run. */
 export interface SandboxLimits {
-  /** Wall-clock limit; the whole process tree is killed after it. @default 5000 (the seed's 5 s) */
+  /** Wall-clock limit; the whole process tree is killed after it. @default 5000 */
   timeoutMs: number;
   /** CPU seconds (RLIMIT_CPU), a second guard behind the wall clock. @default 10 */
   cpuSeconds: number;

@@ -20,7 +20,7 @@ const FILTER_LIFETIME_MS = 60_000;
 const PREFIX_CHARS = 2048;
 
 /**
- * The constitution on the completion path (issue 6 §3): a suggestion that carries a secret, comes from an excluded
+ * The constitution on the completion path: a suggestion that carries a secret, comes from an excluded
  * or gitignored file, is harmful, or is close to a remembered violation is withheld, with the reason in the log.
  * Remembered violations are read from the store folder when it changes, so the chat's anti-patterns apply here too.
  */

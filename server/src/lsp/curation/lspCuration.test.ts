@@ -9,7 +9,7 @@ import { SpanStore } from '../../store';
 import { initializeTestServer, startTestServer, stopTestServer } from '../testing/lspTestServer';
 import type { TestServer } from '../testing/lspTestServer';
 
-// Issue 5 §4 over stdio: the Datasets view's and the curation webview's requests against the real server, with a
+// Over stdio: the Datasets view's and the curation webview's requests against the real server, with a
 // workspace store seeded from the sample workspace's editor session.
 const SESSION = path.resolve(__dirname, '../../../../test-fixtures/sample-workspace/spans/editor-session.jsonl');
 

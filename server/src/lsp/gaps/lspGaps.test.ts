@@ -6,7 +6,7 @@ import type { GapsResult } from '@arenalab/protocol';
 import { changeTestConfiguration, initializeTestServer, startTestServer, stopTestServer } from '../testing/lspTestServer';
 import type { TestServer } from '../testing/lspTestServer';
 
-// Issue 5 §3 over stdio: the Weak areas view's request against the real server on a workspace with a folder the
+// Over stdio: the Weak areas view's request against the real server on a workspace with a folder the
 // creature knows (the same module repeated) and one it cannot (every line unique).
 describe('arenalab lsp --stdio: arenalab/gaps (protocol test)', function () {
   this.timeout(60_000);

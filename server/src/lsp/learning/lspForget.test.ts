@@ -8,7 +8,7 @@ import type { InlineCompletionItem } from 'vscode-languageserver-protocol';
 import { initializeTestServer, startTestServer, stopTestServer } from '../testing/lspTestServer';
 import type { TestServer } from '../testing/lspTestServer';
 
-// Issue 5 §1 over stdio: an accepted suggestion credits the places it came from (explain shows it); forgetting one of
+// Over stdio: an accepted suggestion credits the places it came from (explain shows it); forgetting one of
 // their files takes exactly that file's credit back, forgetting a source by id the outcomes citing it, and the code
 // keeps being suggested.
 const CONTEXT = ['export function handle(request: Request): Response {', '  const user = authenticate(request);'];
