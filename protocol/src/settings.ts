@@ -38,7 +38,7 @@ export const SETTINGS = deepFreeze({
   excludes: { type: 'array', items: { type: 'string' }, default: [] },
   'completion.debounceMs': { anyOf: [{ type: 'string', enum: ['auto'] }, { type: 'number', minimum: 0, maximum: 2000 }], default: 'auto' },
   'completion.dismissTimeoutMs': { type: 'integer', default: 15000, minimum: 1000, maximum: 600000 },
-  'server.nodePath': { type: 'string', default: 'node', scope: 'machine' },
+  'server.nodePath': { type: 'string', default: '', scope: 'machine' },
   'store.location': { type: 'string', default: '', scope: 'machine-overridable' },
   'llm.baseUrl': { type: 'string', default: '', scope: 'machine-overridable' },
   'llm.model': { type: 'string', default: '' },

@@ -10,6 +10,12 @@ export interface StatusParams {
   windows: number;
   /** Human-readable detail: what is being indexed, or what went wrong. */
   message: string;
+  /**
+   * The vector index the server's datasets and chat use: `hnsw` when the native addon loads on this platform, else
+   * `exact` (the same answers, slower), with `vectorIndexReason` saying why.
+   */
+  vectorIndex?: 'hnsw' | 'exact';
+  vectorIndexReason?: string;
 }
 
 /**

@@ -154,7 +154,7 @@ const SERVER_LAYERS: Record<string, string[]> = {
   evaluation: ['datasets', 'store', 'workspace', 'host'],
   curation: ['datasets', 'store', 'host'],
   tools: ['store', 'workspace', 'host'],
-  lsp: ['evaluation', 'curation', 'tools', 'llm', 'outcomes', 'datasets', 'store', 'workspace', 'host'],
+  lsp: ['evaluation', 'curation', 'tools', 'llm', 'outcomes', 'datasets', 'store', 'workspace', 'adapters', 'host'],
   api: ['tools', 'datasets', 'store', 'workspace', 'host'],
   bench: ['evaluation', 'ingest', 'datasets', 'store', 'workspace', 'adapters', 'host'],
   cli: ['lsp', 'api', 'bench', 'evaluation', 'curation', 'tools', 'llm', 'ingest', 'outcomes', 'datasets', 'store', 'workspace', 'adapters', 'host'],

@@ -5,6 +5,7 @@ import type { ErrorHandler, LanguageClientOptions, Middleware, ServerOptions } f
 import { SETTINGS_SECTION } from '@arenalab/protocol';
 import { LANGUAGES } from '../settings';
 import type { StatusBar } from '../status/statusBar';
+import type { ServerRuntime } from './serverRuntime';
 
 /** Restarts allowed in RESTART_WINDOW_MS before the client gives up and says so. */
 const MAX_RESTARTS = 5;
@@ -38,22 +39,34 @@ export interface LanguageClientDeps {
   context: vscode.ExtensionContext;
   status: StatusBar;
   log: vscode.LogOutputChannel;
-  nodePath: string;
+  runtime: ServerRuntime;
   middleware: Middleware;
 }
 
-/**
- * The client for `arenalab lsp` (dist/arenalab.js) run on the configured Node over stdio. The server reads its
- * settings, the store location included, through `workspace/configuration`, so nothing is passed in the environment.
- */
-export function createLanguageClient({ context, status, log, nodePath, middleware }: LanguageClientDeps): LanguageClient {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'arenalab.js'));
+/** How `arenalab lsp` (dist/arenalab.js) is started on `runtime`, over stdio; debug adds an inspector on 6009. */
+export function serverOptionsFor(serverModule: string, runtime: ServerRuntime): ServerOptions {
+  if (runtime.kind === 'editor') {
+    // A module with no runtime is forked on the extension host's own executable with ELECTRON_RUN_AS_NODE set by
+    // vscode-languageclient; the client appends --stdio and --clientProcessId itself.
+    return {
+      run: { module: serverModule, args: ['lsp'], transport: TransportKind.stdio },
+      debug: { module: serverModule, args: ['lsp'], transport: TransportKind.stdio, options: { execArgv: ['--inspect=6009'] } },
+    };
+  }
   // stdio, not ipc: vscode-languageclient refuses TransportKind.ipc for a `command` executable ("Transport kind ipc
   // is not support for command executable"), found by the code-server e2e test. The client appends --stdio itself.
-  const serverOptions: ServerOptions = {
-    run: { command: nodePath, args: [serverModule, 'lsp'], transport: TransportKind.stdio },
-    debug: { command: nodePath, args: ['--inspect=6009', serverModule, 'lsp'], transport: TransportKind.stdio },
+  return {
+    run: { command: runtime.path, args: [serverModule, 'lsp'], transport: TransportKind.stdio },
+    debug: { command: runtime.path, args: ['--inspect=6009', serverModule, 'lsp'], transport: TransportKind.stdio },
   };
+}
+
+/**
+ * The client for `arenalab lsp` on the chosen runtime. The server reads its settings, the store location included,
+ * through `workspace/configuration`, so nothing is passed in the environment.
+ */
+export function createLanguageClient({ context, status, log, runtime, middleware }: LanguageClientDeps): LanguageClient {
+  const serverOptions = serverOptionsFor(context.asAbsolutePath(path.join('dist', 'arenalab.js')), runtime);
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ language })),
     synchronize: { configurationSection: SETTINGS_SECTION },

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 
 /** The oldest Node the server runs on (root package.json engines.node). */
 export const MIN_NODE: readonly [number, number, number] = [20, 19, 0];
@@ -18,22 +18,28 @@ export function atLeast(version: readonly number[], min: readonly number[]): boo
   return true;
 }
 
-const FIX = 'Install Node.js 20.19 or newer (https://nodejs.org), or set "arenalab.server.nodePath" to its full path, then run "Developer: Reload Window".';
+export const NODE_FIX = 'Install Node.js 20.19 or newer (https://nodejs.org), or set "arenalab.server.nodePath" to its full path, then run "Developer: Reload Window".';
+
+/** Runs `nodePath --version` without blocking the extension host; the version text, or why it could not. */
+export type VersionProbe = (nodePath: string) => Promise<{ stdout: string } | { error: string }>;
+
+export const probeNodeVersion: VersionProbe = (nodePath) => new Promise((resolve) => {
+  execFile(nodePath, ['--version'], { encoding: 'utf8', timeout: 10_000, windowsHide: true }, (error, stdout) => {
+    resolve(error ? { error: error.message } : { stdout });
+  });
+});
 
 /**
- * Checks that the configured Node can run the server: it exists and is at least 20.19. The problem names what was
+ * Checks that an external Node can run the server: it exists and is at least 20.19. The problem names what was
  * tried and how to fix it, so the developer never sees a bare spawn error.
  */
-export function checkNode(nodePath: string): NodeCheck {
-  const result = spawnSync(nodePath, ['--version'], { encoding: 'utf8', timeout: 10_000, windowsHide: true });
-  if (result.error || result.status !== 0) {
-    const why = result.error ? result.error.message : `exited with ${result.status}`;
-    return { ok: false, problem: `ArenaLab could not run Node at "${nodePath}" (${why}). ${FIX}` };
-  }
+export async function checkNode(nodePath: string, probe: VersionProbe = probeNodeVersion): Promise<NodeCheck> {
+  const result = await probe(nodePath);
+  if ('error' in result) return { ok: false, problem: `ArenaLab could not run Node at "${nodePath}" (${result.error}). ${NODE_FIX}` };
   const version = parseNodeVersion(result.stdout);
-  if (!version) return { ok: false, problem: `ArenaLab: "${nodePath} --version" printed "${result.stdout.trim()}", not a Node version. ${FIX}` };
+  if (!version) return { ok: false, problem: `ArenaLab: "${nodePath} --version" printed "${result.stdout.trim()}", not a Node version. ${NODE_FIX}` };
   if (!atLeast(version, MIN_NODE)) {
-    return { ok: false, problem: `ArenaLab needs Node ${MIN_NODE.join('.')} or newer; "${nodePath}" is ${result.stdout.trim()}. ${FIX}` };
+    return { ok: false, problem: `ArenaLab needs Node ${MIN_NODE.join('.')} or newer; "${nodePath}" is ${result.stdout.trim()}. ${NODE_FIX}` };
   }
   return { ok: true, version: result.stdout.trim() };
 }

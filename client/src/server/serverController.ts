@@ -3,7 +3,7 @@ import { State } from 'vscode-languageclient/node';
 import type { LanguageClient, Middleware, NotificationType } from 'vscode-languageclient/node';
 import { StatusNotification } from '@arenalab/protocol';
 import { createLanguageClient } from './languageClient';
-import { checkNode } from './nodeRuntime';
+import { chooseServerRuntime, describeRuntime } from './serverRuntime';
 import { readSettings } from '../settings';
 import type { StatusBar } from '../status/statusBar';
 
@@ -30,18 +30,19 @@ export class ServerController {
   async start(): Promise<void> {
     const { status, log } = this.deps;
     const { nodePath } = readSettings();
-    const node = checkNode(nodePath);
-    if (!node.ok) {
-      log.error(node.problem);
-      status.update({ server: 'failed', problem: node.problem });
-      const choice = await vscode.window.showErrorMessage(node.problem, 'Open Settings', 'Download Node.js');
-      if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'arenalab.server.nodePath');
-      if (choice === 'Download Node.js') void vscode.env.openExternal(vscode.Uri.parse('https://nodejs.org/'));
+    const choice = await chooseServerRuntime(nodePath, { nodeVersion: process.versions.node });
+    if (!choice.ok) {
+      log.error(choice.problem);
+      status.update({ server: 'failed', problem: choice.problem });
+      const action = await vscode.window.showErrorMessage(choice.problem, 'Open Settings', 'Download Node.js');
+      if (action === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'arenalab.server.nodePath');
+      if (action === 'Download Node.js') void vscode.env.openExternal(vscode.Uri.parse('https://nodejs.org/'));
       return;
     }
-    log.info(`ArenaLab: starting the server with ${nodePath} ${node.version}`);
-    status.update({ server: 'starting', problem: undefined });
-    const client = createLanguageClient({ ...this.deps, nodePath });
+    if (choice.note) log.warn(`ArenaLab: ${choice.note}`);
+    log.info(`ArenaLab: starting the server on ${describeRuntime(choice.runtime)}`);
+    status.update({ server: 'starting', problem: undefined, runtime: describeRuntime(choice.runtime) });
+    const client = createLanguageClient({ ...this.deps, runtime: choice.runtime });
     this.client = client;
     this.watch(client);
     try {

@@ -10,6 +10,8 @@ export interface StatusModel {
   lastLatencyMs?: number;
   lastConfidence?: number;
   problem?: string;
+  /** What runs the server (the editor's runtime or an external Node). */
+  runtime?: string;
 }
 
 export const MENU_COMMAND = 'arenalab.menu';
@@ -61,6 +63,8 @@ export class StatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(`**ArenaLab** — creature \`${m.creature}\`\n\n`);
     tooltip.appendMarkdown(`- suggestions: ${m.enabled ? 'on' : 'off'}\n- server: ${m.server}\n`);
     if (m.index) tooltip.appendMarkdown(`- index: ${m.index.state}, ${m.index.files} files, ${m.index.windows} windows${m.index.message ? ` (${m.index.message})` : ''}\n`);
+    if (m.runtime) tooltip.appendMarkdown(`- runtime: ${m.runtime}\n`);
+    if (m.index?.vectorIndex) tooltip.appendMarkdown(`- vector index: ${m.index.vectorIndex === 'hnsw' ? 'HNSW (native)' : `exact${m.index.vectorIndexReason ? ` — ${m.index.vectorIndexReason}` : ''}`}\n`);
     if (m.lastLatencyMs !== undefined) tooltip.appendMarkdown(`- last latency: ${Math.round(m.lastLatencyMs)} ms\n`);
     if (m.lastConfidence !== undefined) tooltip.appendMarkdown(`- last confidence: ${m.lastConfidence.toFixed(2)}\n`);
     if (m.problem) tooltip.appendMarkdown(`\n${m.problem}\n`);

@@ -40,3 +40,12 @@ export function createVectorIndex(dimension: number, options: CreateVectorIndexO
   }
   return { index: HnswVectorIndex.create(dimension, options.hnsw, hnswlib), kind: 'hnsw' };
 }
+
+/**
+ * Which vector index this process can build (`hnsw` when the native addon loads, else `exact`), with the reason when
+ * it is `exact`; what the language server tells the editor's status bar.
+ */
+export function availableVectorIndex(load: () => HnswlibModule = loadHnswlib): { kind: VectorIndexKind; reason?: string } {
+  const created = createVectorIndex(1, { kind: 'hnsw', loadHnswlib: load });
+  return created.fallbackReason === undefined ? { kind: created.kind } : { kind: created.kind, reason: created.fallbackReason };
+}

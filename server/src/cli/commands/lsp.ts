@@ -54,6 +54,9 @@ export function registerLspCommand(program: Command): void {
     .description('Run the ArenaLab language server (inline completions with confidence and provenance) for an editor.')
     .option('--stdio', 'speak LSP over stdin/stdout')
     .option('--node-ipc', 'speak LSP over the Node IPC channel of the process that forked this one')
+    // vscode-languageclient appends it when it forks the server on the editor's runtime; vscode-languageserver reads
+    // it from argv and exits when that process is gone, so the option only has to be accepted here.
+    .option('--clientProcessId <pid>', 'the editor process; the server exits when it is gone')
     .action((options: { stdio?: boolean; nodeIpc?: boolean }) => {
       const connection = connect(options);
       // Bad input must not take the editor's assistant down; the error is logged where the client shows it.

@@ -4,6 +4,7 @@ import type { CompletionEngine, Progress } from '@arenalab/core';
 import { StatusNotification } from '@arenalab/protocol';
 import type { ArenalabServerState, ReindexResult } from '@arenalab/protocol';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { availableVectorIndex } from '../../adapters';
 import { indexWorkspaceFiles, listWorkspaceFiles, readWorkspaceFile, WorkspaceFileFilter } from '../../workspace';
 import type { SkippedWorkspaceFile, WorkspaceFile } from '../../workspace';
 import type { DocumentSync } from './documentSync';
@@ -26,6 +27,8 @@ export class WorkspaceIndexer {
   private running: Promise<ReindexResult> | undefined;
   private queued: Promise<ReindexResult> | undefined;
   private fromDisk = new Set<string>();
+  /** Asked once: whether the native HNSW addon loads in this process does not change while it runs. */
+  private vectorIndex: { kind: 'hnsw' | 'exact'; reason?: string } | undefined;
 
   constructor(private readonly deps: WorkspaceIndexerDeps) {}
 
@@ -130,6 +133,8 @@ export class WorkspaceIndexer {
 
   private sendStatus(state: ArenalabServerState, message: string): void {
     const { files, windows } = this.deps.engine.stats;
-    void this.deps.connection.sendNotification(StatusNotification, { state, files, windows, message });
+    this.vectorIndex ??= availableVectorIndex();
+    const { kind: vectorIndex, reason: vectorIndexReason } = this.vectorIndex;
+    void this.deps.connection.sendNotification(StatusNotification, { state, files, windows, message, vectorIndex, vectorIndexReason });
   }
 }
