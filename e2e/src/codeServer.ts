@@ -1,12 +1,14 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pollUntil } from './poll';
 
 // code-server 4.100.3 is real VS Code 1.100.3 served to a browser: the only VS Code that installs and runs offline
-// here (the Microsoft VS Code builds are not on npm, and downloading one at test time is not allowed). Everything it writes (user data, extensions,
-// config, logs) goes under one temp folder so a run never touches $HOME and leaves nothing behind.
+// here (the Microsoft VS Code builds are not on npm, and downloading one at test time is not allowed). Everything it
+// writes (user data, extensions, config, logs) goes under one temp folder so a run never touches $HOME and leaves
+// nothing behind. It runs with no `node` on PATH, as on a machine with only the editor installed: the extension must
+// start its server on the editor's own runtime.
 
 const E2E_ROOT = path.resolve(__dirname, '..');
 const ENTRY = path.join(E2E_ROOT, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
@@ -22,10 +24,34 @@ export function codeServerDirs(home: string): CodeServerDirs {
   return { home, userData: path.join(home, 'user-data'), extensions: path.join(home, 'extensions') };
 }
 
+/**
+ * A PATH whose every executable is a link in one folder, except Node's (node, nodejs and the npm scripts that need
+ * it), so nothing the editor or the extension starts can find a Node of its own.
+ */
+function pathWithoutNode(home: string): string {
+  const bin = path.join(home, 'bin-without-node');
+  if (fs.existsSync(bin)) return bin;
+  fs.mkdirSync(bin, { recursive: true });
+  const withoutNode = new Set(['node', 'nodejs', 'npm', 'npx', 'corepack']);
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    let names: string[];
+    try { names = fs.readdirSync(dir); } catch { continue; }
+    for (const name of names) {
+      const link = path.join(bin, name);
+      if (withoutNode.has(name) || fs.existsSync(link)) continue;
+      fs.symlinkSync(path.join(dir, name), link);
+    }
+  }
+  const found = spawnSync('sh', ['-c', 'command -v node nodejs'], { env: { PATH: bin }, encoding: 'utf8' });
+  if (found.stdout.trim() !== '') throw new Error(`the e2e PATH still has a Node: ${found.stdout.trim()}`);
+  return bin;
+}
+
 /** code-server's config and data would default to ~/.config and ~/.local/share: keep them in the temp home. */
 function isolatedEnv(dirs: CodeServerDirs): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    PATH: pathWithoutNode(dirs.home),
     XDG_CONFIG_HOME: path.join(dirs.home, 'xdg-config'),
     XDG_DATA_HOME: path.join(dirs.home, 'xdg-data'),
     XDG_CACHE_HOME: path.join(dirs.home, 'xdg-cache'),

@@ -41,8 +41,9 @@ let packaged: string | undefined;
 function packagedExtension(): string {
   if (packaged !== undefined && fs.existsSync(packaged)) return packaged;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-e2e-vsix-'));
-  const vsix = path.join(dir, 'arenalab.vsix');
-  execFileSync('npm', ['run', 'package', '--', '--out', vsix], { cwd: REPO, stdio: 'pipe' });
+  execFileSync('npm', ['run', 'package', '--', '--out', dir, '--target', 'linux-x64'], { cwd: REPO, stdio: 'pipe' });
+  // The platform package, as VS Code picks it on this machine (the universal one is checked by packaging.test.ts).
+  const vsix = path.join(dir, fs.readdirSync(dir).find((name) => /^arenalab-linux-x64-.*\.vsix$/.test(name)) ?? 'missing-platform.vsix');
   process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   return (packaged = vsix);
 }

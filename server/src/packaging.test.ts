@@ -72,15 +72,16 @@ describe('packaging: the .vsix (npm run package without the tsc step, which npm 
 
   let out: string;
   let vsix: string;
-  let manifest: { scripts: { package: string }; main: string; engines: { vscode: string }; contributes: { commands: { command: string }[] } };
+  let universal: string;
+  let manifest: { version: string; main: string; engines: { vscode: string }; contributes: { commands: { command: string }[] } };
 
   before(() => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-vsix-'));
     execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'pipe' });
-    vsix = path.join(out, 'arenalab.vsix');
     manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-    const args = manifest.scripts.package.replace(/^npm run bundle && vsce /, '').split(' ');
-    execFileSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), ...args, '--out', vsix], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, ['scripts/packageTargets.mjs', '--out', out, '--target', 'linux-x64'], { cwd: root, stdio: 'pipe' });
+    vsix = path.join(out, `arenalab-linux-x64-${manifest.version}.vsix`);
+    universal = path.join(out, `arenalab-${manifest.version}.vsix`);
   });
 
   after(() => fs.rmSync(out, { recursive: true, force: true }));
@@ -121,5 +122,30 @@ describe('packaging: the .vsix (npm run package without the tsc step, which npm 
     const report = JSON.parse(stdout) as { hnsw?: { recall: number } };
     assert.ok(report.hnsw, `the unpacked server did not build an HNSW index: ${stdout}`);
     assert.ok(report.hnsw.recall > 0.5, `HNSW recall ${report.hnsw.recall} on clustered data`);
+  });
+
+  it('marks the platform package with its target, and leaves every native file out of the universal one', () => {
+    const platformZip = fs.readFileSync(vsix);
+    const vsixManifest = (zip: Buffer, dir: string) => {
+      unzip(zip, dir);
+      return fs.readFileSync(path.join(dir, 'extension.vsixmanifest'), 'utf8');
+    };
+    assert.match(vsixManifest(platformZip, path.join(out, 'platform-manifest')), /TargetPlatform="linux-x64"/);
+    const universalZip = fs.readFileSync(universal);
+    assert.doesNotMatch(vsixManifest(universalZip, path.join(out, 'universal-manifest')), /TargetPlatform=/);
+    const names = zipEntries(universalZip);
+    assert.ok(names.includes('extension/dist/arenalab.js'), 'the universal package has no server');
+    assert.deepEqual(names.filter((name) => name.includes('node_modules') || name.endsWith('.node')), [], 'native code in the universal package');
+    assert.ok(fs.existsSync(path.join(root, 'dist/node_modules/hnswlib-node/build/Release/addon.node')), 'packing the universal package lost dist/node_modules');
+  });
+
+  it('runs from the unpacked universal package on the exact index and says so', () => {
+    const installed = path.join(out, 'installed-universal');
+    unzip(fs.readFileSync(universal), installed);
+    const stdout = execFileSync(process.execPath, [path.join(installed, 'extension/dist/arenalab.js'), 'bench', 'ingest', '--spans', '200', '--json'], {
+      cwd: installed, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' },
+    });
+    const report = JSON.parse(stdout) as { index: string };
+    assert.match(report.index, /^exact \(hnsw unavailable: /);
   });
 });
