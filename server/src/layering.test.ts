@@ -154,10 +154,11 @@ const SERVER_LAYERS: Record<string, string[]> = {
   evaluation: ['datasets', 'store', 'workspace', 'host'],
   curation: ['datasets', 'store', 'host'],
   tools: ['store', 'workspace', 'host'],
-  lsp: ['evaluation', 'curation', 'tools', 'llm', 'outcomes', 'datasets', 'store', 'workspace', 'adapters', 'host'],
-  api: ['tools', 'datasets', 'store', 'workspace', 'host'],
+  answering: ['store', 'workspace', 'host'],
+  lsp: ['evaluation', 'curation', 'answering', 'tools', 'llm', 'outcomes', 'datasets', 'store', 'workspace', 'adapters', 'host'],
+  api: ['answering', 'tools', 'datasets', 'store', 'workspace', 'host'],
   bench: ['evaluation', 'ingest', 'datasets', 'store', 'workspace', 'adapters', 'host'],
-  cli: ['lsp', 'api', 'bench', 'evaluation', 'curation', 'tools', 'llm', 'ingest', 'outcomes', 'datasets', 'store', 'workspace', 'adapters', 'host'],
+  cli: ['lsp', 'api', 'bench', 'evaluation', 'curation', 'answering', 'tools', 'llm', 'ingest', 'outcomes', 'datasets', 'store', 'workspace', 'adapters', 'host'],
 };
 
 /** Imports between folders of `srcDir` that the table does not allow; tests and files at the top of `srcDir` are not checked. */

@@ -5,6 +5,7 @@ export {
   DEFAULT_REDACTION_CONFIG,
   redactSecrets,
   redactSpanSecrets,
+  redactValueSecrets,
   type RedactionConfig,
   type RedactionResult,
 } from './redactSecrets';

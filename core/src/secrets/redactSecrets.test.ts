@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { SPAN_SCHEMA_VERSION, type Span } from '../spans/span';
 import { decodeBase64Url } from './decodeBase64Url';
-import { DEFAULT_REDACTION_CONFIG, redactSecrets, redactSpanSecrets } from './redactSecrets';
+import { DEFAULT_REDACTION_CONFIG, redactSecrets, redactSpanSecrets, redactValueSecrets } from './redactSecrets';
 import { shannonEntropy } from './shannonEntropy';
 
 const fixtures = path.resolve(__dirname, '../../../test-fixtures/secrets');
@@ -95,6 +95,21 @@ describe('secrets: redactSpanSecrets', () => {
   it('returns the very same object when there is nothing to redact', () => {
     const clean = { ...base, this: 'rename variable', context: { environment: 'programming' } };
     assert.equal(redactSpanSecrets(clean).span, clean);
+  });
+});
+
+describe('secrets: redactValueSecrets', () => {
+  it('redacts strings at any depth of objects and arrays, keeps keys, numbers and the input unchanged', () => {
+    const value = { tool: 'read_file', args: { path: 'a.ts' }, hits: [{ line: 3, text: "const id = 'AKIAQ3EGRT5MXJ7KZP2W';" }], ok: true };
+    const { value: redacted, counts } = redactValueSecrets(value);
+    assert.deepEqual(redacted, { ...value, hits: [{ line: 3, text: "const id = '<redacted:aws_access_key>';" }] });
+    assert.deepEqual(counts, { aws_access_key: 1 });
+    assert.match(value.hits[0].text, /AKIAQ3EGRT5MXJ7KZP2W/, 'the input is not modified');
+  });
+
+  it('returns the very same value when there is nothing to redact', () => {
+    const clean = { text: 'rename variable', list: ['a', 'b'] };
+    assert.equal(redactValueSecrets(clean).value, clean);
   });
 });
 

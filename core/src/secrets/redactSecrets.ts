@@ -191,6 +191,16 @@ function redactValue(value: unknown, config: RedactionConfig, counts: SecretCoun
 }
 
 /**
+ * Redacts every string inside a JSON-like value (objects and arrays, recursively; keys are kept): a host's answer
+ * before it is shown, such as a tool's output and arguments. The input is not modified; it is returned as is when it
+ * held no secret.
+ */
+export function redactValueSecrets<T>(value: T, config: RedactionConfig = DEFAULT_REDACTION_CONFIG): { value: T; counts: SecretCounts } {
+  const counts: SecretCounts = {};
+  return { value: redactValue(value, config, counts) as T, counts };
+}
+
+/**
  * Redacts every string of a span (who, did, this, if_ok, if_not, confirmed_by and everything
  * under context and metadata, recursively), never its id, date, status, source or version.
  * The input is not modified; it is returned as is when it held no secret.

@@ -24,6 +24,8 @@ export interface ChatAnswer {
   /** Past trajectories that voted. */
   trajectoriesUsed: number;
   provenance: ChatProvenance[];
+  /** Kinds of secret replaced by `<redacted:KIND>` in the answer (a file a tool read held a key); absent when none. */
+  redactedSecrets?: string[];
 }
 
 export interface ChatAnswerOptions {

@@ -1,4 +1,5 @@
-import type { Cancellation, CompletionEngine } from '@arenalab/core';
+import type { Cancellation } from '@arenalab/core';
+import type { CompletionService } from '../answering';
 import { languageForPath } from '../workspace';
 
 export interface CodeCompletionInput {
@@ -21,7 +22,7 @@ export interface CodeCompletion {
   text: string;
   /** 0–1; when nothing is shown, the best confidence that was found. */
   confidence: number;
-  /** The engine's method, or `none` when nothing was shown. */
+  /** The engine's method; `none` when nothing reached the show threshold, `withheld` when the constitution withheld every candidate. */
   method: string;
   provenance: CodeProvenance[];
 }
@@ -34,16 +35,20 @@ export interface CompletionBackend {
 /** The document path used when the caller names none: it matches no indexed file, so nothing is held out. */
 const UNNAMED_DOCUMENT = '<request>';
 
-/** The completion creature over a workspace: the CompletionEngine the CLI and LSP use, already indexed by the host. */
+/**
+ * The completion creature over a workspace: the completion service the CLI and the language server use, so the
+ * constitution withholds what must never be suggested (a secret, content of an excluded file) here too; the best
+ * allowed candidate is the answer.
+ */
 export class EngineCompletionBackend implements CompletionBackend {
-  constructor(private readonly engine: CompletionEngine) {}
+  constructor(private readonly service: CompletionService) {}
 
   async complete(input: CodeCompletionInput, cancellation: Cancellation): Promise<CodeCompletion> {
     const file = input.file ?? UNNAMED_DOCUMENT;
     const language = (input.file && languageForPath(input.file)) || 'plaintext';
-    const result = this.engine.complete({ file, language, prefix: input.prefix, suffix: input.suffix }, { maxCandidates: 1, token: cancellation });
+    const result = await this.service.complete({ file, language, prefix: input.prefix, suffix: input.suffix }, { token: cancellation });
     const best = result.candidates[0];
-    if (!best) return { text: '', confidence: result.bestConfidence, method: 'none', provenance: [] };
+    if (!best) return { text: '', confidence: result.bestConfidence, method: result.withheld.length > 0 ? 'withheld' : 'none', provenance: [] };
     return {
       text: best.text,
       confidence: best.confidence,

@@ -1,4 +1,5 @@
 import type { Cancellation, ChatEngine, ChatMessage } from '@arenalab/core';
+import { answerChat, type ChatSources } from '../answering';
 import type { ToolHost } from '../tools';
 import type { ChatAnswer, ChatBackend, ChatProvenance } from './chatBackend';
 import type { ChatTurn } from './chatRequest';
@@ -24,27 +25,30 @@ function lastQuestion(turns: readonly ChatTurn[]): string | undefined {
  * answer spans of a dataset retrieved and voted on, the constitution applied. With a ToolHost, a question that needs
  * a tool (a calculation, running code, searching the served workspace) is answered by the tool instead, with method
  * `tool_synthesis` (or `tool_failed`) and the tool as provenance; the API opens no store for writing, so those tool
- * uses are not stored.
+ * uses are not stored. Both go through the shared chat path, which redacts every secret of the answer (a read file,
+ * search hits, a program's output) and says which kinds it redacted.
  */
 export class EngineChatBackend implements ChatBackend {
-  constructor(private readonly engine: ChatEngine, private readonly tools?: ToolHost) {}
+  constructor(private readonly engine: ChatEngine, private readonly tools?: ToolHost, private readonly log: (line: string) => void = () => undefined) {}
 
   async answer(turns: readonly ChatTurn[], _options: unknown, cancellation: Cancellation): Promise<ChatAnswer> {
-    const question = lastQuestion(turns);
-    if (this.tools && question !== undefined) {
-      const viaTool = await this.tools.ask(question, { token: cancellation });
-      if (viaTool.usedTool) {
-        const provenance: ChatProvenance[] = viaTool.results.map((r) => ({ spanId: 'tool', similarity: 1, tool: r.toolId, args: r.args, success: r.success }));
-        return { text: viaTool.answer, confidence: viaTool.confidence / 100, method: viaTool.method, trajectoriesUsed: 0, provenance };
-      }
+    const tools = this.tools;
+    const sources: ChatSources = { engine: async () => this.engine, log: this.log, ...(tools ? { tools: async () => tools } : {}) };
+    const reply = await answerChat(lastQuestion(turns), engineMessages(turns), sources, cancellation);
+    const redacted = reply.redacted.length > 0 ? { redactedSecrets: reply.redacted } : {};
+    if (reply.via === 'tool') {
+      const viaTool = reply.tool;
+      const provenance: ChatProvenance[] = viaTool.results.map((r) => ({ spanId: 'tool', similarity: 1, tool: r.toolId, args: r.args, success: r.success }));
+      return { text: viaTool.answer, confidence: viaTool.confidence / 100, method: viaTool.method, trajectoriesUsed: 0, provenance, ...redacted };
     }
-    const answer = await this.engine.answer({ messages: engineMessages(turns) }, cancellation);
+    const answer = reply.engine;
     return {
       text: answer.text,
       confidence: answer.confidence,
       method: answer.method,
       trajectoriesUsed: answer.trajectoriesUsed,
       provenance: answer.provenance.map((p) => ({ spanId: p.spanId, similarity: p.similarity, ...(p.file !== undefined ? { file: p.file } : {}) })),
+      ...redacted,
     };
   }
 }

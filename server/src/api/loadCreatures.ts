@@ -6,6 +6,7 @@ import { DatasetRepository, DatasetRepositoryError } from '../datasets';
 import { LOG_FILE_NAME, SpanStore } from '../store';
 import { indexWorkspace } from '../workspace';
 import { ApiConfigError } from './apiConfigError';
+import { CompletionService, singleFolder, WorkspaceConstitution } from '../answering';
 import { EngineCompletionBackend } from './completionBackend';
 import { CreatureRegistry, type Creature } from './creature';
 import { ToolHost } from '../tools';
@@ -25,6 +26,8 @@ export interface CreatureSources {
   clock: Clock;
   /** Embedder of the chat engines (`--model`); by default each engine fits a hashing embedder on its questions. */
   embedder?: Embedder;
+  /** Where the constitution says why it withheld a suggestion. */
+  log?: (line: string) => void;
 }
 
 export interface LoadedCreatures {
@@ -34,7 +37,7 @@ export interface LoadedCreatures {
   workspace?: { files: number; windows: number; build_s: number; skipped: number };
 }
 
-async function chatCreature(repository: DatasetRepository, ref: { name: string; version?: string }, deps: { clock: Clock; embedder?: Embedder; tools?: ToolHost }, token: Cancellation): Promise<Creature> {
+async function chatCreature(repository: DatasetRepository, ref: { name: string; version?: string }, deps: { clock: Clock; embedder?: Embedder; tools?: ToolHost; log?: (line: string) => void }, token: Cancellation): Promise<Creature> {
   const version = ref.version ?? repository.latest(ref.name);
   if (!version) throw new DatasetRepositoryError('DATASET_NOT_FOUND', `no dataset named ${ref.name} in ${repository.root} (arenalab dataset list)`);
   const dataset = repository.load(ref.name, version);
@@ -46,7 +49,7 @@ async function chatCreature(repository: DatasetRepository, ref: { name: string; 
     description: `chat: ChatEngine over the ${engine.size} answered questions of dataset ${dataset.name}@${dataset.version}${dataset.frozen ? ' (frozen)' : ''}`,
     ledgerHash: dataset.merkle_root,
     ledgerKind: 'dataset_merkle_root',
-    chat: new EngineChatBackend(engine, deps.tools),
+    chat: new EngineChatBackend(engine, deps.tools, deps.log),
   };
 }
 
@@ -76,6 +79,11 @@ function storeStatusOf(storeDir: string, snapshot: { records: number; headHash: 
   };
 }
 
+/** The served folder's constitution: its .gitignore and default excludes, the store's remembered violations. */
+function workspaceConstitution(root: string, sources: CreatureSources): WorkspaceConstitution {
+  return new WorkspaceConstitution({ clock: sources.clock, rootOf: singleFolder(root), excludes: () => [], storeDir: () => sources.storeDir, log: sources.log ?? (() => undefined) });
+}
+
 /**
  * The creatures of `arenalab serve`: one chat creature per dataset (verified on load; its Merkle root is the ledger
  * hash) and the completion creature over the workspace (pinned by the store's chain head when there is one).
@@ -88,7 +96,7 @@ export async function loadCreatures(sources: CreatureSources, token: Cancellatio
   const creatures: Creature[] = [];
   // One tool host for every chat creature: the calculator, sandboxed code and the served workspace's files.
   const tools = sources.datasets.length > 0 ? await ToolHost.open({ workspace: sources.workspace, clock: sources.clock, embedder: sources.embedder }) : undefined;
-  for (const ref of sources.datasets) creatures.push(await chatCreature(repository, ref, { clock: sources.clock, embedder: sources.embedder, tools }, token));
+  for (const ref of sources.datasets) creatures.push(await chatCreature(repository, ref, { clock: sources.clock, embedder: sources.embedder, tools, log: sources.log }, token));
   const snapshot = await storeSnapshot(sources.storeDir);
   let workspace: LoadedCreatures['workspace'];
   if (sources.workspace !== undefined) {
@@ -104,7 +112,7 @@ export async function loadCreatures(sources: CreatureSources, token: Cancellatio
       description: `code completion: continuations voted over ${built.files} files (${built.windows} windows) of ${root}`,
       ledgerHash: snapshot.headHash,
       ledgerKind: snapshot.headHash ? 'store_head_hash' : null,
-      completion: new EngineCompletionBackend(engine),
+      completion: new EngineCompletionBackend(new CompletionService(engine, workspaceConstitution(root, sources))),
     });
   }
   return { creatures: new CreatureRegistry(creatures), storeStatus: storeStatusOf(sources.storeDir, snapshot), workspace };

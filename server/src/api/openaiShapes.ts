@@ -36,6 +36,8 @@ export interface ArenalabField {
   /** What `ledger_hash` is: the dataset's Merkle root or the span store's chain head. */
   ledger_kind: LedgerKind | null;
   provenance: readonly Record<string, unknown>[];
+  /** Kinds of secret the answer held, shown as `<redacted:KIND>`; only present when there were some. */
+  redacted_secrets?: string[];
 }
 
 export interface Usage {

@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CompletionEngine } from '@arenalab/core';
+import { CompletionEngine, systemClock } from '@arenalab/core';
 import type { Cancellation, CompletionResult, Progress } from '@arenalab/core';
+import { CompletionService, singleFolder, WorkspaceConstitution } from '../answering';
+import type { WithheldCandidate } from '../answering';
+import { defaultStoreDir } from '../store';
 import { indexWorkspace, languageForPath } from '../workspace';
 
 export interface CompleteAtOptions {
@@ -24,8 +27,10 @@ export interface CompleteAtResult {
   threshold: number;
   bestConfidence: number;
   index: { files: number; windows: number; build_s: number };
-  /** The engine's candidates; provenance lines are 1-based here, like --line. */
+  /** The candidates the constitution allows; provenance lines are 1-based here, like --line. */
   candidates: CompletionResult['candidates'];
+  /** Why each candidate the constitution withheld was withheld (a secret, an excluded file, …); never its text. */
+  withheld: WithheldCandidate[];
 }
 
 /** A bad --file, --line or --col: a clear message and exit code 1, never a stack trace. */
@@ -53,17 +58,23 @@ export function splitAt(text: string, line: number, col: number): { prefix: stri
   return { prefix: text.slice(0, offset), suffix: text.slice(offset) };
 }
 
-/** `arenalab complete`: index the repo with the default excludes, then complete at one position of one file. */
-export async function completeAt(options: CompleteAtOptions, token: Cancellation, progress: Progress): Promise<CompleteAtResult> {
+/**
+ * `arenalab complete`: index the repo with the default excludes, then complete at one position of one file, through
+ * the completion service, so what the constitution withholds (a secret, content of a gitignored file) is never
+ * printed; the repo's store (`<repo>/.arenalab`) lends its remembered violations.
+ */
+export async function completeAt(options: CompleteAtOptions, token: Cancellation, progress: Progress, log: (line: string) => void = () => undefined): Promise<CompleteAtResult> {
   const absolute = resolveFile(options.repo, options.file);
   const text = fs.readFileSync(absolute, 'utf8').replace(/^\uFEFF/, '');
   const { prefix, suffix } = splitAt(text, options.line, options.col);
-  const file = path.relative(path.resolve(options.repo), absolute).split(path.sep).join('/');
+  const repo = path.resolve(options.repo);
+  const file = path.relative(repo, absolute).split(path.sep).join('/');
   const language = languageForPath(file) ?? 'plaintext';
   const engine = new CompletionEngine();
   const built = await indexWorkspace(engine, options.repo, {}, token, progress);
   if (options.holdOut) engine.removeFile(file);
-  const result = engine.complete({ file, language, prefix, suffix });
+  const constitution = new WorkspaceConstitution({ clock: systemClock, rootOf: singleFolder(repo), excludes: () => [], storeDir: () => defaultStoreDir(repo), log });
+  const result = await new CompletionService(engine, constitution).complete({ file, language, prefix, suffix }, { token });
   const candidates = result.candidates.map((c) => ({ ...c, provenance: c.provenance.map((p) => (p.line === undefined ? p : { ...p, line: p.line + 1 })) }));
   return {
     file,
@@ -74,5 +85,6 @@ export async function completeAt(options: CompleteAtOptions, token: Cancellation
     bestConfidence: result.bestConfidence,
     index: { files: built.files, windows: built.windows, build_s: Math.round(built.build_s * 1000) / 1000 },
     candidates,
+    withheld: result.withheld,
   };
 }

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { leakedSecrets, PLANTED_PLACES, writePlantedSecretsWorkspace } from '../answering/plantedSecretsTestSupport';
 import { splitAt } from './completeAt';
 
 // `arenalab complete` and `arenalab bench completion` as a user runs them: a child process on the built launcher.
@@ -93,6 +94,38 @@ describe('arenalab complete and bench completion (real process)', function () {
     const human = cli(['bench', 'completion', '--repo', repo]);
     assert.match(human.stdout, /^engine +\d/m);
     assert.match(human.stdout, /^jaccard-copy +\d/m);
+  });
+});
+
+describe('arenalab complete never prints a planted secret (real process)', function () {
+  this.timeout(120_000);
+  let repo: string;
+  afterEach(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  // Two files with the same code around an AWS key id and a password; the third file is completed at the same place.
+  for (const [what, upTo] of [['the key id', 2], ['the password', 3]] as const) {
+    it(`withholds ${what} where the other files have it, as text and as JSON, and says why`, () => {
+      repo = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-complete-secrets-'));
+      writePlantedSecretsWorkspace(repo, upTo);
+      const json = cli(['complete', '--repo', repo, '--file', 'src/gamma.ts', '--line', String(upTo + 1), '--json']);
+      assert.equal(json.code, 0, json.stderr);
+      assert.deepEqual(leakedSecrets(json.stdout + json.stderr), [], json.stdout);
+      const out = JSON.parse(json.stdout) as { candidates: unknown[]; withheld: { principleIds: string[] }[] };
+      assert.deepEqual(out.candidates, []);
+      assert.ok(out.withheld.some((w) => w.principleIds.includes('no_secrets')), json.stdout);
+      const human = cli(['complete', '--repo', repo, '--file', 'src/gamma.ts', '--line', String(upTo + 1)]);
+      assert.equal(human.code, 0, human.stderr);
+      assert.deepEqual(leakedSecrets(human.stdout + human.stderr), [], human.stdout);
+      assert.match(human.stdout, /withheld by the constitution: no_secrets/);
+    });
+  }
+
+  it('still suggests the ordinary line the two files agree on at the same place', () => {
+    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-complete-secrets-'));
+    writePlantedSecretsWorkspace(repo, 1);
+    const json = cli(['complete', '--repo', repo, '--file', 'src/gamma.ts', '--line', '2', '--json']);
+    assert.equal(json.code, 0, json.stderr);
+    assert.equal((JSON.parse(json.stdout) as { candidates: { text: string }[] }).candidates[0]?.text, PLANTED_PLACES.plainLine);
   });
 });
 

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { leakedSecrets, PRINT_KEY_PROGRAM, writePlantedSecretsWorkspace } from '../answering/plantedSecretsTestSupport';
 import { SpanStore } from '../store';
 
 // `arenalab ask` and `arenalab tool` as a user runs them: the built launcher in a child process, a real workspace,
@@ -23,6 +24,23 @@ describe('arenalab ask / tool (real process)', function () {
     fs.writeFileSync(path.join(tmp, 'src', 'math.ts'), 'export function square(x: number) {\n  return x * x;\n}\n');
   });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('prints what a tool read, found or ran with planted secrets redacted, as text and as JSON', () => {
+    writePlantedSecretsWorkspace(tmp);
+    for (const args of [
+      ['ask', 'show me the file lib/alpha.ts'],
+      ['ask', 'search the workspace for "accessKeyId"'],
+      ['ask', PRINT_KEY_PROGRAM],
+      ['tool', 'run', 'read_file', '--args', '{"path":"lib/beta.ts"}'],
+    ]) {
+      for (const json of [[], ['--json']]) {
+        const out = cli([...args, '--no-store', ...json], tmp);
+        assert.equal(out.code, 0, out.stderr);
+        assert.deepEqual(leakedSecrets(out.stdout + out.stderr), [], out.stdout);
+        assert.match(out.stdout, /<redacted:aws_access_key>/);
+      }
+    }
+  });
 
   it('answers with a tool, stores the span in <workspace>/.arenalab, and prints JSON for scripts', () => {
     const calc = cli(['ask', 'what is 2^10 * 3'], tmp);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { OutcomeRecorder, realRetentionTimer, RetentionChecker } from '../outcomes';
 import type { MissingDocument, RetentionTimer } from '../outcomes';
 import { recordLearnedSpans } from './learning/recordLearnedSpans';
-import { CompletionConstitution } from './completion/completionConstitution';
+import { CompletionService, WorkspaceConstitution } from '../answering';
 import { CurationSession } from '../curation';
 import { DocumentSync } from './workspace/documentSync';
 import { DEFAULT_LSP_SETTINGS } from './settings/lspSettings';
@@ -49,7 +49,9 @@ export interface LspContext {
    */
   learner: OnlineLearner;
   /** Withholds suggestions that break a hard principle (secrets, excluded files, harm, remembered violations). */
-  constitution: CompletionConstitution;
+  constitution: WorkspaceConstitution;
+  /** The engine behind the constitution: the only way the handlers get suggestions. */
+  completions: CompletionService;
   clock: Clock;
   /** The curation game: the store's spans scored, the running score, judgements recorded as spans. */
   curation: CurationSession;
@@ -79,6 +81,7 @@ export function createLspContext(connection: Connection, settings: LspSettings =
   const log = (line: string) => connection.console.info(line);
   const learner = new OnlineLearner(engine.weights);
   const outcomes = new OutcomeRecorder({ clock, log, observe: (span) => learner.observe([span]) });
+  const constitution = new WorkspaceConstitution({ clock, rootOf: (key) => roots.rootOf(key), log, excludes: () => ctx.clientSettings.excludes, storeDir: () => ctx.store.dir });
   const ctx: LspContext = {
     connection, documents, engine, roots, settings, sync,
     suggestions: new SuggestionMemory(settings.rememberedSuggestions),
@@ -93,7 +96,8 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     }),
     store: { opened: false },
     learner,
-    constitution: new CompletionConstitution({ clock, roots, log, excludes: () => ctx.clientSettings.excludes, storeDir: () => ctx.store.dir }),
+    constitution,
+    completions: new CompletionService(engine, constitution),
     clock,
     curation: new CurationSession({ clock, record: (draft) => outcomes.record(draft), drain: () => outcomes.drain() }),
     chat: new WorkspaceChat({ clock, log, record: (draft) => outcomes.record(draft), llm: () => llmFromSettings(ctx.clientSettings.llm), reviewer: () => ctx.constitution.currentReviewer() }),

@@ -10,6 +10,8 @@ const fixed = (x: number) => x.toFixed(2);
 
 function formatCompletion(r: CompleteAtResult): string {
   const header = `${r.file}:${r.line}:${r.col} (${r.language}); ${r.index.files} files, ${r.index.windows} windows indexed in ${r.index.build_s} s`;
+  const withheld = r.withheld.map((w) => `withheld by the constitution: ${w.reason}`);
+  if (r.candidates.length === 0 && withheld.length > 0) return [header, 'no suggestion', ...withheld].join('\n');
   if (r.candidates.length === 0) return `${header}\nno suggestion (best confidence ${fixed(r.bestConfidence)} below threshold ${fixed(r.threshold)})`;
   const blocks = r.candidates.map((c, i) => {
     const sources = c.provenance.map((p) => `${p.file ?? p.spanId ?? '?'}${p.line === undefined ? '' : `:${p.line}`} (similarity ${fixed(p.similarity)}${p.acceptedBefore > 0 ? `, accepted ${p.acceptedBefore}×` : ''})`);
@@ -19,7 +21,7 @@ function formatCompletion(r: CompleteAtResult): string {
       `   from ${sources.join(', ') || 'nowhere recorded'}`,
     ].join('\n');
   });
-  return [header, ...blocks].join('\n');
+  return [header, ...blocks, ...withheld].join('\n');
 }
 
 /** `arenalab complete`: what the engine suggests at one position, with confidence, method and provenance. */

@@ -93,7 +93,7 @@ async function serveWithLog(options: ServeOptions, log: ApiLog): Promise<void> {
   const storeDir = resolveStoreDir(options.store, options.workspace ?? process.cwd());
   await withModelEmbedder(options.model, async (embedder) => {
     const loaded = await withCliWork((token, progress) =>
-      loadCreatures({ storeDir, datasets: options.dataset, workspace: options.workspace, clock: systemClock, embedder }, token, progress.phase('index')));
+      loadCreatures({ storeDir, datasets: options.dataset, workspace: options.workspace, clock: systemClock, embedder, log: (line) => log.event('info', line) }, token, progress.phase('index')));
     const server = await ApiServer.start({
       host: options.host,
       port: options.port,

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { createDefaultToolRegistry } from '@arenalab/core';
 import type { Command } from 'commander';
 import { resolveStoreDir, SpanStore, StoreLockedError } from '../../store';
+import { toolAnswerWithoutSecrets } from '../../answering';
 import { ToolHost, type HostToolAnswer } from '../../tools';
 import { InterruptToken } from '../interruptToken';
 import { printResult } from '../output';
@@ -41,7 +42,8 @@ async function withToolHost(options: ToolCliOptions, work: (host: ToolHost, toke
     const result = await work(host, token);
     // A locked store (the language server is writing it) does not stop the answer; it says the span was not kept.
     const answer = problem && result.usedTool ? { ...result, storeProblem: problem } : result;
-    printResult(answer, Boolean(options.json), formatAnswer);
+    // What the tool read or printed is shown the way the chat shows it: every secret as <redacted:KIND>.
+    printResult(toolAnswerWithoutSecrets(answer).answer, Boolean(options.json), formatAnswer);
     if (answer.usedTool && answer.method === 'tool_failed') process.exitCode = 1;
   } finally {
     token.dispose();

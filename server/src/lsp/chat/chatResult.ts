@@ -1,13 +1,12 @@
-import { redactSecrets } from '@arenalab/core';
 import type { ChatAnswer, Span } from '@arenalab/core';
 import type { ChatAnswerSource, ChatResult, ChatToolCall } from '@arenalab/protocol';
 import type { HostToolAnswer } from '../../tools';
 
 /** What a client sees of the constitution: the principles the answer broke (so it was corrected), and the warnings. */
-function constitutionSummary(answer: ChatAnswer): ChatResult['constitution'] {
+function constitutionSummary(answer: ChatAnswer, redactionWarning: string | undefined): ChatResult['constitution'] {
   return {
     violations: answer.constitution.violations.map((v) => `${v.principleId}: ${v.reason}`),
-    warnings: answer.constitution.warnings.map((w) => `${w.principleId}: ${w.reason}`),
+    warnings: [...answer.constitution.warnings.map((w) => `${w.principleId}: ${w.reason}`), ...(redactionWarning === undefined ? [] : [redactionWarning])],
   };
 }
 
@@ -17,7 +16,7 @@ function lineOf(span: Span | undefined): number | undefined {
 }
 
 /** The engine's answer in protocol shape; each source carries its span so a client can show it. */
-export function engineChatResult(answer: ChatAnswer, answerId: string, spanOf: (id: string) => Span | undefined): ChatResult {
+export function engineChatResult(answer: ChatAnswer, answerId: string, spanOf: (id: string) => Span | undefined, redactionWarning?: string): ChatResult {
   const provenance = answer.provenance.map((p): ChatAnswerSource => {
     const span = spanOf(p.spanId);
     const line = lineOf(span);
@@ -28,29 +27,19 @@ export function engineChatResult(answer: ChatAnswer, answerId: string, spanOf: (
       ...(span !== undefined ? { span } : {}),
     };
   });
-  return { text: answer.text, confidence: answer.confidence, method: answer.method, provenance, toolCalls: [], constitution: constitutionSummary(answer), answerId };
+  return { text: answer.text, confidence: answer.confidence, method: answer.method, provenance, toolCalls: [], constitution: constitutionSummary(answer, redactionWarning), answerId };
 }
 
-/** A tool's answer in protocol shape: the tool's output is the answer and its provenance is `tool`. */
-/** Tool output shown in the chat never carries a secret (a read file may hold one): the no_secrets principle. */
-function shown(text: string): { text: string; redacted: string[] } {
-  const { text: safe, counts } = redactSecrets(text);
-  return { text: safe, redacted: Object.keys(counts) };
-}
-
-export function toolChatResult(answer: HostToolAnswer, answerId: string): ChatResult {
-  const redacted = new Set<string>();
-  const safe = (text: string) => {
-    const result = shown(text);
-    result.redacted.forEach((kind) => redacted.add(kind));
-    return result.text;
-  };
+/**
+ * A tool's answer in protocol shape: the tool's output is the answer and its provenance is `tool`. The answer comes
+ * from the shared chat path with its secrets already redacted; `redactionWarning` says so when it had any.
+ */
+export function toolChatResult(answer: HostToolAnswer, answerId: string, redactionWarning?: string): ChatResult {
   const toolCalls = answer.results.map((r): ChatToolCall => ({
-    tool: r.toolId, args: r.args, success: r.success, output: safe(r.success ? (r.output?.text ?? '') : (r.error ?? 'failed')),
+    tool: r.toolId, args: r.args, success: r.success, output: r.success ? (r.output?.text ?? '') : (r.error ?? 'failed'),
     ...(answer.spanId !== undefined ? { spanId: answer.spanId } : {}),
   }));
   const provenance: ChatAnswerSource[] = toolCalls.map((call) => ({ spanId: 'tool', similarity: 1, snippet: call.output.slice(0, 200), question: `${call.tool} ${JSON.stringify(call.args)}` }));
-  const text = safe(answer.answer);
-  const warnings = redacted.size > 0 ? [`no_secrets: the tool output held what looks like a secret (${[...redacted].sort().join(', ')}); it is shown redacted`] : [];
-  return { text, confidence: answer.confidence / 100, method: answer.method, provenance, toolCalls, constitution: { violations: [], warnings }, answerId };
+  const warnings = redactionWarning === undefined ? [] : [redactionWarning];
+  return { text: answer.answer, confidence: answer.confidence / 100, method: answer.method, provenance, toolCalls, constitution: { violations: [], warnings }, answerId };
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ASK_QUESTION, CancelledError, ChatEngine, neverCancelled, throwIfCancelled } from '@arenalab/core';
+import { ASK_QUESTION, ChatEngine, neverCancelled, throwIfCancelled } from '@arenalab/core';
 import type { Cancellation, ChatMessage, Clock, ConstitutionalReviewer, LlmSynthesizer, Span } from '@arenalab/core';
 import type { ChatParams, ChatResult } from '@arenalab/protocol';
+import { answerChat, redactionWarning } from '../../answering';
 import { ToolHost } from '../../tools';
-import type { HostToolAnswer } from '../../tools';
 import { ChatAnswerMemory } from './chatAnswerMemory';
 import { engineChatResult, toolChatResult } from './chatResult';
 import { currentChatStamp, loadChatMemory, onlyGrew, readStoreSpans, sameStamp } from './chatSpanSource';
@@ -40,7 +40,8 @@ export interface ChatPlace {
 /**
  * The chat of one language server: a ChatEngine over the workspace store's spans (plus the newest dataset), built on
  * the first question and kept up to date with the store (see memoryFor); a question that needs a tool is answered by
- * the tool (calculator, code, workspace search) instead. Every answer is remembered for its 👍/👎.
+ * the tool (calculator, code, workspace search) instead, through the shared chat path that redacts every secret of
+ * the answer. Every answer is remembered for its 👍/👎.
  */
 export class WorkspaceChat {
   readonly answers = new ChatAnswerMemory();
@@ -52,37 +53,26 @@ export class WorkspaceChat {
   async answer(params: ChatParams, place: ChatPlace, token: Cancellation): Promise<ChatResult> {
     const question = lastUserMessage(params.messages);
     const answerId = randomUUID();
-    const viaTool = await this.tryTool(question, place.workspace, token);
+    let memory: Memory | undefined;
+    const reply = await answerChat(question, params.messages as ChatMessage[], {
+      tools: () => this.toolsFor(place.workspace),
+      toolsFailed: () => (this.tools = undefined),
+      engine: async () => (memory = await this.memoryFor(place.storeDir, token)).engine,
+      log: (line) => this.deps.log(line),
+    }, token);
     let result: ChatResult;
-    if (viaTool) {
-      result = toolChatResult(viaTool, answerId);
+    if (reply.via === 'tool') {
+      // The recorder redacts again before storing; the span here is already the redacted one.
+      const spanId = reply.tool.span ? this.deps.record(reply.tool.span) : undefined;
+      result = toolChatResult({ ...reply.tool, ...(spanId !== undefined ? { spanId } : {}) }, answerId, redactionWarning(reply));
     } else {
-      const memory = await this.memoryFor(place.storeDir, token);
-      const answer = await memory.engine.answer({ messages: params.messages as ChatMessage[] }, token);
-      result = engineChatResult(answer, answerId, (id) => memory.spans.get(id));
+      result = engineChatResult(reply.engine, answerId, (id) => memory?.spans.get(id), redactionWarning(reply));
     }
     this.answers.remember({
       answerId, question, text: result.text, method: result.method, confidence: result.confidence, conversationId: params.conversationId,
-      sourceSpanIds: viaTool ? result.toolCalls.flatMap((c) => (c.spanId ? [c.spanId] : [])) : result.provenance.map((p) => p.spanId),
+      sourceSpanIds: reply.via === 'tool' ? result.toolCalls.flatMap((c) => (c.spanId ? [c.spanId] : [])) : result.provenance.map((p) => p.spanId),
     });
     return result;
-  }
-
-  /** The tool's answer when the question needs a tool (and the tool use stored as a span), else undefined. */
-  private async tryTool(question: string, workspace: string | undefined, token: Cancellation): Promise<HostToolAnswer | undefined> {
-    let answer: HostToolAnswer;
-    try {
-      answer = await (await this.toolsFor(workspace)).ask(question, { token });
-    } catch (error) {
-      // Tools are a way to answer, not a precondition: without them the engine still answers from the spans.
-      if (error instanceof CancelledError) throw error;
-      this.tools = undefined;
-      this.deps.log(`chat: the tools failed, answering from the spans: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    }
-    if (!answer.usedTool) return undefined;
-    const spanId = answer.span ? this.deps.record(answer.span) : undefined;
-    return { ...answer, ...(spanId !== undefined ? { spanId } : {}) };
   }
 
   private toolsFor(workspace: string | undefined): Promise<ToolHost> {

@@ -3,6 +3,7 @@ import { CancelledError, CompletionEngine, fixedClock } from '@arenalab/core';
 import type { CompleteOptions, CompletionRequest, CompletionResult } from '@arenalab/core';
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionService } from '../../answering';
 import { guarded } from '../guarded';
 import { createLspContext } from '../lspContext';
 import { DEFAULT_LSP_SETTINGS } from '../settings/lspSettings';
@@ -38,6 +39,7 @@ function setup(duringPause: (pause: number, ctx: ReturnType<typeof createLspCont
   const engine = new SlowEngine((n) => duringPause(n, ctx));
   engine.addFile('a.ts', 'typescript', [...CONTEXT, `  ${FROM_INDEX}`, '}'].join('\n'));
   ctx.engine = engine;
+  ctx.completions = new CompletionService(engine, ctx.constitution);
   ctx.clientSettings = { ...ctx.clientSettings, confidenceThreshold: 0 };
   const text = [...CONTEXT, `  ${FROM_SELF}`, '}', '', ...CONTEXT, ''].join('\n');
   let document = TextDocument.create(URI, 'typescript', 1, text);

@@ -28,8 +28,8 @@ const pauseForInput = () => new Promise<void>((resolve) => setImmediate(resolve)
  * between its search phases so cancellation and edits arriving meanwhile are seen: a cancelled request stops
  * (CancelledError, answered empty by the guard), and a request whose document changed meanwhile answers empty, since
  * an answer for an older text would be wrong where it is shown. When the time budget runs out the engine ranks
- * what it has found so far, so the answer is never late. The constitution then withholds any suggestion that breaks a
- * hard principle (a secret, content of an excluded file, harm, a remembered violation).
+ * what it has found so far, so the answer is never late. The completion service's constitution withholds any
+ * suggestion that breaks a hard principle (a secret, content of an excluded file, harm, a remembered violation).
  */
 export async function suggestAt(ctx: LspContext, uri: string, position: Position, token: CancellationToken = NEVER): Promise<ShownSuggestion[]> {
   const { clientSettings } = ctx;
@@ -44,11 +44,9 @@ export async function suggestAt(ctx: LspContext, uri: string, position: Position
   const language = languageForPath(file) ?? document.languageId;
   const at = document.positionAt(offset);
   const request = { file, language, prefix: text.slice(0, offset), suffix: text.slice(offset), position: at };
-  const options = { token: budget.cancelled, budget: budget.deadline, showThreshold: showThreshold(ctx) };
-  const result = await ctx.engine.completeInterruptibly(request, options, pauseForInput);
+  const options = { token: budget.cancelled, budget: budget.deadline, showThreshold: showThreshold(ctx), pause: pauseForInput };
+  const result = await ctx.completions.complete(request, options);
   if (budget.cancelled.isCancelled || ctx.documents.get(uri)?.version !== version) return [];
-  if (result.cutShort) ctx.connection.console.info(`completion at ${uri}:${at.line}:${at.character} cut short by the ${budget.budgetMs} ms budget: ${result.candidates.length} candidate(s) from the phases done`);
-  const allowed = await ctx.constitution.allowed(result.candidates, { prefix: request.prefix, language }, budget.cancelled);
-  if (budget.cancelled.isCancelled || ctx.documents.get(uri)?.version !== version) return [];
-  return allowed.map((candidate) => ctx.suggestions.remember(uri, withMaxLines(candidate, clientSettings.maxLines), { file, language, version }));
+  if (result.cutShort) ctx.connection.console.info(`completion at ${uri}:${at.line}:${at.character} cut short by the ${budget.budgetMs} ms budget: ${result.candidates.length + result.withheld.length} candidate(s) from the phases done`);
+  return result.candidates.map((candidate) => ctx.suggestions.remember(uri, withMaxLines(candidate, clientSettings.maxLines), { file, language, version }));
 }

@@ -1,17 +1,37 @@
 import { AntiPatternMemory, checkCompletion, ConstitutionalReviewer, HashingEmbedder } from '@arenalab/core';
 import type { Cancellation, Clock, CompletionCandidate } from '@arenalab/core';
-import { loadAntiPatterns } from '../../store';
-import { WorkspaceFileFilter } from '../../workspace';
-import type { WorkspaceRoots } from '../workspace/workspaceRoots';
+import { loadAntiPatterns } from '../store';
+import { WorkspaceFileFilter } from '../workspace';
 
-export interface CompletionConstitutionDeps {
+/** A workspace folder and the '/'-separated path of a file in it. */
+export interface FolderPath {
+  root: string;
+  relative: string;
+}
+
+export interface WorkspaceConstitutionDeps {
   clock: Clock;
-  roots: WorkspaceRoots;
-  /** The user's `arenalab.excludes`, read at each check so a settings change applies at once. */
+  /**
+   * The folder and path behind a completion engine's file key, or undefined for a key outside every folder (an
+   * untitled document). The language server maps its multi-root keys; a single folder uses `singleFolder`.
+   */
+  rootOf: (key: string) => FolderPath | undefined;
+  /** The user's excludes (`arenalab.excludes`), read at each check so a settings change applies at once. */
   excludes: () => readonly string[];
-  /** The outcome store's folder, where `arenalab chat` and the server keep remembered violations. */
+  /** The store folder, where `arenalab chat` and the language server keep remembered violations. */
   storeDir: () => string | undefined;
   log: (line: string) => void;
+}
+
+/** Why a candidate was not shown: the principles it broke. Its text is never repeated here. */
+export interface WithheldCandidate {
+  principleIds: string[];
+  reason: string;
+}
+
+/** `rootOf` for hosts that serve one folder (the API, the CLI): every engine key is a path in it. */
+export function singleFolder(root: string): (key: string) => FolderPath | undefined {
+  return (key) => (key.includes(':') ? undefined : { root, relative: key });
 }
 
 /** .gitignore edits are picked up within this long (filters cache each folder's rules). */
@@ -20,29 +40,35 @@ const FILTER_LIFETIME_MS = 60_000;
 const PREFIX_CHARS = 2048;
 
 /**
- * The constitution on the completion path: a suggestion that carries a secret, comes from an excluded
- * or gitignored file, is harmful, or is close to a remembered violation is withheld, with the reason in the log.
- * Remembered violations are read from the store folder when it changes, so the chat's anti-patterns apply here too.
+ * The constitution of one workspace: a suggestion that carries a secret, comes from an excluded or gitignored file,
+ * is harmful, or is close to a remembered violation is withheld, with the reason in the log. Remembered violations
+ * are read from the store folder when it changes, so what the chat learned applies to completions too.
  */
-export class CompletionConstitution {
+export class WorkspaceConstitution {
   private reviewer: { storeDir: string | undefined; value: Promise<ConstitutionalReviewer> } | undefined;
   private filters: { key: string; madeAt: number; byRoot: Map<string, WorkspaceFileFilter> } | undefined;
 
-  constructor(private readonly deps: CompletionConstitutionDeps) {}
+  constructor(private readonly deps: WorkspaceConstitutionDeps) {}
 
-  /** The candidates the constitution allows, in their order. */
-  async allowed(candidates: readonly CompletionCandidate[], request: { prefix: string; language: string }, token?: Cancellation): Promise<CompletionCandidate[]> {
-    if (candidates.length === 0) return [];
+  /** The candidates the constitution allows, in their order, and why the others were withheld. */
+  async reviewCompletions(candidates: readonly CompletionCandidate[], request: { prefix: string; language: string }, token?: Cancellation): Promise<{ allowed: CompletionCandidate[]; withheld: WithheldCandidate[] }> {
+    if (candidates.length === 0) return { allowed: [], withheld: [] };
     const reviewer = await this.currentReviewer(token);
-    const kept: CompletionCandidate[] = [];
+    const allowed: CompletionCandidate[] = [];
+    const withheld: WithheldCandidate[] = [];
     for (const candidate of candidates) {
       const sourceFiles = candidate.provenance.flatMap((source) => (source.file === undefined ? [] : [source.file]));
       const completion = { text: candidate.text, confidence: candidate.confidence, sourceFiles, prefix: request.prefix.slice(-PREFIX_CHARS), domain: `programming/${request.language}` };
-      const { allowed, review } = await checkCompletion(reviewer, completion, token);
-      if (allowed) kept.push(candidate);
-      else this.deps.log(`suggestion withheld by the constitution: ${review.violations.map((v) => `${v.principleId} (${v.reason})`).join('; ')}`);
+      const { allowed: ok, review } = await checkCompletion(reviewer, completion, token);
+      if (ok) {
+        allowed.push(candidate);
+        continue;
+      }
+      const reason = review.violations.map((v) => `${v.principleId} (${v.reason})`).join('; ');
+      withheld.push({ principleIds: review.violations.map((v) => v.principleId), reason });
+      this.deps.log(`suggestion withheld by the constitution: ${reason}`);
     }
-    return kept;
+    return { allowed, withheld };
   }
 
   /**
@@ -65,7 +91,7 @@ export class CompletionConstitution {
   }
 
   private isExcluded(key: string): boolean {
-    const at = this.deps.roots.rootOf(key);
+    const at = this.deps.rootOf(key);
     if (at === undefined) return false;
     return this.filterFor(at.root).excludes(at.relative);
   }

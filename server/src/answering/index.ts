@@ -1,0 +1,4 @@
+export * from './answerChat';
+export * from './answerWithoutSecrets';
+export * from './completionService';
+export * from './workspaceConstitution';
