@@ -40,13 +40,15 @@ export interface LanguageClientDeps {
   log: vscode.LogOutputChannel;
   nodePath: string;
   middleware: Middleware;
+  /** `vscode.workspace.isTrusted` at start: an untrusted workspace gets no chat tools and no run recording. */
+  trusted: boolean;
 }
 
 /**
  * The client for `arenalab lsp` (dist/arenalab.js) run on the configured Node over stdio. The server reads its
  * settings, the store location included, through `workspace/configuration`, so nothing is passed in the environment.
  */
-export function createLanguageClient({ context, status, log, nodePath, middleware }: LanguageClientDeps): LanguageClient {
+export function createLanguageClient({ context, status, log, nodePath, middleware, trusted }: LanguageClientDeps): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'arenalab.js'));
   // stdio, not ipc: vscode-languageclient refuses TransportKind.ipc for a `command` executable ("Transport kind ipc
   // is not support for command executable"), found by the code-server e2e test. The client appends --stdio itself.
@@ -57,6 +59,7 @@ export function createLanguageClient({ context, status, log, nodePath, middlewar
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ language })),
     synchronize: { configurationSection: SETTINGS_SECTION },
+    initializationOptions: { trusted },
     outputChannel: log,
     errorHandler: restartingErrorHandler(status, log),
     middleware,

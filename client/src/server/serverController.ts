@@ -41,7 +41,8 @@ export class ServerController {
     }
     log.info(`ArenaLab: starting the server with ${nodePath} ${node.version}`);
     status.update({ server: 'starting', problem: undefined });
-    const client = createLanguageClient({ ...this.deps, nodePath });
+    // Trust is read at each start: granting it restarts the server (extension.ts), which then gets its tools back.
+    const client = createLanguageClient({ ...this.deps, nodePath, trusted: vscode.workspace.isTrusted });
     this.client = client;
     this.watch(client);
     try {
