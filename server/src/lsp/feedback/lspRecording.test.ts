@@ -31,8 +31,8 @@ describe('arenalab lsp --stdio: recording off, on, and in an untrusted workspace
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 
-  async function start(config: unknown, env: NodeJS.ProcessEnv = process.env, initializationOptions?: unknown): Promise<TestServer> {
-    const started = startTestServer(workspace, env);
+  async function start(config: unknown, env: NodeJS.ProcessEnv = process.env, initializationOptions?: unknown, args: string[] = []): Promise<TestServer> {
+    const started = startTestServer(workspace, env, args);
     started.config = config;
     await initializeTestServer(started, [workspace], initializationOptions);
     await started.logged(/recording suggestion outcomes in |outcomes are not recorded/);
@@ -89,6 +89,13 @@ describe('arenalab lsp --stdio: recording off, on, and in an untrusted workspace
   it('ARENALAB_RECORDING=off wins over the setting: no span at all', async () => {
     server = await start({ confidenceThreshold: 0, recording: { enabled: true } }, { ...process.env, ARENALAB_RECORDING: 'off' });
     await activity(server, 'env');
+    assert.equal(await stopTestServer(server), 0);
+    assert.deepEqual(await storedSpans(), []);
+  });
+
+  it('arenalab lsp --no-record wins over the setting too', async () => {
+    server = await start({ confidenceThreshold: 0, recording: { enabled: true } }, process.env, undefined, ['--no-record']);
+    await activity(server, 'flag');
     assert.equal(await stopTestServer(server), 0);
     assert.deepEqual(await storedSpans(), []);
   });

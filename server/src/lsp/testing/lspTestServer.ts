@@ -26,8 +26,8 @@ export interface TestServer {
   nextConfigurationRequest(): Promise<void>;
 }
 
-export function startTestServer(cwd: string, env: NodeJS.ProcessEnv = process.env): TestServer {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'arenalab.js'), 'lsp', '--stdio'], { cwd, env });
+export function startTestServer(cwd: string, env: NodeJS.ProcessEnv = process.env, extraArgs: readonly string[] = []): TestServer {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'arenalab.js'), 'lsp', '--stdio', ...extraArgs], { cwd, env });
   const client = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logWaiters: { pattern: RegExp; resolve(line: string): void }[] = [];
   const readyWaiters: ((s: StatusParams) => void)[] = [];
