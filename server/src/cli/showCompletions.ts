@@ -1,7 +1,6 @@
 import { CompletionEngine, sampleNextLineCases } from '@arenalab/core';
 import type { Cancellation, CompletionCandidate, NextLineCase, Progress } from '@arenalab/core';
-import { listWorkspaceFiles, readWorkspaceFile } from '../workspace';
-import { indexWorkspaceFiles } from '../workspace';
+import { indexWorkspaceFiles, listWorkspaceFiles, readWorkspaceFile } from '../workspace';
 import { suggestNextLine } from './suggestNextLine';
 
 /** One suggestion shown by the main job: where, what the engine said, and the real line it was hidden from. */
@@ -59,7 +58,12 @@ function pickExamples(all: ShownCompletion[], count: number): ShownCompletion[] 
   const ranked = [...all].sort((a, b) => b.confidence - a.confidence || a.file.localeCompare(b.file) || a.line - b.line);
   const picked: ShownCompletion[] = [];
   const files = new Set<string>();
-  for (const s of ranked) if (picked.length < count && !files.has(s.file)) (files.add(s.file), picked.push(s));
+  for (const s of ranked) {
+    if (picked.length < count && !files.has(s.file)) {
+      files.add(s.file);
+      picked.push(s);
+    }
+  }
   for (const s of ranked) if (picked.length < count && !picked.includes(s)) picked.push(s);
   return picked;
 }
@@ -73,7 +77,7 @@ export async function showCompletions(root: string, config: ShowcaseConfig, toke
   const engine = new CompletionEngine();
   const files = listWorkspaceFiles(root, {});
   const built = await indexWorkspaceFiles(engine, files, token, progress);
-  const sources = files.slice(0, config.maxFiles).map((f) => ({ path: f.path, language: f.language, text: readWorkspaceFile(f).replace(/\r\n/g, '\n') }));
+  const sources = files.slice(0, config.maxFiles).map((f) => ({ path: f.path, language: f.language, text: readWorkspaceFile(f) }));
   const threshold = engine.config.showThreshold;
   const results: ShownCompletion[] = [];
   let tried = 0;
