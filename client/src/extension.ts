@@ -85,6 +85,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // The store location is read by the server itself (workspace/configuration), which reopens the store.
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.server.nodePath`)) void controller.restart();
     }),
+    // Restricted Mode ends: the server is started again with the tools and run recording on.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void controller.restart()),
   );
   await controller.start();
 }

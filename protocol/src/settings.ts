@@ -43,6 +43,8 @@ export const SETTINGS = deepFreeze({
   'llm.baseUrl': { type: 'string', default: '', scope: 'machine-overridable' },
   'llm.model': { type: 'string', default: '' },
   'llm.apiKey': { type: 'string', default: '', scope: 'machine' },
+  // Privacy: whether the developer's activity (suggestion outcomes, edits, runs) is recorded in the store.
+  'recording.enabled': { type: 'boolean', default: true },
 } as const satisfies Record<string, SettingSchema>);
 
 export type SettingName = keyof typeof SETTINGS;

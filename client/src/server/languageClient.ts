@@ -41,6 +41,8 @@ export interface LanguageClientDeps {
   log: vscode.LogOutputChannel;
   runtime: ServerRuntime;
   middleware: Middleware;
+  /** `vscode.workspace.isTrusted` at start: an untrusted workspace gets no chat tools and no run recording. */
+  trusted: boolean;
 }
 
 /** How `arenalab lsp` (dist/arenalab.js) is started on `runtime`, over stdio; debug adds an inspector on 6009. */
@@ -65,11 +67,12 @@ export function serverOptionsFor(serverModule: string, runtime: ServerRuntime): 
  * The client for `arenalab lsp` on the chosen runtime. The server reads its settings, the store location included,
  * through `workspace/configuration`, so nothing is passed in the environment.
  */
-export function createLanguageClient({ context, status, log, runtime, middleware }: LanguageClientDeps): LanguageClient {
+export function createLanguageClient({ context, status, log, runtime, middleware, trusted }: LanguageClientDeps): LanguageClient {
   const serverOptions = serverOptionsFor(context.asAbsolutePath(path.join('dist', 'arenalab.js')), runtime);
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ language })),
     synchronize: { configurationSection: SETTINGS_SECTION },
+    initializationOptions: { trusted },
     outputChannel: log,
     errorHandler: restartingErrorHandler(status, log),
     middleware,

@@ -42,7 +42,8 @@ export class ServerController {
     if (choice.note) log.warn(`ArenaLab: ${choice.note}`);
     log.info(`ArenaLab: starting the server on ${describeRuntime(choice.runtime)}`);
     status.update({ server: 'starting', problem: undefined, runtime: describeRuntime(choice.runtime) });
-    const client = createLanguageClient({ ...this.deps, runtime: choice.runtime });
+    // Trust is read at each start: granting it restarts the server (extension.ts), which then gets its tools back.
+    const client = createLanguageClient({ ...this.deps, runtime: choice.runtime, trusted: vscode.workspace.isTrusted });
     this.client = client;
     this.watch(client);
     try {

@@ -71,6 +71,11 @@ export class ToolRunner {
     this.deps.decider.learn(span);
   }
 
+  /** Which tool a free-text request would use, without running it (a host that may not run tools says so). */
+  decide(request: string, token?: Cancellation): Promise<ToolDecision> {
+    return this.deps.decider.decide(request, token);
+  }
+
   /** Answers a free-text request with a tool when one fits. */
   async ask(request: string, options: RunOptions = {}): Promise<ToolAnswer> {
     throwIfCancelled(options.token, 'tool use');

@@ -4,6 +4,7 @@ import { compareVersions, exportDataset, freezeDataset, importDataset, isValidVe
 import type { DatasetManifest, DiamondDataset } from '@arenalab/core';
 import { DatasetRepositoryError } from './datasetRepositoryError';
 import { fsyncDir, replaceFileAtomically, stagingPath, writeFileSynced } from '../host';
+import { ensureStoreFolder } from '../store';
 
 export const SPANS_FILE = 'spans.jsonl';
 export const MANIFEST_FILE = 'manifest.json';
@@ -28,7 +29,7 @@ export interface DatasetListing {
 export class DatasetRepository {
   readonly root: string;
 
-  constructor(storeDir: string) {
+  constructor(private readonly storeDir: string) {
     this.root = path.join(storeDir, 'datasets');
   }
 
@@ -104,6 +105,7 @@ export class DatasetRepository {
       throw new DatasetRepositoryError('DATASET_VERSION_FROZEN', `${manifest.name}@${manifest.version} is frozen and cannot be overwritten`);
     }
     const parent = path.dirname(target);
+    ensureStoreFolder(this.storeDir);
     fs.mkdirSync(parent, { recursive: true });
     const staging = stagingPath(parent, `staging-${manifest.version}`);
     fs.mkdirSync(staging);

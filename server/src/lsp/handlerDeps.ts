@@ -22,7 +22,7 @@ export const executeCommandDeps = (ctx: LspContext): ExecuteCommandDeps => ({ in
 export const taskResultDeps = (ctx: LspContext): TaskResultDeps => ({ outcomes: ctx.outcomes, clock: ctx.clock });
 
 export const chatDeps = (ctx: LspContext): ChatDeps =>
-  ({ chat: ctx.chat, console: ctx.connection.console, place: { storeDir: currentStoreDir(ctx), workspace: ctx.roots.all[0] } });
+  ({ chat: ctx.chat, console: ctx.connection.console, place: { storeDir: currentStoreDir(ctx), workspace: ctx.roots.all[0], toolsAllowed: ctx.trusted } });
 
 export const chatFeedbackDeps = (ctx: LspContext): ChatFeedbackDeps => ({ answers: ctx.chat.answers, outcomes: ctx.outcomes, clock: ctx.clock });
 

@@ -37,6 +37,11 @@ export interface LspContext {
   pullsConfiguration: boolean;
   /** The client reports added and removed workspace folders (set on initialize). */
   changesFolders: boolean;
+  /**
+   * False when the client says the workspace is not trusted (`initializationOptions.trusted`, as VS Code's Restricted
+   * Mode): no chat tools, no run recording.
+   */
+  trusted: boolean;
   /** Suggestion outcomes and task results on their way into the span store. */
   outcomes: OutcomeRecorder;
   /** Checks accepted suggestions for retention at 30 s, 2 min and 10 min; disposed on shutdown. */
@@ -89,6 +94,7 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     clientSettings: DEFAULT_CLIENT_SETTINGS,
     pullsConfiguration: false,
     changesFolders: false,
+    trusted: true,
     outcomes,
     retention: new RetentionChecker({
       clock, timer, log, read: (uri) => retentionDocument(ctx.documents, uri), record: (draft) => outcomes.record(draft),

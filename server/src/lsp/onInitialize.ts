@@ -2,6 +2,7 @@ import { TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import type { LspContext } from './lspContext';
 import { SERVER_COMMANDS } from './serverCommands';
+import { applyRecordingPolicy } from './settings/applyRecordingPolicy';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const version: string = require('../../package.json').version;
@@ -11,6 +12,10 @@ export function onInitialize(ctx: LspContext, params: InitializeParams): Initial
   ctx.roots.setFromInitialize(params);
   ctx.pullsConfiguration = params.capabilities.workspace?.configuration === true;
   ctx.changesFolders = params.capabilities.workspace?.workspaceFolders === true;
+  // Only an explicit `false` restricts: editors that know nothing of trust keep every feature.
+  const options = params.initializationOptions as { trusted?: unknown } | undefined | null;
+  ctx.trusted = options?.trusted !== false;
+  applyRecordingPolicy(ctx);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

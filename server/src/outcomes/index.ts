@@ -3,3 +3,4 @@ export * from './outcomeRecorder';
 export * from './outcomeSpans';
 export * from './retentionChecks';
 export * from './rateAnswerSpan';
+export * from './recordingPolicy';

@@ -1,6 +1,8 @@
 import { redactSpanSecrets, validateSpan } from '@arenalab/core';
 import type { Clock, Span } from '@arenalab/core';
 import type { SpanStore } from '../store';
+import { mayRecord, RECORD_EVERYTHING } from './recordingPolicy';
+import type { RecordingPolicy } from './recordingPolicy';
 
 /** Runs are linked to the suggestions accepted this long before them: older code has likely been run already. */
 export const ACCEPTED_LINK_WINDOW_MS = 10 * 60 * 1000;
@@ -42,6 +44,7 @@ export class OutcomeRecorder {
   private store: Promise<SpanStore | undefined>;
   private attached = false;
   private readonly accepted: AcceptedEntry[] = [];
+  private policy: RecordingPolicy = { ...RECORD_EVERYTHING };
 
   constructor(private readonly deps: OutcomeRecorderDeps) {
     this.store = new Promise((resolve) => (this.attachStore = resolve));
@@ -82,6 +85,15 @@ export class OutcomeRecorder {
     });
   }
 
+  /** What is recorded from now on; spans already queued are still written. */
+  setPolicy(policy: RecordingPolicy): void {
+    this.policy = { ...policy };
+  }
+
+  get recordingPolicy(): Readonly<RecordingPolicy> {
+    return this.policy;
+  }
+
   /**
    * Validates, redacts and queues a span; resolves nothing so callers cannot wait on the disk. Returns the span's id,
    * or undefined (logged) when the span is invalid.
@@ -94,6 +106,8 @@ export class OutcomeRecorder {
       this.deps.log(`outcome span ${draft.did} at ${draft.this} not recorded: ${result.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
       return undefined;
     }
+    // Off by the developer's choice: the id still comes back so callers and links behave the same, nothing is kept.
+    if (!mayRecord(this.policy, result.span.did)) return result.span.id;
     if (this.pending.length >= MAX_PENDING) {
       this.pending.shift();
       this.deps.log(`outcome spans arrive faster than the store opens; dropped the oldest (${MAX_PENDING} waiting)`);

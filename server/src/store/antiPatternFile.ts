@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { antiPatternRecords } from '@arenalab/core';
 import type { AntiPattern } from '@arenalab/core';
 import { replaceFileAtomically } from '../host';
+import { ensureStoreFolder } from './storeFolder';
 
 /** Where a store keeps the constitution's remembered violations. */
 export const ANTI_PATTERNS_FILE = 'anti-patterns.json';
@@ -34,6 +35,6 @@ export function loadAntiPatterns(storeDir: string): LoadedAntiPatterns {
 
 /** Writes the records atomically (temp file, fsync, rename), creating the store folder when needed. */
 export function saveAntiPatterns(storeDir: string, records: readonly AntiPattern[]): void {
-  fs.mkdirSync(storeDir, { recursive: true });
+  ensureStoreFolder(storeDir);
   replaceFileAtomically(path.join(storeDir, ANTI_PATTERNS_FILE), JSON.stringify(records, null, 2) + '\n');
 }

@@ -8,3 +8,4 @@ export * from './writerLock';
 export * from './storeLocation';
 export * from './loadStoreSpans';
 export * from './antiPatternFile';
+export * from './storeFolder';

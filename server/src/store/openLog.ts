@@ -5,6 +5,7 @@ import { CancelledError } from '@arenalab/core';
 import { LogIndex } from './logIndex';
 import { scanLog, type ScanResult } from './logScan';
 import { StoreCorruptError, StoreError, type BrokenReason } from './storeError';
+import { ensureStoreFolder } from './storeFolder';
 import { WriterLock, type WriterLockConfig } from './writerLock';
 
 export const LOG_FILE_NAME = 'spans.log';
@@ -35,7 +36,7 @@ export interface OpenedLog {
  * judged under the append lock, since without it the line may be another writer's append in progress.
  */
 export async function openLogForWrite(dir: string, lockConfig: Partial<AppendLockConfig>): Promise<OpenedLog> {
-  await guard(() => fsp.mkdir(dir, { recursive: true }), `cannot create store directory ${dir}`);
+  await guard(async () => ensureStoreFolder(dir), `cannot create store directory ${dir}`);
   const logPath = path.join(dir, LOG_FILE_NAME);
   const { handle, created } = await openForAppend(logPath);
   try {

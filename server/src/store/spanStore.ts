@@ -1,4 +1,3 @@
-import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { throwIfCancelled, type Cancellation, type Span } from '@arenalab/core';
@@ -12,6 +11,7 @@ import {
 import { nodeSha256Hex } from './nodeSha256';
 import { canonicalSpanContent } from './spanDigest';
 import { StoreCorruptError, StoreError, type BrokenReason } from './storeError';
+import { ensureStoreFolder } from './storeFolder';
 import { DEFAULT_WRITER_LOCK_CONFIG, WriterLock } from './writerLock';
 
 export { LOG_FILE_NAME, type StoreRecovery };
@@ -200,7 +200,7 @@ export class SpanStore {
 
   private async reload(): Promise<void> {
     await this.handle.close().catch(() => undefined);
-    await guard(() => fsp.mkdir(this.dir, { recursive: true }), `cannot create store directory ${this.dir}`);
+    await guard(async () => ensureStoreFolder(this.dir), `cannot create store directory ${this.dir}`);
     this.handle = (await openForAppend(this.logPath)).handle;
     this.index = new LogIndex();
   }

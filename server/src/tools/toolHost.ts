@@ -69,6 +69,12 @@ export class ToolHost {
     return new ToolHost(runner, table, registry.ids(), options.store);
   }
 
+  /** The tool a request would use, or undefined; nothing runs. */
+  async toolFor(request: string, token?: Cancellation): Promise<string | undefined> {
+    const decision = await this.runner.decide(request, token);
+    return decision.args === undefined ? undefined : decision.toolId;
+  }
+
   async ask(request: string, options: { token?: Cancellation; previousSpans?: readonly string[] } = {}): Promise<HostToolAnswer> {
     return this.keep(await this.runner.ask(request, options));
   }

@@ -44,6 +44,11 @@ function connect(options: { stdio?: boolean; nodeIpc?: boolean }): Connection {
   return createConnection(ProposedFeatures.all, input, process.stdout);
 }
 
+/** `ARENALAB_RECORDING=off` (or `0`, `false`, `no`) turns recording off for the whole server. */
+export function recordingOffByEnvironment(value: string | undefined): boolean {
+  return value !== undefined && ['off', '0', 'false', 'no'].includes(value.trim().toLowerCase());
+}
+
 /**
  * `arenalab lsp --stdio` (how the VS Code client and other editors start it) or `--node-ipc` (for a client that forks
  * the server with a Node IPC channel): the language server; it runs until the client sends exit.
@@ -57,11 +62,13 @@ export function registerLspCommand(program: Command): void {
     // vscode-languageclient appends it when it forks the server on the editor's runtime; vscode-languageserver reads
     // it from argv and exits when that process is gone, so the option only has to be accepted here.
     .option('--clientProcessId <pid>', 'the editor process; the server exits when it is gone')
-    .action((options: { stdio?: boolean; nodeIpc?: boolean }) => {
+    .option('--no-record', 'record no suggestion outcomes, edits or runs, whatever the settings say (also ARENALAB_RECORDING=off)')
+    .action((options: { stdio?: boolean; nodeIpc?: boolean; record: boolean }) => {
       const connection = connect(options);
       // Bad input must not take the editor's assistant down; the error is logged where the client shows it.
       process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? String(error)}`));
       // ARENALAB_STORE is the store location for editors that send no arenalab.store.location setting.
-      startLanguageServer(connection, { ...DEFAULT_LSP_SETTINGS, storeLocation: process.env.ARENALAB_STORE || undefined });
+      const recording = options.record && !recordingOffByEnvironment(process.env.ARENALAB_RECORDING);
+      startLanguageServer(connection, { ...DEFAULT_LSP_SETTINGS, storeLocation: process.env.ARENALAB_STORE || undefined, recording });
     });
 }

@@ -35,7 +35,7 @@ describe('WorkspaceChat: the memory follows the store', function () {
   it('answers from turns ingested after it was built, adding them instead of rebuilding, and remembers each answer', async () => {
     const logs: string[] = [];
     const chat = new WorkspaceChat(deps({ log: (l) => logs.push(l) }));
-    const place = { storeDir: path.join(dir, 'store'), workspace: undefined };
+    const place = { storeDir: path.join(dir, 'store'), workspace: undefined, toolsAllowed: true };
     ingest('others.jsonl', CORPUS.filter((line) => !/undo/i.test(line)));
     const before = await chat.answer(ask(UNDO), place, neverCancelled);
     assert.doesNotMatch(before.text, /git reset --soft/, 'the undo turns are not in the store yet');
@@ -56,7 +56,7 @@ describe('WorkspaceChat: the memory follows the store', function () {
   it('answers "I don\'t know" without a store, and never throws for a missing one', async () => {
     const chat = new WorkspaceChat(deps());
     for (const storeDir of [undefined, path.join(dir, 'nothing-here')]) {
-      const answer = await chat.answer(ask(UNDO), { storeDir, workspace: undefined }, neverCancelled);
+      const answer = await chat.answer(ask(UNDO), { storeDir, workspace: undefined, toolsAllowed: true }, neverCancelled);
       assert.equal(answer.method, 'no_match');
       assert.equal(answer.confidence, 0);
     }
@@ -64,7 +64,7 @@ describe('WorkspaceChat: the memory follows the store', function () {
 
   it('reviews answers with the constitution it is given: an answer like a remembered violation is refused', async () => {
     ingest('all.jsonl', CORPUS);
-    const place = { storeDir: path.join(dir, 'store'), workspace: undefined };
+    const place = { storeDir: path.join(dir, 'store'), workspace: undefined, toolsAllowed: true };
     const plain = await new WorkspaceChat(deps()).answer(ask(UNDO), place, neverCancelled);
     const antiPatterns = await AntiPatternMemory.create(new HashingEmbedder(), [{ principleId: 'harmlessness', kind: 'chat', text: plain.text, reason: 'rejected in review', recordedAt: 0 }]);
     const strict = new ConstitutionalReviewer({ clock, antiPatterns });

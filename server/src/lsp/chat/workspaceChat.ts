@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ASK_QUESTION, ChatEngine, neverCancelled, throwIfCancelled } from '@arenalab/core';
+import { ASK_QUESTION, CancelledError, ChatEngine, neverCancelled, throwIfCancelled } from '@arenalab/core';
 import type { Cancellation, ChatMessage, Clock, ConstitutionalReviewer, LlmSynthesizer, Span } from '@arenalab/core';
 import type { ChatParams, ChatResult } from '@arenalab/protocol';
 import { answerChat, redactionWarning } from '../../answering';
@@ -35,6 +35,16 @@ interface Memory {
 export interface ChatPlace {
   storeDir: string | undefined;
   workspace: string | undefined;
+  /** False in an untrusted workspace: a question that needs a tool (code run, file read, search) is refused. */
+  toolsAllowed: boolean;
+}
+
+/** The answer to a question that needs a tool the untrusted workspace may not use. */
+function toolRefused(toolId: string, answerId: string): ChatResult {
+  return {
+    text: `This needs the ${toolId} tool, and tools are off because this workspace is not trusted (Restricted Mode): ArenaLab runs no code and reads no files for the chat here. Trust the workspace to use them.`,
+    confidence: 0, method: 'tool_refused', provenance: [], toolCalls: [], constitution: { violations: [], warnings: [] }, answerId,
+  };
 }
 
 /**
@@ -53,6 +63,8 @@ export class WorkspaceChat {
   async answer(params: ChatParams, place: ChatPlace, token: Cancellation): Promise<ChatResult> {
     const question = lastUserMessage(params.messages);
     const answerId = randomUUID();
+    const refusedTool = place.toolsAllowed ? undefined : await this.refusedTool(question, place.workspace, token);
+    if (refusedTool !== undefined) return toolRefused(refusedTool, answerId);
     let memory: Memory | undefined;
     const reply = await answerChat(question, params.messages as ChatMessage[], {
       tools: () => this.toolsFor(place.workspace),
@@ -73,6 +85,16 @@ export class WorkspaceChat {
       sourceSpanIds: reply.via === 'tool' ? result.toolCalls.flatMap((c) => (c.spanId ? [c.spanId] : [])) : result.provenance.map((p) => p.spanId),
     });
     return result;
+  }
+
+  /** The tool an untrusted workspace's question would need, decided without running anything. */
+  private async refusedTool(question: string, workspace: string | undefined, token: Cancellation): Promise<string | undefined> {
+    try {
+      return await (await this.toolsFor(workspace)).toolFor(question, token);
+    } catch (error) {
+      if (error instanceof CancelledError) throw error;
+      return undefined;
+    }
   }
 
   private toolsFor(workspace: string | undefined): Promise<ToolHost> {

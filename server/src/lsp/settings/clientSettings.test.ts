@@ -46,7 +46,15 @@ describe('validateClientSettings: the declared defaults', () => {
     assert.deepEqual(DEFAULT_CLIENT_SETTINGS, {
       enable: SETTINGS.enable.default, confidenceThreshold: SETTINGS.confidenceThreshold.default, maxLines: SETTINGS.maxLines.default,
       excludes: SETTINGS.excludes.default, store: {}, requestBudgetMs: SETTINGS.requestBudgetMs.default, targetPrecision: SETTINGS.targetPrecision.default,
+      recording: { enabled: SETTINGS['recording.enabled'].default },
     });
+  });
+
+  it('takes arenalab.recording.enabled as a boolean and reports anything else', () => {
+    assert.deepEqual(validateClientSettings({ recording: { enabled: false } }).settings.recording, { enabled: false });
+    const wrong = validateClientSettings({ recording: { enabled: 'no' } });
+    assert.deepEqual(wrong.settings.recording, { enabled: true });
+    assert.match(wrong.problems.join('\n'), /^arenalab\.recording: expected an object \{ "enabled": true or false \}/);
   });
 
   it("leaves the engine's and the uncertainty map's own show threshold equal to arenalab.confidenceThreshold's default", () => {

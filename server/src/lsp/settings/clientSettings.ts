@@ -24,6 +24,8 @@ export interface ClientSettings {
    * on the logged outcomes to reach it. Null: `confidenceThreshold` as set.
    */
   targetPrecision: number | null;
+  /** Whether suggestion outcomes, edits and runs are recorded (`arenalab.recording.enabled`). */
+  recording: { enabled: boolean };
   /** The external model for medium-confidence chat synthesis (`arenalab.llm.*`); absent: the chat stays local. */
   llm?: LlmSettings;
 }
@@ -37,6 +39,7 @@ export const DEFAULT_CLIENT_SETTINGS: Readonly<ClientSettings> = {
   store: {},
   requestBudgetMs: SETTINGS.requestBudgetMs.default,
   targetPrecision: SETTINGS.targetPrecision.default,
+  recording: { enabled: SETTINGS['recording.enabled'].default },
 };
 
 export interface ValidatedSettings {
@@ -55,6 +58,12 @@ function validEnable(value: unknown): ClientSettings['enable'] | undefined {
 
 const wholeWithin = (value: unknown, bounds: { minimum: number; maximum: number }): number | undefined =>
   Number.isInteger(value) && withinBounds(value, bounds) ? value : undefined;
+
+function validRecording(value: unknown): ClientSettings['recording'] | undefined {
+  if (!isRecord(value)) return undefined;
+  if (value.enabled === undefined) return { enabled: SETTINGS['recording.enabled'].default };
+  return typeof value.enabled === 'boolean' ? { enabled: value.enabled } : undefined;
+}
 
 function validStore(value: unknown): ClientSettings['store'] | undefined {
   if (!isRecord(value)) return undefined;
@@ -94,6 +103,7 @@ const VALIDATORS: { [K in Exclude<keyof ClientSettings, 'llm'>]: { expected: str
   excludes: { expected: 'a list of gitignore patterns', check: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string') ? v : undefined) },
   store: { expected: 'an object { "location": "a folder path" }', check: validStore },
   targetPrecision: { expected: `a number ${boundsText(SETTINGS.targetPrecision)}, or null`, check: (v) => (v === null || withinBounds(v, SETTINGS.targetPrecision) ? v : undefined) },
+  recording: { expected: 'an object { "enabled": true or false }', check: validRecording },
   requestBudgetMs: { expected: `a whole number of milliseconds ${boundsText(SETTINGS.requestBudgetMs)}`, check: (v) => wholeWithin(v, SETTINGS.requestBudgetMs) },
 };
 

@@ -11,6 +11,11 @@ export interface LspSettings {
    * `arenalab lsp` takes it from the ARENALAB_STORE environment variable. The client's setting wins when set.
    */
   storeLocation?: string;
+  /**
+   * False when recording was turned off at start (`arenalab lsp --no-record`, `ARENALAB_RECORDING=off`); then no
+   * setting turns it on.
+   */
+  recording?: boolean;
 }
 
 export const DEFAULT_LSP_SETTINGS: Readonly<LspSettings> = {

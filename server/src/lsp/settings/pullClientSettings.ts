@@ -1,5 +1,6 @@
 import { SETTINGS_SECTION } from '@arenalab/protocol';
 import type { LspContext } from '../lspContext';
+import { applyRecordingPolicy } from './applyRecordingPolicy';
 import { validateClientSettings } from './clientSettings';
 
 /**
@@ -13,6 +14,7 @@ export async function pullClientSettings(ctx: LspContext): Promise<boolean> {
   const raw: unknown = await ctx.connection.workspace.getConfiguration(SETTINGS_SECTION);
   const { settings, problems } = validateClientSettings(raw);
   ctx.clientSettings = settings;
+  applyRecordingPolicy(ctx);
   for (const problem of problems) {
     ctx.connection.console.warn(problem);
     void ctx.connection.window.showWarningMessage(problem);

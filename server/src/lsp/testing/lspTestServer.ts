@@ -26,8 +26,8 @@ export interface TestServer {
   nextConfigurationRequest(): Promise<void>;
 }
 
-export function startTestServer(cwd: string, env: NodeJS.ProcessEnv = process.env): TestServer {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'arenalab.js'), 'lsp', '--stdio'], { cwd, env });
+export function startTestServer(cwd: string, env: NodeJS.ProcessEnv = process.env, extraArgs: readonly string[] = []): TestServer {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'arenalab.js'), 'lsp', '--stdio', ...extraArgs], { cwd, env });
   const client = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logWaiters: { pattern: RegExp; resolve(line: string): void }[] = [];
   const readyWaiters: ((s: StatusParams) => void)[] = [];
@@ -64,11 +64,11 @@ export function startTestServer(cwd: string, env: NodeJS.ProcessEnv = process.en
   return server;
 }
 
-/** initialize (with configuration support) + initialized for these folders; resolves when the index is ready. */
-export async function initializeTestServer(server: TestServer, folders: readonly string[]): Promise<StatusParams> {
+/** initialize (with configuration support, and the client's initializationOptions) + initialized for these folders; resolves when the index is ready. */
+export async function initializeTestServer(server: TestServer, folders: readonly string[], initializationOptions?: unknown): Promise<StatusParams> {
   const workspaceFolders = folders.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) }));
   await server.client.sendRequest('initialize', {
-    processId: process.pid, rootUri: workspaceFolders[0]?.uri ?? null, workspaceFolders,
+    processId: process.pid, rootUri: workspaceFolders[0]?.uri ?? null, workspaceFolders, initializationOptions,
     capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true } },
   });
   const ready = server.nextReady();
