@@ -1,5 +1,6 @@
 export * from './chatEngine';
 export * from './chatEngineConfig';
+export * from './chatLimits';
 export * from './chatTypes';
 export { chatMethod } from './composeAnswer';
 export * from './llmSynthesizer';

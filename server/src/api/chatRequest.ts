@@ -1,3 +1,4 @@
+import { MAX_CHAT_MESSAGE_CHARS } from '@arenalab/core';
 import { ApiError, invalidParam } from './apiError';
 import { optionalBoolean, optionalNumber, requiredString, singleChoice, stopSequences, streamIncludeUsage } from './requestFields';
 
@@ -19,12 +20,6 @@ export interface ChatRequest {
   stream: boolean;
   includeUsageInStream: boolean;
 }
-
-/**
- * Longest message content accepted, in characters: room for the largest program the code tool runs (100,000
- * characters) and a question around it. Longer is a 413 `message_too_long`, before any engine sees it.
- */
-export const MAX_CHAT_MESSAGE_CHARS = 128 * 1024;
 
 const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool']);
 
@@ -57,6 +52,7 @@ function parseMessages(value: unknown): ChatTurn[] {
       throw invalidParam(`${where}.role`, `Invalid value for '${where}.role': expected one of ${[...ROLES].join(', ')}.`, 'invalid_value');
     }
     const text = contentText(content, `${where}.content`);
+    // Longer is a 413 `message_too_long`, before any engine sees it.
     if (text.length > MAX_CHAT_MESSAGE_CHARS) {
       throw new ApiError(413, 'invalid_request_error', `'${where}.content' is ${text.length} characters long; the limit is ${MAX_CHAT_MESSAGE_CHARS}.`, `${where}.content`, 'message_too_long');
     }

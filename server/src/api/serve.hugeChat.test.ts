@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { MAX_CHAT_MESSAGE_CHARS } from '@arenalab/core';
 import { saveTeamDataset, startServe, writeTinyWorkspace, type RunningServe } from './apiTestSupport';
-import { MAX_CHAT_MESSAGE_CHARS } from './chatRequest';
 
 // Huge chat messages against `arenalab serve` in its own process (keyless, loopback), so the test's event loop
 // stays free to see whether the server answers others while it works.

@@ -1,18 +1,18 @@
 import { CompletionEngine, OnlineLearner, systemClock } from '@arenalab/core';
 import type { Clock } from '@arenalab/core';
-import { TextDocuments } from 'vscode-languageserver/node';
 import type { Connection } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CLIENT_SETTINGS } from './settings/clientSettings';
 import type { ClientSettings } from './settings/clientSettings';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OutcomeRecorder, realRetentionTimer, RetentionChecker } from '../outcomes';
-import type { MissingDocument, RetentionTimer } from '../outcomes';
+import type { MissingDocument, RetentionDocument, RetentionTimer } from '../outcomes';
 import { recordLearnedSpans } from './learning/recordLearnedSpans';
 import { CompletionService, WorkspaceConstitution } from '../answering';
 import { CurationSession } from '../curation';
 import { DocumentSync } from './workspace/documentSync';
+import { createOpenDocuments, isTooLarge } from './workspace/openDocuments';
+import type { OpenDocuments } from './workspace/openDocuments';
 import { DEFAULT_LSP_SETTINGS } from './settings/lspSettings';
 import type { LspSettings } from './settings/lspSettings';
 import { SuggestionMemory } from './completion/suggestionMemory';
@@ -24,7 +24,8 @@ import { llmFromSettings } from './chat/llmFromSettings';
 /** Everything the handlers share: one engine per server, fed by the workspace indexer and the open documents. */
 export interface LspContext {
   connection: Connection;
-  documents: TextDocuments<TextDocument>;
+  /** The open documents; one over `settings.maxDocumentBytes` is kept without its text (`TooLargeDocument`). */
+  documents: OpenDocuments;
   engine: CompletionEngine;
   roots: WorkspaceRoots;
   suggestions: SuggestionMemory;
@@ -64,10 +65,14 @@ export interface LspContext {
   chat: WorkspaceChat;
 }
 
-/** The open document to check retention in; a closed one, or one whose file is gone from disk, is not retained. */
-function retentionDocument(documents: TextDocuments<TextDocument>, uri: string): TextDocument | MissingDocument {
+/**
+ * The open document to check retention in; a closed one, one whose file is gone from disk, or one grown too large to
+ * keep its text, is not retained.
+ */
+function retentionDocument(documents: OpenDocuments, uri: string): RetentionDocument | MissingDocument {
   const document = documents.get(uri);
   if (document === undefined) return 'closed';
+  if (isTooLarge(document)) return 'too_large';
   if (uri.startsWith('file:')) {
     try {
       if (!fs.existsSync(fileURLToPath(uri))) return 'vanished';
@@ -79,7 +84,7 @@ function retentionDocument(documents: TextDocuments<TextDocument>, uri: string):
 }
 
 export function createLspContext(connection: Connection, settings: LspSettings = DEFAULT_LSP_SETTINGS, clock: Clock = systemClock, timer: RetentionTimer = realRetentionTimer): LspContext {
-  const documents = new TextDocuments(TextDocument);
+  const documents = createOpenDocuments(settings.maxDocumentBytes);
   const engine = new CompletionEngine();
   const roots = new WorkspaceRoots();
   const sync = new DocumentSync({ console: connection.console, engine, roots, documents, settings });

@@ -21,7 +21,7 @@ const ENTRIES: Record<string, string[]> = {
   // The client's settings decide what is suggested, indexed and recorded.
   settings: ['clientSettings', 'lspSettings'],
   // The folders, the open documents' sync and the too-big-or-binary check are shared by every request on a document.
-  workspace: ['workspaceRoots', 'documentProblem', 'documentSync'],
+  workspace: ['workspaceRoots', 'documentProblem', 'documentSync', 'openDocuments'],
 };
 
 function sourceFiles(dir: string): string[] {

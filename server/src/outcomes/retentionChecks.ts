@@ -33,8 +33,11 @@ export interface RetentionDocument {
   offsetAt(position: { line: number; character: number }): number;
 }
 
-/** Why a document cannot be checked: closed in the editor, or the file is gone from disk. Both count as not retained. */
-export type MissingDocument = 'closed' | 'vanished';
+/**
+ * Why a document cannot be checked: closed in the editor, the file is gone from disk, or it grew too large for the
+ * server to keep its text. Each counts as not retained.
+ */
+export type MissingDocument = 'closed' | 'vanished' | 'too_large';
 
 export interface AcceptedSuggestion {
   /** Id of the stored accepted `suggest_completion` span. */

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ResponseError } from 'vscode-jsonrpc/node';
+import { MAX_CHAT_MESSAGE_CHARS } from '@arenalab/core';
 import type { Span } from '@arenalab/core';
 import type { ChatResult } from '@arenalab/protocol';
 import { leakedSecrets, PRINT_KEY_PROGRAM, writePlantedSecretsWorkspace } from '../../answering/plantedSecretsTestSupport';
@@ -119,6 +120,19 @@ describe('arenalab lsp --stdio: arenalab/chat (protocol test)', function () {
     });
     await assert.rejects(server.client.sendRequest('arenalab/chat', { messages: [] }), /messages: expected a non-empty list/);
     assert.equal((await ask('How do I undo my last git commit and keep my changes?')).method, 'majority');
+  });
+
+  it('refuses a message over the API\'s size limit with an InvalidParams error saying so, answers one at the limit, and keeps answering', async () => {
+    const question = 'How do I undo my last git commit and keep my changes?';
+    const over = question + ' '.repeat(MAX_CHAT_MESSAGE_CHARS - question.length + 1);
+    await assert.rejects(ask('hello', over), (error: unknown) => {
+      assert.ok(error instanceof ResponseError);
+      assert.equal(error.code, -32602);
+      assert.equal(error.message, `arenalab/chat: messages[1].content: ${MAX_CHAT_MESSAGE_CHARS + 1} characters long; the limit is ${MAX_CHAT_MESSAGE_CHARS}`);
+      return true;
+    });
+    assert.equal((await ask(over.slice(0, MAX_CHAT_MESSAGE_CHARS))).method, 'majority', 'a message at the limit is answered');
+    assert.equal((await ask(question)).method, 'majority');
   });
 
   it('stores 👍/👎 as rate_answer spans linked to the answer\'s sources (unknown answers logged, not stored), durable at shutdown', async () => {

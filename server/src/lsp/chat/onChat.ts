@@ -1,3 +1,4 @@
+import { MAX_CHAT_MESSAGE_CHARS } from '@arenalab/core';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { CancellationToken, RemoteConsole } from 'vscode-languageserver/node';
 import type { ChatParams, ChatResult } from '@arenalab/protocol';
@@ -23,6 +24,8 @@ export function chatParamsProblem(params: unknown): string | undefined {
     messages.forEach((m, i) => {
       if (typeof m !== 'object' || m === null || !ROLES.includes(m.role)) problems.push(`messages[${i}].role: expected one of ${ROLES.join(', ')}`);
       else if (typeof m.content !== 'string') problems.push(`messages[${i}].content: expected a string`);
+      // The same limit as the API's: routing and matching are bounded for messages within it.
+      else if (m.content.length > MAX_CHAT_MESSAGE_CHARS) problems.push(`messages[${i}].content: ${m.content.length} characters long; the limit is ${MAX_CHAT_MESSAGE_CHARS}`);
     });
     if (problems.length === 0 && !messages.some((m) => m.role === 'user' && m.content.trim() !== '')) problems.push('messages: no user message with a question');
   }

@@ -3,6 +3,7 @@ import type { CancellationToken, Position } from 'vscode-languageserver/node';
 import { languageForPath } from '../../workspace';
 import { enabledFor } from '../settings/clientSettings';
 import { documentProblem } from '../workspace/documentProblem';
+import { isTooLarge } from '../workspace/openDocuments';
 import type { LspContext } from '../lspContext';
 import { RequestBudget } from './requestBudget';
 import { showThreshold } from './showThreshold';
@@ -35,7 +36,8 @@ export async function suggestAt(ctx: LspContext, uri: string, position: Position
   const { clientSettings } = ctx;
   const budget = new RequestBudget(token, clientSettings.requestBudgetMs, ctx.clock);
   const document = ctx.documents.get(uri);
-  if (document === undefined || !enabledFor(clientSettings, document.languageId)) return [];
+  // A document too large to keep has no text to complete in; the sync said so once when it became so.
+  if (document === undefined || isTooLarge(document) || !enabledFor(clientSettings, document.languageId)) return [];
   const version = document.version;
   const text = document.getText();
   if (documentProblem(text, ctx.settings.maxDocumentBytes) !== undefined) return [];

@@ -3,6 +3,7 @@ import { fixedClock } from '@arenalab/core';
 import type { CompletionCandidate, Span } from '@arenalab/core';
 import type { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { OpenDocument } from '../workspace/openDocuments';
 import type { RetentionTimer } from '../../outcomes';
 import { createLspContext } from '../lspContext';
 import { DEFAULT_LSP_SETTINGS } from '../settings/lspSettings';
@@ -20,7 +21,7 @@ function setup() {
   const timer: RetentionTimer = { schedule: (delayMs, run) => (jobs.push({ at: clock.now() + delayMs, run }), () => undefined) };
   const quiet = { info: () => undefined, error: () => undefined, warn: () => undefined, log: () => undefined };
   const ctx = createLspContext({ console: quiet } as unknown as Connection, DEFAULT_LSP_SETTINGS, clock, timer);
-  const documents = new Map<string, TextDocument>();
+  const documents = new Map<string, OpenDocument>();
   ctx.documents = { get: (u: string) => documents.get(u), all: () => [...documents.values()] } as unknown as typeof ctx.documents;
   const spans: Omit<Span, 'id'>[] = [];
   const record = ctx.outcomes.record.bind(ctx.outcomes);
@@ -55,6 +56,17 @@ describe('LSP feedback and task results become outcome spans', () => {
     jobs[0].run();
     const check = spans[1];
     assert.deepEqual([check.did, check.status, check.metadata?.reason, check.metadata?.similarity], ['check_retention', 'completed', 'retained', 1]);
+    ctx.retention.dispose();
+  });
+
+  it('records an acceptance in a document grown too large to keep its text, and indexes it without inserting into text it does not have', () => {
+    const { ctx, spans, indexed, open, show, documents } = setup();
+    const uri = open('a.ts');
+    const id = show(uri);
+    documents.set(uri, { uri, languageId: 'typescript', version: 1, length: 11 * 1024 * 1024, tooLarge: 'larger than 10 MB' });
+    onFeedback(ctx, { suggestionId: id, outcome: 'accepted' });
+    assert.deepEqual([spans.length, spans[0].metadata?.outcome], [1, 'accepted']);
+    assert.deepEqual(indexed, [{ uri, text: undefined }]);
     ctx.retention.dispose();
   });
 

@@ -1,12 +1,12 @@
 import { DISMISS_REASONS, SUGGESTION_OUTCOMES } from '@arenalab/protocol';
 import type { FeedbackParams } from '@arenalab/protocol';
 import type { Clock } from '@arenalab/core';
-import type { TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { suggestionOutcomeSpan } from '../../outcomes';
 import type { OutcomeRecorder, RetentionChecker } from '../../outcomes';
 import type { ShownSuggestion, SuggestionMemory } from '../completion/suggestionMemory';
 import type { DocumentSync } from '../workspace/documentSync';
+import { isTooLarge } from '../workspace/openDocuments';
+import type { OpenDocuments } from '../workspace/openDocuments';
 
 /**
  * What feedback uses: the shown suggestions it names, the recorder and retention checks its outcomes go to, and the
@@ -16,7 +16,7 @@ export interface FeedbackDeps {
   readonly suggestions: SuggestionMemory;
   readonly outcomes: OutcomeRecorder;
   readonly retention: RetentionChecker;
-  readonly documents: TextDocuments<TextDocument>;
+  readonly documents: OpenDocuments;
   readonly sync: DocumentSync;
   readonly clock: Clock;
 }
@@ -69,7 +69,8 @@ function checked(params: FeedbackParams, shown: ShownSuggestion): FeedbackParams
 function indexAccepted(deps: FeedbackDeps, shown: ShownSuggestion, inserted: string | undefined): void {
   const document = deps.documents.get(shown.uri);
   if (document === undefined) return;
-  if (document.version !== shown.version || inserted === undefined) {
+  // Without its text (too large) there is nothing to insert into; the sync leaves it out of the index.
+  if (isTooLarge(document) || document.version !== shown.version || inserted === undefined) {
     deps.sync.indexNow(document);
     return;
   }

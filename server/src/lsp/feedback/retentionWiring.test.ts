@@ -134,6 +134,21 @@ describe('LSP retention checks after an accepted suggestion', () => {
     ctx.sync.dispose();
   });
 
+  it('counts a document grown too large to keep its text as not retained, and stores no learned span', () => {
+    const { ctx, jobs, spans } = acceptedInDocument('const user = authenticate(request);\nreturn respond(user, request.body);\n');
+    jobs[0]();
+    const uri = pathToFileURL(path.join(dir, 'a.ts')).href;
+    const tooLarge = { uri, languageId: 'typescript', version: 4, length: 11 * 1024 * 1024, tooLarge: 'larger than 10 MB' };
+    ctx.documents = { get: (u: string) => (u === uri ? tooLarge : undefined) } as unknown as typeof ctx.documents;
+    jobs[1]();
+    jobs[2]();
+    const checks = spans.filter((s) => s.did === 'check_retention').map((s) => [s.status, s.metadata?.reason]);
+    assert.deepEqual(checks, [['completed', 'retained'], ['failed', 'too_large'], ['failed', 'too_large']]);
+    assert.equal(spans.filter((s) => s.did !== 'suggest_completion' && s.did !== 'check_retention').length, 0);
+    ctx.retention.dispose();
+    ctx.sync.dispose();
+  });
+
   it('stores nothing when the accepted text was edited away by the last check', () => {
     const { ctx, jobs, spans, edit } = acceptedInDocument('const user = authenticate(request);\nreturn respond(user, request.body);\n');
     jobs[0]();
