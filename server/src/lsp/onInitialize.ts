@@ -3,7 +3,6 @@ import type { InitializeParams, InitializeResult } from 'vscode-languageserver/n
 import type { LspContext } from './lspContext';
 import { SERVER_COMMANDS } from './serverCommands';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const version: string = require('../../package.json').version;
 
 /** `initialize`: remembers the workspace folders and announces what the server does. */
