@@ -40,19 +40,21 @@ export interface LanguageClientDeps {
   log: vscode.LogOutputChannel;
   nodePath: string;
   middleware: Middleware;
+  /** Start the server with `--inspect` on this port (a debug session asked for it); undefined: no debug port. */
+  inspectPort?: number;
 }
 
 /**
  * The client for `arenalab lsp` (dist/arenalab.js) run on the configured Node over stdio. The server reads its
  * settings, the store location included, through `workspace/configuration`, so nothing is passed in the environment.
  */
-export function createLanguageClient({ context, status, log, nodePath, middleware }: LanguageClientDeps): LanguageClient {
+export function createLanguageClient({ context, status, log, nodePath, middleware, inspectPort }: LanguageClientDeps): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'arenalab.js'));
   // stdio, not ipc: vscode-languageclient refuses TransportKind.ipc for a `command` executable ("Transport kind ipc
   // is not support for command executable"), found by the code-server e2e test. The client appends --stdio itself.
   const serverOptions: ServerOptions = {
     run: { command: nodePath, args: [serverModule, 'lsp'], transport: TransportKind.stdio },
-    debug: { command: nodePath, args: ['--inspect=6009', serverModule, 'lsp'], transport: TransportKind.stdio },
+    debug: { command: nodePath, args: [`--inspect=${inspectPort ?? 6009}`, serverModule, 'lsp'], transport: TransportKind.stdio },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ language })),
@@ -61,5 +63,7 @@ export function createLanguageClient({ context, status, log, nodePath, middlewar
     errorHandler: restartingErrorHandler(status, log),
     middleware,
   };
-  return new LanguageClient('arenalab', 'ArenaLab', serverOptions, clientOptions);
+  // The library picks `debug` by itself only when the extension host runs under --inspect; forcing it on the asked
+  // port makes "Attach to Server" work whatever the host was started with.
+  return new LanguageClient('arenalab', 'ArenaLab', serverOptions, clientOptions, inspectPort !== undefined);
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { LanguageClient, Middleware, NotificationType } from 'vscode-languageclient/node';
 import { StatusNotification } from '@arenalab/protocol';
+import { serverInspectPort } from './inspectPort';
 import { createLanguageClient } from './languageClient';
 import { checkNode } from './nodeRuntime';
 import { readSettings } from '../settings';
@@ -41,7 +42,7 @@ export class ServerController {
     }
     log.info(`ArenaLab: starting the server with ${nodePath} ${node.version}`);
     status.update({ server: 'starting', problem: undefined });
-    const client = createLanguageClient({ ...this.deps, nodePath });
+    const client = createLanguageClient({ ...this.deps, nodePath, inspectPort: inspectPortOrNone(log) });
     this.client = client;
     this.watch(client);
     try {
@@ -122,5 +123,15 @@ export class ServerController {
         if (params.state === 'error') log.error(`ArenaLab index: ${params.message}`);
       }),
     );
+  }
+}
+
+/** The debug port a launch configuration asked for; a bad value is logged and the server starts without one. */
+function inspectPortOrNone(log: vscode.LogOutputChannel): number | undefined {
+  try {
+    return serverInspectPort(process.env);
+  } catch (error) {
+    log.error(errorText(error));
+    return undefined;
   }
 }
