@@ -15,9 +15,14 @@ async function layerProblems(eslint: ESLint, file: string, code: string): Promis
 }
 
 describe('eslint: the layer rules', function () {
-  // The first lint of a file starts TypeScript's project service for its package.
-  this.timeout(120_000);
-  const eslint = new ESLint({ cwd: root, ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports' });
+  this.timeout(60_000);
+  // Only the import rule runs, and it needs no types: parsed without TypeScript's project service, which knows only
+  // files on disk.
+  const eslint = new ESLint({
+    cwd: root,
+    ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
+    overrideConfig: { files: ['**/*.ts'], languageOptions: { parserOptions: { projectService: false } } },
+  });
 
   it('refuses a Node built-in in core, and allows it in a core test', async () => {
     const code = "import { readFileSync } from 'node:fs';\nimport { join } from 'path';\nexport const read = (file: string) => readFileSync(join(file));\n";
@@ -50,7 +55,7 @@ describe('eslint: the layer rules', function () {
     assert.match(client[0], /client\/ may import only @arenalab\/protocol/);
     const core = await layerProblems(eslint, 'core/src/spans/spanThing.ts', "export type { ChatRequest } from '@arenalab/protocol';\n");
     assert.equal(core.length, 1);
-    const deep = await layerProblems(eslint, 'server/src/store/spanThing.ts', "export { sha256Hex } from '@arenalab/core/out/util/sha256';\n");
+    const deep = await layerProblems(eslint, 'server/src/store/spanThing.ts', "export { sha256Hex } from '@arenalab/core" + "/out/util/sha256';\n");
     assert.match(deep.join('\n'), /never a deep path/);
     assert.deepEqual(await layerProblems(eslint, 'server/src/store/spanThing.ts', "export { sha256Hex } from '@arenalab/core';\n"), []);
   });
