@@ -3,9 +3,11 @@
 // requires at run time into dist/node_modules, where `require` from dist/arenalab.js finds it inside the installed
 // extension; onnxruntime-node (an optional, user-enabled embedder) is not shipped. `vscode` comes from the host.
 import { cpSync, existsSync, rmSync } from 'node:fs';
-import { build } from 'esbuild';
+import { build, context } from 'esbuild';
 
 const production = process.argv.includes('--production');
+// --watch: rebuild both bundles on every change (the "Launch Extension" debug loop), with source maps, never minified.
+const watch = process.argv.includes('--watch');
 
 /** Settings both bundles share: one CommonJS file for Node 20, minified and without maps for release. */
 const common = {
@@ -19,8 +21,35 @@ const common = {
   logLevel: 'warning',
 };
 
-await build({ ...common, entryPoints: { arenalab: 'server/src/cli/bundleEntry.ts' }, external: ['hnswlib-node', 'onnxruntime-node'] });
-await build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] });
+const bundles = [
+  { ...common, entryPoints: { arenalab: 'server/src/cli/bundleEntry.ts' }, external: ['hnswlib-node', 'onnxruntime-node'] },
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+];
+
+/**
+ * Marks the start and end of each rebuild and prints errors as `file:line:column: error: text`, the lines the
+ * "esbuild watch" problem matcher of .vscode/tasks.json reads, so a debug launch waits for the first bundle.
+ */
+const watchLog = {
+  name: 'watch-log',
+  setup(builder) {
+    builder.onStart(() => console.log('[watch] build started'));
+    builder.onEnd(({ errors }) => {
+      for (const { text, location } of errors) console.error(`${location?.file}:${location?.line}:${location?.column}: error: ${text}`);
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+if (watch) {
+  // One context for both bundles, so one started/finished pair brackets a rebuild; neither side imports the other's
+  // externals, so the union changes nothing in either bundle.
+  const entryPoints = Object.assign({}, ...bundles.map((options) => options.entryPoints));
+  const external = bundles.flatMap((options) => options.external);
+  await (await context({ ...common, entryPoints, external, plugins: [watchLog] })).watch();
+} else {
+  for (const options of bundles) await build(options);
+}
 
 // The syntax layer loads grammars and the tree-sitter runtime from beside the bundle first.
 cpSync('grammars', 'dist/grammars', { recursive: true });

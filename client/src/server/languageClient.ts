@@ -43,23 +43,25 @@ export interface LanguageClientDeps {
   middleware: Middleware;
   /** `vscode.workspace.isTrusted` at start: an untrusted workspace gets no chat tools and no run recording. */
   trusted: boolean;
+  /** Start the server with `--inspect` on this port (a debug session asked for it); undefined: no debug port. */
+  inspectPort?: number;
 }
 
-/** How `arenalab lsp` (dist/arenalab.js) is started on `runtime`, over stdio; debug adds an inspector on 6009. */
-export function serverOptionsFor(serverModule: string, runtime: ServerRuntime): ServerOptions {
+/** How `arenalab lsp` (dist/arenalab.js) is started on `runtime`, over stdio; debug adds an inspector on `inspectPort`. */
+export function serverOptionsFor(serverModule: string, runtime: ServerRuntime, inspectPort = 6009): ServerOptions {
   if (runtime.kind === 'editor') {
     // A module with no runtime is forked on the extension host's own executable with ELECTRON_RUN_AS_NODE set by
     // vscode-languageclient; the client appends --stdio and --clientProcessId itself.
     return {
       run: { module: serverModule, args: ['lsp'], transport: TransportKind.stdio },
-      debug: { module: serverModule, args: ['lsp'], transport: TransportKind.stdio, options: { execArgv: ['--inspect=6009'] } },
+      debug: { module: serverModule, args: ['lsp'], transport: TransportKind.stdio, options: { execArgv: [`--inspect=${inspectPort}`] } },
     };
   }
   // stdio, not ipc: vscode-languageclient refuses TransportKind.ipc for a `command` executable ("Transport kind ipc
   // is not support for command executable"), found by the code-server e2e test. The client appends --stdio itself.
   return {
     run: { command: runtime.path, args: [serverModule, 'lsp'], transport: TransportKind.stdio },
-    debug: { command: runtime.path, args: ['--inspect=6009', serverModule, 'lsp'], transport: TransportKind.stdio },
+    debug: { command: runtime.path, args: [`--inspect=${inspectPort}`, serverModule, 'lsp'], transport: TransportKind.stdio },
   };
 }
 
@@ -67,8 +69,8 @@ export function serverOptionsFor(serverModule: string, runtime: ServerRuntime): 
  * The client for `arenalab lsp` on the chosen runtime. The server reads its settings, the store location included,
  * through `workspace/configuration`, so nothing is passed in the environment.
  */
-export function createLanguageClient({ context, status, log, runtime, middleware, trusted }: LanguageClientDeps): LanguageClient {
-  const serverOptions = serverOptionsFor(context.asAbsolutePath(path.join('dist', 'arenalab.js')), runtime);
+export function createLanguageClient({ context, status, log, runtime, middleware, trusted, inspectPort }: LanguageClientDeps): LanguageClient {
+  const serverOptions = serverOptionsFor(context.asAbsolutePath(path.join('dist', 'arenalab.js')), runtime, inspectPort);
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ language })),
     synchronize: { configurationSection: SETTINGS_SECTION },
@@ -77,5 +79,7 @@ export function createLanguageClient({ context, status, log, runtime, middleware
     errorHandler: restartingErrorHandler(status, log),
     middleware,
   };
-  return new LanguageClient('arenalab', 'ArenaLab', serverOptions, clientOptions);
+  // The library picks `debug` by itself only when the extension host runs under --inspect; forcing it on the asked
+  // port makes "Attach to Server" work whatever the host was started with.
+  return new LanguageClient('arenalab', 'ArenaLab', serverOptions, clientOptions, inspectPort !== undefined);
 }

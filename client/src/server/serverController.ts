@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { LanguageClient, Middleware, NotificationType } from 'vscode-languageclient/node';
 import { StatusNotification } from '@arenalab/protocol';
+import { serverInspectPort } from './inspectPort';
 import { createLanguageClient } from './languageClient';
 import { chooseServerRuntime, describeRuntime } from './serverRuntime';
 import { readSettings } from '../settings';
@@ -43,7 +44,7 @@ export class ServerController {
     log.info(`ArenaLab: starting the server on ${describeRuntime(choice.runtime)}`);
     status.update({ server: 'starting', problem: undefined, runtime: describeRuntime(choice.runtime) });
     // Trust is read at each start: granting it restarts the server (extension.ts), which then gets its tools back.
-    const client = createLanguageClient({ ...this.deps, runtime: choice.runtime, trusted: vscode.workspace.isTrusted });
+    const client = createLanguageClient({ ...this.deps, runtime: choice.runtime, trusted: vscode.workspace.isTrusted, inspectPort: inspectPortOrNone(log) });
     this.client = client;
     this.watch(client);
     try {
@@ -124,5 +125,15 @@ export class ServerController {
         if (params.state === 'error') log.error(`ArenaLab index: ${params.message}`);
       }),
     );
+  }
+}
+
+/** The debug port a launch configuration asked for; a bad value is logged and the server starts without one. */
+function inspectPortOrNone(log: vscode.LogOutputChannel): number | undefined {
+  try {
+    return serverInspectPort(process.env);
+  } catch (error) {
+    log.error(errorText(error));
+    return undefined;
   }
 }

@@ -55,12 +55,12 @@ describe('chat: ChatEngine on the fixture Q/A corpus', () => {
     assert.match(answer.text, /git reset --soft HEAD~1/);
     assert.deepEqual(answer.groups.map((g) => g.share), [1]);
     const ids = answer.provenance.map((p) => p.spanId);
-    assert.ok(ids.length >= 3 && ids.every((id) => ['undo-1', 'undo-2', 'undo-3', 'undo-4'].map((c) => turn(c)).includes(id)), `voters: ${ids}`);
+    assert.ok(ids.length >= 3 && ids.every((id) => ['undo-1', 'undo-2', 'undo-3', 'undo-4'].map((c) => turn(c)).includes(id)), `voters: ${ids.join(',')}`);
     const similarities = answer.provenance.map((p) => p.similarity);
     assert.deepEqual([...similarities].sort((a, b) => b - a), similarities);
     assert.equal(answer.trajectoriesUsed, ids.length);
     assert.ok(answer.confidence > 0 && answer.confidence < 1);
-    assert.ok(answer.groups[0].sharedTerms.includes('soft'), `shared terms: ${answer.groups[0].sharedTerms}`);
+    assert.ok(answer.groups[0].sharedTerms.includes('soft'), `shared terms: ${answer.groups[0].sharedTerms.join(',')}`);
   });
 
   it('synthesis: conflicting answers (3 spaces, 2 tabs) are both given with their shares', async () => {
@@ -210,8 +210,8 @@ describe('chat: LLM synthesis through the LlmSynthesizer port', () => {
     const [system, user] = llm.prompts[0];
     assert.equal(system.role, 'system');
     assert.match(user.content, /Question: Should I indent my Python code with tabs or spaces\?/);
-    assert.match(user.content, /Group 1 \(5\d% .*\):\n  Use 4 spaces per indentation level/);
-    assert.match(user.content, /Group 2 \(4\d% .*\):\n  Tabs/);
+    assert.match(user.content, /Group 1 \(5\d% .*\):\n {2}Use 4 spaces per indentation level/);
+    assert.match(user.content, /Group 2 \(4\d% .*\):\n {2}Tabs/);
     await engine.answer(ask('How can I undo my most recent git commit and keep the changes?'));
     assert.equal(llm.prompts.length, 1);
     assert.equal((await engine.answer({ ...spaces, allowLlm: false })).method, 'synthesis');

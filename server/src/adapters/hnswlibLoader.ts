@@ -11,7 +11,6 @@ let cached: HnswlibModule | undefined;
  * that and fall back to the exact index instead of failing at import.
  */
 export function loadHnswlib(): HnswlibModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   cached ??= require('hnswlib-node') as HnswlibModule;
   return cached;
 }

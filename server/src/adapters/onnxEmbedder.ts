@@ -55,7 +55,6 @@ function readTokenizer(file: string): { tokenizer: HfTokenizer; text: string } {
 
 async function openSession(file: string): Promise<InferenceSession> {
   // Loaded here, not at import: the native runtime is only needed by users who configure a model.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ort = require('onnxruntime-node') as typeof import('onnxruntime-node');
   let session: InferenceSession;
   try {
@@ -125,7 +124,6 @@ export class OnnxEmbedder implements Embedder {
   }
 
   private async runBatch(encodings: Encoding[]): Promise<Float32Array[]> {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Tensor } = require('onnxruntime-node') as typeof import('onnxruntime-node');
     const batch = encodings.length;
     const seq = Math.max(1, ...encodings.map((e) => e.ids.length));

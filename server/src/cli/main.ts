@@ -15,7 +15,6 @@ import { registerServeCommand } from './commands/serve';
 import { registerVerifyCommand } from './commands/verify';
 import { reportCliError } from './reportCliError';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const version: string = require('../../package.json').version;
 
 /** Builds the `arenalab` program; exported so tests can drive it in-process. */

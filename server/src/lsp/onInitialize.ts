@@ -4,7 +4,6 @@ import type { LspContext } from './lspContext';
 import { SERVER_COMMANDS } from './serverCommands';
 import { applyRecordingPolicy } from './settings/applyRecordingPolicy';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const version: string = require('../../package.json').version;
 
 /** `initialize`: remembers the workspace folders and announces what the server does. */

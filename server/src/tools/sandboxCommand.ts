@@ -35,7 +35,7 @@ for line in $LAYOUT; do
   case "$kind" in
     link) ln -s "$from" "$R$at" || fail "cannot link $at";;
     dir) mkdir -p "$R$at" && mount --bind "$from" "$R$at" && mount -o remount,bind,ro,nosuid,nodev "$R$at" || fail "cannot mount $from read-only";;
-    file) mkdir -p "\$(dirname "$R$at")" && : > "$R$at" && mount --bind "$from" "$R$at" && mount -o remount,bind,ro,nosuid,nodev "$R$at" || fail "cannot mount $from read-only";;
+    file) mkdir -p "$(dirname "$R$at")" && : > "$R$at" && mount --bind "$from" "$R$at" && mount -o remount,bind,ro,nosuid,nodev "$R$at" || fail "cannot mount $from read-only";;
     dev) : > "$R$at" && mount --bind "$from" "$R$at" || fail "cannot mount $from";;
     *) fail "unknown layout entry '$kind'";;
   esac

@@ -4,7 +4,9 @@ import { isTooLarge, openDocumentsConfiguration } from './openDocuments';
 import type { OpenDocument, TooLargeDocument } from './openDocuments';
 
 // The open documents' factory on its own, with a limit of 100 bytes; the real-client cases are in lspLargeDocuments.test.ts.
-const { create, update } = openDocumentsConfiguration(100);
+const configuration = openDocumentsConfiguration(100);
+const create: typeof configuration.create = (...args) => configuration.create(...args);
+const update: typeof configuration.update = (...args) => configuration.update(...args);
 const URI = 'file:///w/a.ts';
 const at = (line: number, character: number) => ({ line, character });
 
