@@ -16,3 +16,4 @@ export * from './taskResultNotification';
 export * from './gapsRequest';
 export * from './forgetRequest';
 export * from './settings';
+export * from './renamedSettings';

@@ -19,6 +19,7 @@ import { SuggestionMemory } from './completion/suggestionMemory';
 import { WorkspaceIndexer } from './workspace/workspaceIndexer';
 import { WorkspaceRoots } from './workspace/workspaceRoots';
 import { WorkspaceChat } from './chat/workspaceChat';
+import { excludesFor } from './settings/folderExcludes';
 import { llmFromSettings } from './chat/llmFromSettings';
 
 /** Everything the handlers share: one engine per server, fed by the workspace indexer and the open documents. */
@@ -33,6 +34,10 @@ export interface LspContext {
   indexer: WorkspaceIndexer;
   /** The client's validated `arenalab.*` settings; replaced whenever they are pulled again. */
   clientSettings: ClientSettings;
+  /** Each workspace folder's own `arenalab.excludes`, where it has one (see `excludesFor`). */
+  folderExcludes: ReadonlyMap<string, readonly string[]>;
+  /** Settings notices already logged (a renamed setting's old name), so each is said once. */
+  noticesLogged: Set<string>;
   /** The client answers workspace/configuration (set on initialize). */
   pullsConfiguration: boolean;
   /** The client reports added and removed workspace folders (set on initialize). */
@@ -82,8 +87,10 @@ export function createLspContext(connection: Connection, settings: LspSettings =
   const ctx: LspContext = {
     connection, documents, engine, roots, settings, sync,
     suggestions: new SuggestionMemory(settings.rememberedSuggestions),
-    indexer: new WorkspaceIndexer({ connection, engine, roots, sync, excludes: () => ctx.clientSettings.excludes }),
+    indexer: new WorkspaceIndexer({ connection, engine, roots, sync, excludes: (root) => excludesFor(ctx, root) }),
     clientSettings: DEFAULT_CLIENT_SETTINGS,
+    folderExcludes: new Map(),
+    noticesLogged: new Set(),
     pullsConfiguration: false,
     changesFolders: false,
     outcomes,
@@ -93,7 +100,7 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     }),
     store: { opened: false },
     learner,
-    constitution: new CompletionConstitution({ clock, roots, log, excludes: () => ctx.clientSettings.excludes, storeDir: () => ctx.store.dir }),
+    constitution: new CompletionConstitution({ clock, roots, log, excludes: (root) => excludesFor(ctx, root), storeDir: () => ctx.store.dir }),
     clock,
     curation: new CurationSession({ clock, record: (draft) => outcomes.record(draft), drain: () => outcomes.drain() }),
     chat: new WorkspaceChat({ clock, log, record: (draft) => outcomes.record(draft), llm: () => llmFromSettings(ctx.clientSettings.llm), reviewer: () => ctx.constitution.currentReviewer() }),

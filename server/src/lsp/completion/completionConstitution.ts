@@ -7,8 +7,8 @@ import type { WorkspaceRoots } from '../workspace/workspaceRoots';
 export interface CompletionConstitutionDeps {
   clock: Clock;
   roots: WorkspaceRoots;
-  /** The user's `arenalab.excludes`, read at each check so a settings change applies at once. */
-  excludes: () => readonly string[];
+  /** The user's `arenalab.excludes` in a workspace folder, read at each check so a settings change applies at once. */
+  excludes: (root: string) => readonly string[];
   /** The outcome store's folder, where `arenalab chat` and the server keep remembered violations. */
   storeDir: () => string | undefined;
   log: (line: string) => void;
@@ -26,7 +26,7 @@ const PREFIX_CHARS = 2048;
  */
 export class CompletionConstitution {
   private reviewer: { storeDir: string | undefined; value: Promise<ConstitutionalReviewer> } | undefined;
-  private filters: { key: string; madeAt: number; byRoot: Map<string, WorkspaceFileFilter> } | undefined;
+  private filters: { madeAt: number; byRoot: Map<string, { key: string; filter: WorkspaceFileFilter }> } | undefined;
 
   constructor(private readonly deps: CompletionConstitutionDeps) {}
 
@@ -71,14 +71,12 @@ export class CompletionConstitution {
   }
 
   private filterFor(root: string): WorkspaceFileFilter {
-    const excludes = this.deps.excludes();
+    const excludes = this.deps.excludes(root);
     const key = excludes.join('\n');
     const now = this.deps.clock.now();
-    if (this.filters === undefined || this.filters.key !== key || now - this.filters.madeAt > FILTER_LIFETIME_MS) {
-      this.filters = { key, madeAt: now, byRoot: new Map() };
-    }
-    let filter = this.filters.byRoot.get(root);
-    if (filter === undefined) this.filters.byRoot.set(root, (filter = new WorkspaceFileFilter(root, { excludes: [...excludes] })));
-    return filter;
+    if (this.filters === undefined || now - this.filters.madeAt > FILTER_LIFETIME_MS) this.filters = { madeAt: now, byRoot: new Map() };
+    let made = this.filters.byRoot.get(root);
+    if (made === undefined || made.key !== key) this.filters.byRoot.set(root, (made = { key, filter: new WorkspaceFileFilter(root, { excludes: [...excludes] }) }));
+    return made.filter;
   }
 }
