@@ -12,6 +12,7 @@ export * from './explainRequest';
 export * from './feedbackNotification';
 export * from './reindexRequest';
 export * from './statusNotification';
+export * from './noSuggestionNotification';
 export * from './taskResultNotification';
 export * from './gapsRequest';
 export * from './forgetRequest';

@@ -30,8 +30,8 @@ export class CompletionConstitution {
 
   constructor(private readonly deps: CompletionConstitutionDeps) {}
 
-  /** The candidates the constitution allows, in their order. */
-  async allowed(candidates: readonly CompletionCandidate[], request: { prefix: string; language: string }, token?: Cancellation): Promise<CompletionCandidate[]> {
+  /** The candidates the constitution allows, in their order; `withheld` gets the first violated principle of each other. */
+  async allowed(candidates: readonly CompletionCandidate[], request: { prefix: string; language: string }, token?: Cancellation, withheld?: string[]): Promise<CompletionCandidate[]> {
     if (candidates.length === 0) return [];
     const reviewer = await this.currentReviewer(token);
     const kept: CompletionCandidate[] = [];
@@ -40,7 +40,10 @@ export class CompletionConstitution {
       const completion = { text: candidate.text, confidence: candidate.confidence, sourceFiles, prefix: request.prefix.slice(-PREFIX_CHARS), domain: `programming/${request.language}` };
       const { allowed, review } = await checkCompletion(reviewer, completion, token);
       if (allowed) kept.push(candidate);
-      else this.deps.log(`suggestion withheld by the constitution: ${review.violations.map((v) => `${v.principleId} (${v.reason})`).join('; ')}`);
+      else {
+        withheld?.push(review.violations[0]?.principleId ?? 'constitution');
+        this.deps.log(`suggestion withheld by the constitution: ${review.violations.map((v) => `${v.principleId} (${v.reason})`).join('; ')}`);
+      }
     }
     return kept;
   }

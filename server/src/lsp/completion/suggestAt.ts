@@ -1,4 +1,5 @@
 import type { CompletionCandidate } from '@arenalab/core';
+import type { NoSuggestionParams } from '@arenalab/protocol';
 import type { CancellationToken, Position } from 'vscode-languageserver/node';
 import { languageForPath } from '../../workspace';
 import { enabledFor } from '../settings/clientSettings';
@@ -32,23 +33,41 @@ const pauseForInput = () => new Promise<void>((resolve) => setImmediate(resolve)
  * hard principle (a secret, content of an excluded file, harm, a remembered violation).
  */
 export async function suggestAt(ctx: LspContext, uri: string, position: Position, token: CancellationToken = NEVER): Promise<ShownSuggestion[]> {
+  return (await suggestWithReason(ctx, uri, position, token)).shown;
+}
+
+/** Why nothing is shown, in the words of `arenalab/noSuggestion` (without the request's place). */
+export type NoSuggestion = Omit<NoSuggestionParams, 'uri' | 'position'>;
+
+/**
+ * {@link suggestAt}, with the reason when nothing is shown. No reason for an unknown document, nor for a cancelled or
+ * outdated request: nobody is waiting for that answer.
+ */
+export async function suggestWithReason(ctx: LspContext, uri: string, position: Position, token: CancellationToken = NEVER): Promise<{ shown: ShownSuggestion[]; reason?: NoSuggestion }> {
   const { clientSettings } = ctx;
   const budget = new RequestBudget(token, clientSettings.requestBudgetMs, ctx.clock);
   const document = ctx.documents.get(uri);
-  if (document === undefined || !enabledFor(clientSettings, document.languageId)) return [];
+  if (document === undefined) return { shown: [] };
+  if (!enabledFor(clientSettings, document.languageId)) return { shown: [], reason: { reason: 'language-off' } };
   const version = document.version;
   const text = document.getText();
-  if (documentProblem(text, ctx.settings.maxDocumentBytes) !== undefined) return [];
+  if (documentProblem(text, ctx.settings.maxDocumentBytes) !== undefined) return { shown: [], reason: { reason: 'too-large' } };
   const offset = document.offsetAt(position);
   const file = ctx.roots.fileFor(uri);
   const language = languageForPath(file) ?? document.languageId;
   const at = document.positionAt(offset);
   const request = { file, language, prefix: text.slice(0, offset), suffix: text.slice(offset), position: at };
-  const options = { token: budget.cancelled, budget: budget.deadline, showThreshold: showThreshold(ctx) };
+  const threshold = showThreshold(ctx);
+  const options = { token: budget.cancelled, budget: budget.deadline, showThreshold: threshold };
   const result = await ctx.engine.completeInterruptibly(request, options, pauseForInput);
-  if (budget.cancelled.isCancelled || ctx.documents.get(uri)?.version !== version) return [];
+  if (budget.cancelled.isCancelled || ctx.documents.get(uri)?.version !== version) return { shown: [] };
   if (result.cutShort) ctx.connection.console.info(`completion at ${uri}:${at.line}:${at.character} cut short by the ${budget.budgetMs} ms budget: ${result.candidates.length} candidate(s) from the phases done`);
-  const allowed = await ctx.constitution.allowed(result.candidates, { prefix: request.prefix, language }, budget.cancelled);
-  if (budget.cancelled.isCancelled || ctx.documents.get(uri)?.version !== version) return [];
-  return allowed.map((candidate) => ctx.suggestions.remember(uri, withMaxLines(candidate, clientSettings.maxLines), { file, language, version }));
+  const withheld: string[] = [];
+  const allowed = await ctx.constitution.allowed(result.candidates, { prefix: request.prefix, language }, budget.cancelled, withheld);
+  if (budget.cancelled.isCancelled || ctx.documents.get(uri)?.version !== version) return { shown: [] };
+  const shown = allowed.map((candidate) => ctx.suggestions.remember(uri, withMaxLines(candidate, clientSettings.maxLines), { file, language, version }));
+  if (shown.length > 0) return { shown };
+  if (withheld.length > 0) return { shown, reason: { reason: 'withheld', principle: withheld[0] } };
+  if (result.bestConfidence > 0) return { shown, reason: { reason: 'below-threshold', bestConfidence: result.bestConfidence, threshold } };
+  return { shown, reason: { reason: 'no-match' } };
 }
