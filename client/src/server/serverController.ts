@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { LanguageClient, Middleware, NotificationType } from 'vscode-languageclient/node';
-import { StatusNotification } from '@arenalab/protocol';
+import { NoSuggestionNotification, StatusNotification } from '@arenalab/protocol';
+import type { NoSuggestionParams } from '@arenalab/protocol';
 import { createLanguageClient } from './languageClient';
 import { checkNode } from './nodeRuntime';
 import { readSettings } from '../settings';
@@ -14,6 +15,8 @@ export interface ServerControllerDeps {
   middleware: Middleware;
   /** The server process went away (crash, restart, stop): every suggestion id it gave is forgotten. */
   onServerGone(): void;
+  /** The server said why an explicit request gets nothing (arenalab/noSuggestion). */
+  onNoSuggestion(params: NoSuggestionParams): void;
 }
 
 function errorText(error: unknown): string {
@@ -121,6 +124,7 @@ export class ServerController {
         status.update({ index: params, server: 'running' });
         if (params.state === 'error') log.error(`ArenaLab index: ${params.message}`);
       }),
+      client.onNotification(NoSuggestionNotification, (params) => this.deps.onNoSuggestion(params)),
     );
   }
 }
