@@ -56,7 +56,8 @@ export function createLanguageClient({ context, status, log, nodePath, middlewar
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ language })),
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    // `http`: the server reads VS Code's http.proxy for the external model's calls.
+    synchronize: { configurationSection: [SETTINGS_SECTION, 'http'] },
     outputChannel: log,
     errorHandler: restartingErrorHandler(status, log),
     middleware,

@@ -36,6 +36,8 @@ export interface LspContext {
   clientSettings: ClientSettings;
   /** Each workspace folder's own `arenalab.excludes`, where it has one (see `excludesFor`). */
   folderExcludes: ReadonlyMap<string, readonly string[]>;
+  /** The editor's `http.proxy` (workspace/configuration `http` section), for the external model's calls. */
+  httpProxy?: string;
   /** Settings notices already logged (a renamed setting's old name), so each is said once. */
   noticesLogged: Set<string>;
   /** The client answers workspace/configuration (set on initialize). */
@@ -103,7 +105,7 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     constitution: new CompletionConstitution({ clock, roots, log, excludes: (root) => excludesFor(ctx, root), storeDir: () => ctx.store.dir }),
     clock,
     curation: new CurationSession({ clock, record: (draft) => outcomes.record(draft), drain: () => outcomes.drain() }),
-    chat: new WorkspaceChat({ clock, log, record: (draft) => outcomes.record(draft), llm: () => llmFromSettings(ctx.clientSettings.llm), reviewer: () => ctx.constitution.currentReviewer() }),
+    chat: new WorkspaceChat({ clock, log, record: (draft) => outcomes.record(draft), llm: () => llmFromSettings(ctx.clientSettings.llm, { proxy: { httpProxy: ctx.httpProxy, env: settings.proxyEnv ?? {} }, apiKey: settings.llmApiKey, log }), reviewer: () => ctx.constitution.currentReviewer() }),
   };
   return ctx;
 }

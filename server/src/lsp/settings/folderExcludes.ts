@@ -4,21 +4,25 @@ import type { LspContext } from '../lspContext';
 import { validateClientSettings } from './clientSettings';
 
 /**
- * `arenalab.excludes` is a per-folder setting: each workspace folder's own value, asked for with the folder as the
- * scope (a folder's `.vscode/settings.json` wins over the workspace's and the user's). A folder whose value is wrong
- * keeps the window's value; the problem is shown once by the window-wide pull, which reads the same files.
+ * `arenalab.excludes` is a per-folder setting: each workspace folder's own value is asked for with the folder as the
+ * scope (a folder's `.vscode/settings.json` wins over the workspace's and the user's).
  */
-export async function pullFolderExcludes(ctx: LspContext): Promise<Map<string, readonly string[]>> {
-  const roots = ctx.roots.all;
+export function folderSettingsItems(roots: readonly string[]): { scopeUri: string; section: string }[] {
+  return roots.map((root) => ({ scopeUri: pathToFileURL(root).href, section: SETTINGS_SECTION }));
+}
+
+/**
+ * Each folder's excludes from the client's answers to {@link folderSettingsItems}, in the same order. A folder with
+ * no answer, or a wrong value, keeps the window's; the problem is shown once by the window-wide pull, which reads
+ * the same files.
+ */
+export function folderExcludesFrom(roots: readonly string[], answers: readonly unknown[]): Map<string, readonly string[]> {
   const byRoot = new Map<string, readonly string[]>();
-  if (!ctx.pullsConfiguration || roots.length === 0) return byRoot;
-  const items = roots.map((root) => ({ scopeUri: pathToFileURL(root).href, section: SETTINGS_SECTION }));
-  const answers: unknown = await ctx.connection.workspace.getConfiguration(items);
-  const sections = Array.isArray(answers) ? answers : [answers];
   roots.forEach((root, index) => {
-    const { settings, problems } = validateClientSettings(sections[index]);
-    const wrong = problems.some((problem) => problem.startsWith('arenalab.excludes:'));
-    if (sections[index] !== undefined && sections[index] !== null && !wrong) byRoot.set(root, settings.excludes);
+    const answer = answers[index];
+    if (answer === undefined || answer === null) return;
+    const { settings, problems } = validateClientSettings(answer);
+    if (!problems.some((problem) => problem.startsWith('arenalab.excludes:'))) byRoot.set(root, settings.excludes);
   });
   return byRoot;
 }
