@@ -19,6 +19,7 @@ import { setSuggestionActiveContext, trackSuggestionOutcomes } from './completio
 import { trackRunResults } from './runs/trackRunResults';
 import { clockTime, Snooze } from './status/snooze';
 import { NoSuggestionInbox } from './completion/noSuggestionInbox';
+import { migrateLlmApiKey, registerSetLlmApiKey } from './secrets/llmApiKey';
 
 export { COMMANDS } from './status/registerCommands';
 
@@ -92,6 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerDatasetsView(controller, log),
     ...registerWeakAreasView(controller, log),
     registerForgetFileCommand(controller),
+    registerSetLlmApiKey(context.secrets, () => controller.restart()),
     ...trackRunResults(new RunTracker(Date.now), (result) => controller.notify(TaskResultNotification, result), log),
     ...registerChatWithSpans(controller, log),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -108,6 +110,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.server.nodePath`)) void controller.restart();
     }),
   );
+  // Before the server starts, so it gets the key from secret storage and settings.json no longer holds it.
+  await migrateLlmApiKey(context.secrets, log).catch((error: unknown) => log.warn(`ArenaLab: moving the LLM API key into secret storage failed: ${String(error)}`));
   await controller.start();
 }
 

@@ -40,19 +40,23 @@ export interface LanguageClientDeps {
   log: vscode.LogOutputChannel;
   nodePath: string;
   middleware: Middleware;
+  /** The external model's key from secret storage, given to the server in its environment only. */
+  llmApiKey?: string;
 }
 
 /**
  * The client for `arenalab lsp` (dist/arenalab.js) run on the configured Node over stdio. The server reads its
- * settings, the store location included, through `workspace/configuration`, so nothing is passed in the environment.
+ * settings, the store location included, through `workspace/configuration`; only the LLM API key goes through the
+ * environment (ARENALAB_LLM_API_KEY), so it is never in a settings file nor in an LSP message a trace would log.
  */
-export function createLanguageClient({ context, status, log, nodePath, middleware }: LanguageClientDeps): LanguageClient {
+export function createLanguageClient({ context, status, log, nodePath, middleware, llmApiKey }: LanguageClientDeps): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'arenalab.js'));
   // stdio, not ipc: vscode-languageclient refuses TransportKind.ipc for a `command` executable ("Transport kind ipc
   // is not support for command executable"), found by the code-server e2e test. The client appends --stdio itself.
+  const options = llmApiKey === undefined ? undefined : { env: { ...process.env, ARENALAB_LLM_API_KEY: llmApiKey } };
   const serverOptions: ServerOptions = {
-    run: { command: nodePath, args: [serverModule, 'lsp'], transport: TransportKind.stdio },
-    debug: { command: nodePath, args: ['--inspect=6009', serverModule, 'lsp'], transport: TransportKind.stdio },
+    run: { command: nodePath, args: [serverModule, 'lsp'], transport: TransportKind.stdio, options },
+    debug: { command: nodePath, args: ['--inspect=6009', serverModule, 'lsp'], transport: TransportKind.stdio, options },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ language })),

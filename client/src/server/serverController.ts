@@ -6,6 +6,7 @@ import type { NoSuggestionParams } from '@arenalab/protocol';
 import { createLanguageClient } from './languageClient';
 import { checkNode } from './nodeRuntime';
 import { readSettings } from '../settings';
+import { readLlmApiKey } from '../secrets/llmApiKey';
 import type { StatusBar } from '../status/statusBar';
 
 export interface ServerControllerDeps {
@@ -44,7 +45,8 @@ export class ServerController {
     }
     log.info(`ArenaLab: starting the server with ${nodePath} ${node.version}`);
     status.update({ server: 'starting', problem: undefined });
-    const client = createLanguageClient({ ...this.deps, nodePath });
+    const llmApiKey = await readLlmApiKey(this.deps.context.secrets);
+    const client = createLanguageClient({ ...this.deps, nodePath, llmApiKey });
     this.client = client;
     this.watch(client);
     try {
