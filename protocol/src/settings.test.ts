@@ -26,7 +26,7 @@ describe('settings: bounds', () => {
   });
 
   it('cannot be changed by a reader', () => {
-    assert.throws(() => { (SETTINGS.enable.default as Record<string, boolean>).markdown = true; }, TypeError);
-    assert.equal(SETTINGS.enable.default.markdown, false);
+    assert.throws(() => { (SETTINGS.languages.default as Record<string, boolean>).markdown = true; }, TypeError);
+    assert.equal(SETTINGS.languages.default.markdown, false);
   });
 });

@@ -22,29 +22,38 @@ export interface SettingValueSchema {
 /** One setting: its value schema, its default, and where VS Code lets it be set when not everywhere. */
 export interface SettingSchema extends SettingValueSchema {
   readonly default: unknown;
-  readonly scope?: 'machine' | 'machine-overridable';
+  /**
+   * Where VS Code lets it be set, when not in every window alike (`window`, the default): `resource` also per
+   * folder, `language-overridable` also per language, `machine` only on this machine.
+   */
+  readonly scope?: 'application' | 'machine' | 'machine-overridable' | 'window' | 'resource' | 'language-overridable';
 }
 
 /** Every `arenalab.*` setting, keyed by its name inside the section. */
 export const SETTINGS = deepFreeze({
   enabled: { type: 'boolean', default: true },
-  // Prose and plain text are not code: suggesting there would be noise.
-  enable: { type: 'object', default: { '*': true, markdown: false, plaintext: false }, additionalProperties: { type: 'boolean' } },
-  suggestInComments: { type: 'boolean', default: false },
+  // Prose and plain text are not code: suggesting there would be noise. Called `enable` before, too close to `enabled`.
+  languages: { type: 'object', default: { '*': true, markdown: false, plaintext: false }, additionalProperties: { type: 'boolean' } },
+  // Read with the document as the scope, so `"[python]": { "arenalab.suggestInComments": true }` applies.
+  suggestInComments: { type: 'boolean', default: false, scope: 'language-overridable' },
   confidenceThreshold: { type: 'number', default: 0.5, minimum: 0, maximum: 1 },
   targetPrecision: { type: ['number', 'null'], default: null, exclusiveMinimum: 0, maximum: 1 },
   requestBudgetMs: { type: 'integer', default: 250, minimum: 10, maximum: 5000 },
   maxLines: { type: 'integer', default: 10, minimum: 1, maximum: 100 },
-  excludes: { type: 'array', items: { type: 'string' }, default: [] },
+  // Per folder: the server reads each workspace folder's own value.
+  excludes: { type: 'array', items: { type: 'string' }, default: [], scope: 'resource' },
   'completion.debounceMs': { anyOf: [{ type: 'string', enum: ['auto'] }, { type: 'number', minimum: 0, maximum: 2000 }], default: 'auto' },
   'completion.dismissTimeoutMs': { type: 'integer', default: 15000, minimum: 1000, maximum: 600000 },
   'server.nodePath': { type: 'string', default: '', scope: 'machine' },
   'store.location': { type: 'string', default: '', scope: 'machine-overridable' },
   'llm.baseUrl': { type: 'string', default: '', scope: 'machine-overridable' },
   'llm.model': { type: 'string', default: '' },
+  // Declared only so that an old value can be moved into the editor's secret storage and removed from settings.json.
   'llm.apiKey': { type: 'string', default: '', scope: 'machine' },
   // Privacy: whether the developer's activity (suggestion outcomes, edits, runs) is recorded in the store.
   'recording.enabled': { type: 'boolean', default: true },
+  // Daily use: quiet periods and suggestions only when asked.
+  'completion.mode': { type: 'string', enum: ['automatic', 'manual'], default: 'automatic' },
 } as const satisfies Record<string, SettingSchema>);
 
 export type SettingName = keyof typeof SETTINGS;

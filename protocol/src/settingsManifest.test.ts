@@ -58,16 +58,19 @@ describe('settings manifest: package.json contributes.configuration = protocol/s
     changed['arenalab.targetPrecision'].exclusiveMinimum = 0.1;
     changed['arenalab.requestBudgetMs'].type = 'number';
     (changed['arenalab.completion.debounceMs'].anyOf as { enum?: string[] }[])[0].enum = ['automatic'];
-    changed['arenalab.enable'].default = { '*': true };
+    changed['arenalab.languages'].default = { '*': true };
+    changed['arenalab.excludes'].scope = 'window';
+    delete changed['arenalab.server.nodePath'].scope;
     delete changed['arenalab.llm.model'];
     changed['arenalab.brandNew'] = { type: 'boolean', default: false };
     const problems = manifestMismatches(changed, SETTINGS);
     const named = problems.map((problem) => problem.slice(0, problem.indexOf(':')));
     assert.deepEqual(named, [
-      'arenalab.enable', 'arenalab.confidenceThreshold', 'arenalab.targetPrecision', 'arenalab.requestBudgetMs', 'arenalab.maxLines',
-      'arenalab.completion.debounceMs', 'arenalab.brandNew', 'arenalab.llm.model',
+      'arenalab.languages', 'arenalab.confidenceThreshold', 'arenalab.targetPrecision', 'arenalab.requestBudgetMs', 'arenalab.maxLines',
+      'arenalab.excludes', 'arenalab.completion.debounceMs', 'arenalab.server.nodePath', 'arenalab.brandNew', 'arenalab.llm.model',
     ]);
     assert.match(problems[1], /"default":0\.6.*≠ settings\.ts .*"default":0\.5/);
+    assert.match(problems[5], /arenalab\.excludes: package\.json .*"scope":"window".*≠ settings\.ts .*"scope":"resource"/);
   });
 
   it('ignores what only presents a setting (descriptions)', () => {

@@ -73,7 +73,10 @@ describe('packaging: the .vsix (npm run package without the tsc step, which npm 
   let out: string;
   let vsix: string;
   let universal: string;
-  let manifest: { version: string; main: string; engines: { vscode: string }; contributes: { commands: { command: string }[] } };
+  let manifest: {
+    version: string; main: string; engines: { vscode: string };
+    contributes: { commands: { command: string }[]; walkthroughs?: { steps: { id: string; media: { markdown?: string }; completionEvents?: string[] }[] }[] };
+  };
 
   before(() => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-vsix-'));
@@ -106,6 +109,23 @@ describe('packaging: the .vsix (npm run package without the tsc step, which npm 
     assert.equal(packaged.main, './dist/extension.js');
     assert.equal(packaged.engines.vscode, '^1.91.0');
     assert.ok(packaged.contributes.commands.some((c) => c.command === 'arenalab.explainSuggestion'));
+  });
+
+  it('carries the walkthrough: index, first suggestion, explain, chat and curate, each with its Markdown and a completion event', () => {
+    const names = zipEntries(fs.readFileSync(vsix));
+    const steps = manifest.contributes.walkthroughs?.[0]?.steps ?? [];
+    assert.deepEqual(steps.map((step) => step.id), ['index', 'suggest', 'explain', 'chat', 'curate']);
+    const commands = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const step of steps) {
+      assert.ok(step.media.markdown, `${step.id}: no Markdown media`);
+      assert.ok(names.includes(`extension/${step.media.markdown}`), `${step.media.markdown} missing from the .vsix`);
+      assert.ok((step.completionEvents ?? []).length > 0, `${step.id}: no completion event`);
+      for (const event of step.completionEvents ?? []) {
+        const command = /^onCommand:(.+)$/.exec(event)?.[1];
+        // The accept command is the client's own hidden one (registered in code, not in the palette).
+        if (command !== undefined && command !== 'arenalab.inlineSuggestionAccepted') assert.ok(commands.has(command), `${step.id}: ${command} is not a contributed command`);
+      }
+    }
   });
 
   it('carries hnswlib-node\'s addon, which the bundled server loads from the unpacked extension', () => {

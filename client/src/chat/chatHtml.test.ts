@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { PICTOGRAPH } from '../shared/icons';
 import type { ChatResult } from '@arenalab/protocol';
 import type { ChatEntry } from './chatConversation';
 import { answerTextHtml, chatSourceLabel, confidenceBand, renderChatEntries } from './chatHtml';
@@ -59,7 +60,16 @@ describe('chat panel HTML', () => {
     assert.match(unrated, /data-action="rate" data-answer-id="a2" data-rating="down"/);
     const rated = renderChatEntries([{ kind: 'answer', result: toolAnswer, rating: 'down' }], false);
     assert.doesNotMatch(rated, /data-action="rate"/);
-    assert.match(rated, /data-rated="down">👎 Not helpful: thanks, stored/);
+    assert.match(rated, /data-rated="down"><svg class="icon icon-thumbs-down" aria-hidden="true"[^>]*>.*<\/svg> Not helpful: thanks, stored/);
+    assert.match(unrated, /data-rating="up" [^>]*><svg class="icon icon-thumbs-up"[^>]*>.*?<\/svg> Helpful<\/button>/);
+  });
+
+  it('draws its icons as inline SVG, with no emoji that would need an emoji font', () => {
+    for (const entries of [[{ kind: 'answer' as const, result: toolAnswer }], [{ kind: 'answer' as const, result: toolAnswer, rating: 'up' as const }]]) {
+      const html = renderChatEntries(entries, false);
+      assert.doesNotMatch(html, PICTOGRAPH);
+      assert.match(html, /<svg class="icon /);
+    }
   });
 
   it('invites a question when empty and says it is thinking while an answer is pending', () => {

@@ -1,6 +1,7 @@
 import type { ChatAnswerSource, ChatResult, ChatToolCall } from '@arenalab/protocol';
 import type { ChatEntry } from './chatConversation';
 import { escapeHtml } from '../shared/escapeHtml';
+import { icon } from '../shared/icons';
 
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
 
@@ -44,10 +45,10 @@ function constitution(result: ChatResult): string {
 }
 
 function ratingButtons(result: ChatResult, rating: 'up' | 'down' | undefined): string {
-  if (rating !== undefined) return `<div class="rating" data-rated="${rating}">${rating === 'up' ? '👍 Helpful' : '👎 Not helpful'}: thanks, stored as feedback.</div>`;
+  if (rating !== undefined) return `<div class="rating" data-rated="${rating}">${rating === 'up' ? `${icon('thumbs-up')} Helpful` : `${icon('thumbs-down')} Not helpful`}: thanks, stored as feedback.</div>`;
   const id = escapeHtml(result.answerId);
-  return `<div class="rating"><button data-action="rate" data-answer-id="${id}" data-rating="up" title="Good answer: stored as feedback">👍 Helpful</button>`
-    + `<button data-action="rate" data-answer-id="${id}" data-rating="down" title="Bad answer: stored as feedback">👎 Not helpful</button></div>`;
+  return `<div class="rating"><button data-action="rate" data-answer-id="${id}" data-rating="up" title="Good answer: stored as feedback">${icon('thumbs-up')} Helpful</button>`
+    + `<button data-action="rate" data-answer-id="${id}" data-rating="down" title="Bad answer: stored as feedback">${icon('thumbs-down')} Not helpful</button></div>`;
 }
 
 function answer(result: ChatResult, rating: 'up' | 'down' | undefined): string {

@@ -52,6 +52,7 @@ vscode.postMessage({ type: 'ready' });
 `;
 
 const STYLE = `
+  .icon { vertical-align: -0.125em; }
   body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0; margin: 0; }
   main { display: flex; flex-direction: column; height: 100vh; }
   #messages { flex: 1; overflow-y: auto; padding: 8px; }

@@ -5,6 +5,8 @@ import { inComment } from './commentFilter';
 import { ghostText } from './ghostText';
 import { languageEnabled, readSettings } from '../settings';
 import type { StatusBar } from '../status/statusBar';
+import { noSuggestionText } from '../status/noSuggestionText';
+import type { NoSuggestionReason } from '../status/noSuggestionText';
 import type { DisplayedSuggestion, SuggestionTracker } from './suggestionTracker';
 
 /** The client command an item runs when accepted: it reports `accepted` through the outcome tracker. */
@@ -17,6 +19,10 @@ export interface InlineCompletionDeps {
   /** The developer is now looking at this suggestion (for explain and the status bar's confidence). */
   onDisplayed(id: string): void;
   now(): number;
+  /** When suggestions are snoozed until (`14:05`), or undefined. */
+  snoozedUntil(): string | undefined;
+  /** The server's reason (arenalab/noSuggestion) for the request at this place, taken once. */
+  takeServerReason(uri: string, position: vscode.Position): NoSuggestionReason | undefined;
 }
 
 type ProvideInline = NonNullable<Middleware['provideInlineCompletionItems']>;
@@ -60,18 +66,34 @@ function displayed(document: vscode.TextDocument, position: vscode.Position, ite
   };
 }
 
+/** Why the client asks nothing here, or undefined when it asks the server. */
+function clientReason(settings: ReturnType<typeof readSettings>, languageId: string, linePrefix: string, snoozedUntil: string | undefined): NoSuggestionReason | undefined {
+  if (!settings.enabled) return { reason: 'disabled' };
+  if (snoozedUntil !== undefined) return { reason: 'snoozed', snoozedUntil };
+  if (!languageEnabled(settings, languageId)) return { reason: 'language-off' };
+  if (!settings.suggestInComments && inComment(languageId, linePrefix)) return { reason: 'in-comment' };
+  return undefined;
+}
+
 /**
- * Inline completion middleware: skips disabled languages and comments (unless enabled), waits for the debounce on
- * automatic triggers (an explicit Alt+\ asks at once), measures the server's latency, and registers the displayed
- * suggestion with the outcome tracker.
+ * Inline completion middleware: skips snoozes, disabled languages and comments (unless enabled), asks nothing on
+ * automatic triggers in manual mode, waits for the debounce on automatic triggers (an explicit Alt+\ asks at once),
+ * measures the server's latency, and registers the displayed suggestion with the outcome tracker. An explicit request
+ * that gets nothing says why in the status bar.
  */
 export function inlineCompletionMiddleware(deps: InlineCompletionDeps): ProvideInline {
   return async (document, position, context, token, next) => {
-    const settings = readSettings();
-    if (!languageEnabled(settings, document.languageId)) return null;
+    const settings = readSettings(document);
+    const explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
+    if (explicit) deps.status.update({ noSuggestion: undefined });
     const line = document.lineAt(position.line).text;
     const linePrefix = line.slice(0, position.character);
-    if (!settings.suggestInComments && inComment(document.languageId, linePrefix)) return null;
+    const skipped = clientReason(settings, document.languageId, linePrefix, deps.snoozedUntil());
+    if (skipped !== undefined) {
+      if (explicit) deps.status.update({ noSuggestion: noSuggestionText(skipped) });
+      return null;
+    }
+    if (!explicit && settings.mode === 'manual') return null;
     if (context.triggerKind === vscode.InlineCompletionTriggerKind.Automatic) {
       const delay = deps.debounce.delayMs(settings.debounce, { linePrefix, lineSuffix: line.slice(position.character) });
       if (!(await pause(delay, token))) return null;
@@ -83,6 +105,9 @@ export function inlineCompletionMiddleware(deps: InlineCompletionDeps): ProvideI
     deps.debounce.latency(latency);
     deps.status.update({ lastLatencyMs: latency });
     const items = Array.isArray(result) ? result : result?.items ?? [];
+    const serverReason = deps.takeServerReason(document.uri.toString(), position);
+    if (explicit && items.length === 0 && serverReason !== undefined && !token.isCancellationRequested) deps.status.update({ noSuggestion: noSuggestionText(serverReason) });
+    if (items.length > 0) deps.status.update({ noSuggestion: undefined });
     const ids = items.map(routeAcceptCommand);
     // A cancelled or outdated answer is never displayed, so it is not reported as shown.
     if (items.length === 0 || token.isCancellationRequested || document.version !== version) return result;

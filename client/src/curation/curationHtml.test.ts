@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { PICTOGRAPH } from '../shared/icons';
 import { CurationFlow } from './curationFlow';
 import { renderCurationView, spanCard } from './curationHtml';
 import { agreed, item, quality, queue } from './curationTestData';
@@ -19,7 +20,11 @@ describe('curationHtml', () => {
     assert.match(html, /<progress id="timebar" max="5000" value="5000">/);
     assert.deepEqual(html.match(/data-verdict="(\w+)"/g), ['data-verdict="diamond"', 'data-verdict="maybe"', 'data-verdict="trash"']);
     assert.doesNotMatch(html, /data-verdict="\w+" disabled/);
-    assert.match(html, /👍 Diamond <kbd>1<\/kbd>/);
+    assert.match(html, /<svg class="icon icon-thumbs-up"[^>]*>.*?<\/svg> Diamond <kbd>1<\/kbd>/);
+    assert.match(html, /<svg class="icon icon-question"[^>]*>.*?<\/svg> Maybe <kbd>2<\/kbd>/);
+    assert.match(html, /<svg class="icon icon-thumbs-down"[^>]*>.*?<\/svg> Trash <kbd>3<\/kbd>/);
+    assert.match(html, /<svg class="icon icon-zap"[^>]*>.*?<\/svg> Rapid fire/);
+    assert.doesNotMatch(html, PICTOGRAPH, 'no emoji, which render as empty boxes without an emoji font');
     assert.match(html, /<span id="xp" data-xp="30">30 XP<\/span>/);
     assert.match(html, /streak 2<\/span> \(best 4\)/);
     assert.match(html, /12 spans to judge/);

@@ -2,15 +2,16 @@ import { CURATION_DIMENSIONS } from '@arenalab/protocol';
 import type { CurationItem, CurationQuality, CurationSpanView } from '@arenalab/protocol';
 import type { CurationViewState, VerdictFeedback } from './curationFlow';
 import { escapeHtml } from '../shared/escapeHtml';
+import { icon } from '../shared/icons';
 import { radarChartSvg } from './radarChart';
 
 // The curation page's content, rendered from the flow's state in the extension (pure, tested) and put into the
 // webview's #app by its small script. Every value that came from a span or the server is escaped.
 
 const VERDICTS = [
-  { verdict: 'diamond', label: '👍 Diamond', key: '1' },
-  { verdict: 'maybe', label: '🤔 Maybe', key: '2' },
-  { verdict: 'trash', label: '👎 Trash', key: '3' },
+  { verdict: 'diamond', label: `${icon('thumbs-up')} Diamond`, key: '1' },
+  { verdict: 'maybe', label: `${icon('question')} Maybe`, key: '2' },
+  { verdict: 'trash', label: `${icon('thumbs-down')} Trash`, key: '3' },
 ] as const;
 
 const CLASS_NAMES: Record<CurationQuality['class'], string> = { diamond: 'diamond', needs_enrichment: 'needs enrichment', discarded: 'discarded' };
@@ -32,7 +33,7 @@ function fieldList(title: string, record: Record<string, unknown> | undefined): 
 export function spanCard(span: CurationSpanView): string {
   const outcome = span.if_ok !== undefined ? `<h4>if ok</h4><pre>${escapeHtml(span.if_ok)}</pre>` : '';
   const failure = span.if_not !== undefined ? `<h4>if not</h4><pre>${escapeHtml(span.if_not)}</pre>` : '';
-  const confirmed = span.confirmed_by !== undefined ? `<p class="confirmed">✔ confirmed by ${escapeHtml(span.confirmed_by)}</p>` : '<p class="meta">not confirmed</p>';
+  const confirmed = span.confirmed_by !== undefined ? `<p class="confirmed">✓ confirmed by ${escapeHtml(span.confirmed_by)}</p>` : '<p class="meta">not confirmed</p>';
   return `<article class="span-card" data-span-id="${escapeHtml(span.id)}">`
     + `<p class="headline"><strong>${escapeHtml(span.who)}</strong> <span class="did">${escapeHtml(span.did)}</span> <code>${escapeHtml(span.this)}</code></p>`
     + `<p class="meta">${escapeHtml(span.when)} · ${escapeHtml(span.status)} · ${escapeHtml(span.source)} · ${escapeHtml(span.id)}</p>`
@@ -56,7 +57,7 @@ function scoreBar(state: CurationViewState): string {
 
 function modeTabs(state: CurationViewState): string {
   const tab = (mode: string, label: string) => `<button type="button" class="tab" data-action="mode" data-mode="${mode}" aria-pressed="${state.mode === mode}">${label}</button>`;
-  return `<nav class="tabs">${tab('rapid', '⚡ Rapid fire')}${tab('deep', '🔬 Deep analysis')}</nav>`;
+  return `<nav class="tabs">${tab('rapid', `${icon('zap')} Rapid fire`)}${tab('deep', `${icon('search')} Deep analysis`)}</nav>`;
 }
 
 function verdictButtons(state: CurationViewState): string {

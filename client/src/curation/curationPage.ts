@@ -34,6 +34,7 @@ export function parsePageMessage(value: unknown): CurationPageMessage | undefine
 }
 
 const STYLE = `
+  .icon { vertical-align: -0.125em; }
   body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 1em 1em; }
   header { display: flex; flex-wrap: wrap; gap: .5em 1.5em; align-items: center; border-bottom: 1px solid var(--vscode-panel-border); padding: .5em 0; }
   .score { color: var(--vscode-descriptionForeground); } #xp { color: var(--vscode-charts-yellow); font-weight: bold; }

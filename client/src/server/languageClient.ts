@@ -45,35 +45,41 @@ export interface LanguageClientDeps {
   trusted: boolean;
   /** Start the server with `--inspect` on this port (a debug session asked for it); undefined: no debug port. */
   inspectPort?: number;
+  /** The external model's key from secret storage, given to the server in its environment only. */
+  llmApiKey?: string;
 }
 
 /** How `arenalab lsp` (dist/arenalab.js) is started on `runtime`, over stdio; debug adds an inspector on `inspectPort`. */
-export function serverOptionsFor(serverModule: string, runtime: ServerRuntime, inspectPort = 6009): ServerOptions {
+export function serverOptionsFor(serverModule: string, runtime: ServerRuntime, inspectPort = 6009, llmApiKey?: string): ServerOptions {
+  // Only the LLM API key goes through the environment (ARENALAB_LLM_API_KEY), so it is never in a settings file nor in
+  // an LSP message a trace would log.
+  const env = llmApiKey === undefined ? undefined : { ...process.env, ARENALAB_LLM_API_KEY: llmApiKey };
   if (runtime.kind === 'editor') {
     // A module with no runtime is forked on the extension host's own executable with ELECTRON_RUN_AS_NODE set by
     // vscode-languageclient; the client appends --stdio and --clientProcessId itself.
     return {
-      run: { module: serverModule, args: ['lsp'], transport: TransportKind.stdio },
-      debug: { module: serverModule, args: ['lsp'], transport: TransportKind.stdio, options: { execArgv: [`--inspect=${inspectPort}`] } },
+      run: { module: serverModule, args: ['lsp'], transport: TransportKind.stdio, options: { env } },
+      debug: { module: serverModule, args: ['lsp'], transport: TransportKind.stdio, options: { env, execArgv: [`--inspect=${inspectPort}`] } },
     };
   }
   // stdio, not ipc: vscode-languageclient refuses TransportKind.ipc for a `command` executable ("Transport kind ipc
   // is not support for command executable"), found by the code-server e2e test. The client appends --stdio itself.
   return {
-    run: { command: runtime.path, args: [serverModule, 'lsp'], transport: TransportKind.stdio },
-    debug: { command: runtime.path, args: [`--inspect=${inspectPort}`, serverModule, 'lsp'], transport: TransportKind.stdio },
+    run: { command: runtime.path, args: [serverModule, 'lsp'], transport: TransportKind.stdio, options: env === undefined ? undefined : { env } },
+    debug: { command: runtime.path, args: [`--inspect=${inspectPort}`, serverModule, 'lsp'], transport: TransportKind.stdio, options: env === undefined ? undefined : { env } },
   };
 }
 
 /**
  * The client for `arenalab lsp` on the chosen runtime. The server reads its settings, the store location included,
- * through `workspace/configuration`, so nothing is passed in the environment.
+ * through `workspace/configuration`; only the LLM API key from secret storage is passed, in the environment.
  */
-export function createLanguageClient({ context, status, log, runtime, middleware, trusted, inspectPort }: LanguageClientDeps): LanguageClient {
-  const serverOptions = serverOptionsFor(context.asAbsolutePath(path.join('dist', 'arenalab.js')), runtime, inspectPort);
+export function createLanguageClient({ context, status, log, runtime, middleware, trusted, inspectPort, llmApiKey }: LanguageClientDeps): LanguageClient {
+  const serverOptions = serverOptionsFor(context.asAbsolutePath(path.join('dist', 'arenalab.js')), runtime, inspectPort, llmApiKey);
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ language })),
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    // `http`: the server reads VS Code's http.proxy for the external model's calls.
+    synchronize: { configurationSection: [SETTINGS_SECTION, 'http'] },
     initializationOptions: { trusted },
     outputChannel: log,
     errorHandler: restartingErrorHandler(status, log),

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { LanguageClient, Middleware, NotificationType } from 'vscode-languageclient/node';
-import { StatusNotification } from '@arenalab/protocol';
 import { serverInspectPort } from './inspectPort';
+import { NoSuggestionNotification, StatusNotification } from '@arenalab/protocol';
+import type { NoSuggestionParams } from '@arenalab/protocol';
 import { createLanguageClient } from './languageClient';
 import { chooseServerRuntime, describeRuntime } from './serverRuntime';
 import { readSettings } from '../settings';
+import { readLlmApiKey } from '../secrets/llmApiKey';
 import type { StatusBar } from '../status/statusBar';
 
 export interface ServerControllerDeps {
@@ -15,6 +17,8 @@ export interface ServerControllerDeps {
   middleware: Middleware;
   /** The server process went away (crash, restart, stop): every suggestion id it gave is forgotten. */
   onServerGone(): void;
+  /** The server said why an explicit request gets nothing (arenalab/noSuggestion). */
+  onNoSuggestion(params: NoSuggestionParams): void;
 }
 
 function errorText(error: unknown): string {
@@ -44,7 +48,8 @@ export class ServerController {
     log.info(`ArenaLab: starting the server on ${describeRuntime(choice.runtime)}`);
     status.update({ server: 'starting', problem: undefined, runtime: describeRuntime(choice.runtime) });
     // Trust is read at each start: granting it restarts the server (extension.ts), which then gets its tools back.
-    const client = createLanguageClient({ ...this.deps, runtime: choice.runtime, trusted: vscode.workspace.isTrusted, inspectPort: inspectPortOrNone(log) });
+    const llmApiKey = await readLlmApiKey(this.deps.context.secrets);
+    const client = createLanguageClient({ ...this.deps, llmApiKey, runtime: choice.runtime, trusted: vscode.workspace.isTrusted, inspectPort: inspectPortOrNone(log) });
     this.client = client;
     this.watch(client);
     try {
@@ -124,6 +129,7 @@ export class ServerController {
         status.update({ index: params, server: 'running' });
         if (params.state === 'error') log.error(`ArenaLab index: ${params.message}`);
       }),
+      client.onNotification(NoSuggestionNotification, (params) => this.deps.onNoSuggestion(params)),
     );
   }
 }

@@ -16,8 +16,8 @@ export interface WorkspaceConstitutionDeps {
    * untitled document). The language server maps its multi-root keys; a single folder uses `singleFolder`.
    */
   rootOf: (key: string) => FolderPath | undefined;
-  /** The user's excludes (`arenalab.excludes`), read at each check so a settings change applies at once. */
-  excludes: () => readonly string[];
+  /** The user's `arenalab.excludes` in a workspace folder, read at each check so a settings change applies at once. */
+  excludes: (root: string) => readonly string[];
   /** The store folder, where `arenalab chat` and the language server keep remembered violations. */
   storeDir: () => string | undefined;
   log: (line: string) => void;
@@ -46,7 +46,7 @@ const PREFIX_CHARS = 2048;
  */
 export class WorkspaceConstitution {
   private reviewer: { storeDir: string | undefined; value: Promise<ConstitutionalReviewer> } | undefined;
-  private filters: { key: string; madeAt: number; byRoot: Map<string, WorkspaceFileFilter> } | undefined;
+  private filters: { madeAt: number; byRoot: Map<string, { key: string; filter: WorkspaceFileFilter }> } | undefined;
 
   constructor(private readonly deps: WorkspaceConstitutionDeps) {}
 
@@ -97,14 +97,12 @@ export class WorkspaceConstitution {
   }
 
   private filterFor(root: string): WorkspaceFileFilter {
-    const excludes = this.deps.excludes();
+    const excludes = this.deps.excludes(root);
     const key = excludes.join('\n');
     const now = this.deps.clock.now();
-    if (this.filters === undefined || this.filters.key !== key || now - this.filters.madeAt > FILTER_LIFETIME_MS) {
-      this.filters = { key, madeAt: now, byRoot: new Map() };
-    }
-    let filter = this.filters.byRoot.get(root);
-    if (filter === undefined) this.filters.byRoot.set(root, (filter = new WorkspaceFileFilter(root, { excludes: [...excludes] })));
-    return filter;
+    if (this.filters === undefined || now - this.filters.madeAt > FILTER_LIFETIME_MS) this.filters = { madeAt: now, byRoot: new Map() };
+    let made = this.filters.byRoot.get(root);
+    if (made === undefined || made.key !== key) this.filters.byRoot.set(root, (made = { key, filter: new WorkspaceFileFilter(root, { excludes: [...excludes] }) }));
+    return made.filter;
   }
 }

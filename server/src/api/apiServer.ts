@@ -8,6 +8,7 @@ import { ApiError, internalError } from './apiError';
 import type { ApiKeys } from './apiKeys';
 import type { ApiLog } from './requestLog';
 import { AllowedHosts } from './allowedHosts';
+import { CorsPolicy } from './corsPolicy';
 import { ApiMetrics } from './apiMetrics';
 import { resolveRoute } from './apiRoutes';
 import { DEFAULT_CONNECTION_LIMITS, httpServerOptions, limitConnections, type ConnectionLimits } from './connectionLimits';
@@ -29,6 +30,8 @@ export interface ApiServerOptions {
   maxBodyBytes?: number;
   /** Host names besides the bind address and loopback that requests may name (`--allowed-host`). */
   allowedHosts?: readonly string[];
+  /** Web origins (`scheme://host[:port]`) allowed to call from a browser (`--cors-origin`); none by default. */
+  corsOrigins?: readonly string[];
   /** Connection counts and timeouts; each one not given is its default. */
   connectionLimits?: Partial<ConnectionLimits>;
   clock?: Clock;
@@ -50,6 +53,7 @@ export class ApiServer {
   private readonly limiter: RateLimiter;
   private readonly deps: ServiceDeps;
   private readonly hosts: AllowedHosts;
+  private readonly cors: CorsPolicy;
   private inFlight = 0;
   private closing = false;
   private drained: (() => void) | undefined;
@@ -66,6 +70,11 @@ export class ApiServer {
       this.hosts = new AllowedHosts(options.host, options.allowedHosts);
     } catch (error) {
       throw new ApiConfigError(`--allowed-host: ${(error as Error).message}`);
+    }
+    try {
+      this.cors = new CorsPolicy(options.corsOrigins);
+    } catch (error) {
+      throw new ApiConfigError(`--cors-origin: ${(error as Error).message}`);
     }
     const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
     this.server = http.createServer(httpServerOptions(limits), (request, response) => void this.handle(request, response));
@@ -138,8 +147,12 @@ export class ApiServer {
   private async dispatch(ctx: RequestContext, resolved: ReturnType<typeof resolveRoute>): Promise<void> {
     this.hosts.check(ctx.request.headers.host, this.port);
     const method = ctx.request.method ?? 'GET';
+    const cors = this.cors.decide(method, ctx.request.headers);
+    Object.assign(ctx.headers, cors.headers);
     if (!resolved) throw new ApiError(404, 'invalid_request_error', `Unknown request URL: ${method} ${(ctx.request.url ?? '').split('?')[0]}.`, null, 'unknown_url');
     const { route, param } = resolved;
+    // A preflight (or a plain OPTIONS) is answered by the headers alone; it never reaches a handler or a key check.
+    if (method === 'OPTIONS') return ctx.sendNoContent({ allow: [...Object.keys(route.methods), 'OPTIONS'].join(', ') });
     const handler = route.methods[method];
     if (!handler) {
       const allow = Object.keys(route.methods).join(', ');

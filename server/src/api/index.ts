@@ -1,4 +1,5 @@
 export * from './allowedHosts';
+export * from './corsPolicy';
 export * from './apiConfigError';
 export * from './apiError';
 export * from './apiKeys';

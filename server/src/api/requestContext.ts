@@ -43,6 +43,13 @@ export class RequestContext implements Cancellation {
     this.response.end(text);
   }
 
+  /** 204: an answer that is only headers (a CORS preflight, an OPTIONS). */
+  sendNoContent(headers: Record<string, string> = {}): void {
+    if (this.clientGone) return;
+    this.response.writeHead(204, { ...this.headers, ...headers });
+    this.response.end();
+  }
+
   sendText(status: number, text: string, contentType: string): void {
     if (this.clientGone) return;
     this.response.writeHead(status, { ...this.headers, 'content-type': contentType, 'content-length': String(Buffer.byteLength(text)) });

@@ -1,3 +1,5 @@
 export * from './llmError';
 export * from './llmSettings';
 export * from './openAiCompatibleClient';
+export * from './postJson';
+export * from './proxyFor';

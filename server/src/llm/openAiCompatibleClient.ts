@@ -1,6 +1,10 @@
 import { CancelledError, type Cancellation, type ChatMessage, type LlmSynthesizer } from '@arenalab/core';
 import { LlmError } from './llmError';
 import type { LlmSettings } from './llmSettings';
+import { postJson } from './postJson';
+import type { HttpAnswer } from './postJson';
+import { proxyFor } from './proxyFor';
+import type { ProxyConfig } from './proxyFor';
 
 /** How often a core Cancellation (a flag, not an event) is polled while a request is in flight. */
 const CANCELLATION_POLL_MS = 50;
@@ -27,17 +31,29 @@ function replyText(body: unknown): string | undefined {
 
 /**
  * An OpenAI-compatible chat endpoint (OpenAI, llama.cpp's server, Ollama, vLLM, LM Studio …) behind core's
- * `LlmSynthesizer` port: POST `{baseUrl}/chat/completions` with Node's fetch, non-streaming. A timeout and the
- * caller's cancellation both abort the request; every failure is an {@link LlmError} with the URL and the reason,
- * and never contains the API key.
+ * `LlmSynthesizer` port: POST `{baseUrl}/chat/completions` (node:http / node:https, through the proxy `proxyFor`
+ * picks from `http.proxy` or HTTPS_PROXY / HTTP_PROXY / NO_PROXY), non-streaming. A timeout and the caller's
+ * cancellation both abort the request; every failure is an {@link LlmError} with the URL and the reason, and never
+ * contains the API key or the proxy's credentials.
  */
 export class OpenAiCompatibleClient implements LlmSynthesizer {
   readonly id: string;
   private readonly url: string;
+  private readonly proxy: URL | undefined;
 
-  constructor(private readonly settings: LlmSettings) {
+  constructor(private readonly settings: LlmSettings, proxyConfig: ProxyConfig = { env: {} }) {
     this.url = `${settings.baseUrl}/chat/completions`;
     this.id = `${settings.baseUrl} (${settings.model})`;
+    try {
+      this.proxy = proxyFor(new URL(this.url), proxyConfig);
+    } catch (error) {
+      throw new LlmError('BAD_LLM_SETTINGS', (error as Error).message);
+    }
+  }
+
+  /** The proxy its requests go through (`host:port`), or undefined when they go direct. */
+  get proxyHost(): string | undefined {
+    return this.proxy?.host;
   }
 
   async complete(messages: readonly ChatMessage[], token?: Cancellation): Promise<string> {
@@ -51,22 +67,22 @@ export class OpenAiCompatibleClient implements LlmSynthesizer {
     const poll = setInterval(() => token?.isCancelled && controller.abort(), CANCELLATION_POLL_MS);
     try {
       const response = await this.post(messages, controller.signal);
-      const body = await response.text();
-      if (!response.ok) throw new LlmError('LLM_HTTP_STATUS', `HTTP ${response.status} from ${this.url}: ${errorDetail(body)}`);
-      return this.parse(body);
+      if (response.status < 200 || response.status > 299) throw new LlmError('LLM_HTTP_STATUS', `HTTP ${response.status} from ${this.url}: ${errorDetail(response.text)}`);
+      return this.parse(response.text);
     } catch (error) {
       if (token?.isCancelled) throw new CancelledError('LLM request');
       if (timedOut) throw new LlmError('LLM_TIMEOUT', `no answer from ${this.url} within ${this.settings.timeoutMs} ms`);
       if (error instanceof LlmError) throw error;
-      const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-      throw new LlmError('LLM_UNREACHABLE', `cannot reach ${this.url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+      const failure = error as Error & { code?: string };
+      const via = this.proxy === undefined ? '' : ` through the proxy ${this.proxy.host}`;
+      throw new LlmError('LLM_UNREACHABLE', `cannot reach ${this.url}${via}: ${failure instanceof Error && failure.name === 'ProxyError' ? failure.message : failure.code ?? failure.message}`);
     } finally {
       clearTimeout(timer);
       clearInterval(poll);
     }
   }
 
-  private post(messages: readonly ChatMessage[], signal: AbortSignal): Promise<Response> {
+  private post(messages: readonly ChatMessage[], signal: AbortSignal): Promise<HttpAnswer> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (this.settings.apiKey) headers.authorization = `Bearer ${this.settings.apiKey}`;
     const body = {
@@ -76,7 +92,7 @@ export class OpenAiCompatibleClient implements LlmSynthesizer {
       max_tokens: this.settings.maxTokens,
       stream: false,
     };
-    return fetch(this.url, { method: 'POST', headers, body: JSON.stringify(body), signal });
+    return postJson(new URL(this.url), { headers, body: JSON.stringify(body), signal, proxy: this.proxy });
   }
 
   private parse(body: string): string {

@@ -10,6 +10,7 @@ import type { LspContext } from './lspContext';
 import { showThreshold } from './completion/showThreshold';
 import type { ExecuteCommandDeps } from './onExecuteCommand';
 import { currentStoreDir } from './workspace/followStoreLocation';
+import { excludesFor } from './settings/folderExcludes';
 
 // Each handler's few dependencies, picked from the context when its request arrives: the client's settings and the
 // store's folder are replaced while the server runs, so a pick made once at start would go stale.
@@ -31,7 +32,7 @@ export const forgetDeps = (ctx: LspContext): ForgetDeps =>
 
 /** The gaps map judges confidence against the engine's configured show threshold. */
 export const gapsDeps = (ctx: LspContext): GapsDeps =>
-  ({ root: ctx.roots.all[0], storeDir: ctx.store.dir, excludes: ctx.clientSettings.excludes, showThreshold: showThreshold(ctx) });
+  ({ root: ctx.roots.all[0], storeDir: ctx.store.dir, excludes: excludesFor(ctx, ctx.roots.all[0]), showThreshold: showThreshold(ctx) });
 
 export const curationQueueDeps = (ctx: LspContext): CurationQueueDeps => ({ curation: ctx.curation, storeDir: ctx.store.dir });
 

@@ -19,6 +19,7 @@ import { SuggestionMemory } from './completion/suggestionMemory';
 import { WorkspaceIndexer } from './workspace/workspaceIndexer';
 import { WorkspaceRoots } from './workspace/workspaceRoots';
 import { WorkspaceChat } from './chat/workspaceChat';
+import { excludesFor } from './settings/folderExcludes';
 import { llmFromSettings } from './chat/llmFromSettings';
 
 /** Everything the handlers share: one engine per server, fed by the workspace indexer and the open documents. */
@@ -34,6 +35,12 @@ export interface LspContext {
   indexer: WorkspaceIndexer;
   /** The client's validated `arenalab.*` settings; replaced whenever they are pulled again. */
   clientSettings: ClientSettings;
+  /** Each workspace folder's own `arenalab.excludes`, where it has one (see `excludesFor`). */
+  folderExcludes: ReadonlyMap<string, readonly string[]>;
+  /** The editor's `http.proxy` (workspace/configuration `http` section), for the external model's calls. */
+  httpProxy?: string;
+  /** Settings notices already logged (a renamed setting's old name), so each is said once. */
+  noticesLogged: Set<string>;
   /** The client answers workspace/configuration (set on initialize). */
   pullsConfiguration: boolean;
   /** The client reports added and removed workspace folders (set on initialize). */
@@ -91,12 +98,14 @@ export function createLspContext(connection: Connection, settings: LspSettings =
   const log = (line: string) => connection.console.info(line);
   const learner = new OnlineLearner(engine.weights);
   const outcomes = new OutcomeRecorder({ clock, log, observe: (span) => learner.observe([span]) });
-  const constitution = new WorkspaceConstitution({ clock, rootOf: (key) => roots.rootOf(key), log, excludes: () => ctx.clientSettings.excludes, storeDir: () => ctx.store.dir });
+  const constitution = new WorkspaceConstitution({ clock, rootOf: (key) => roots.rootOf(key), log, excludes: (root) => excludesFor(ctx, root), storeDir: () => ctx.store.dir });
   const ctx: LspContext = {
     connection, documents, engine, roots, settings, sync,
     suggestions: new SuggestionMemory(settings.rememberedSuggestions),
-    indexer: new WorkspaceIndexer({ connection, engine, roots, sync, excludes: () => ctx.clientSettings.excludes }),
+    indexer: new WorkspaceIndexer({ connection, engine, roots, sync, excludes: (root) => excludesFor(ctx, root) }),
     clientSettings: DEFAULT_CLIENT_SETTINGS,
+    folderExcludes: new Map(),
+    noticesLogged: new Set(),
     pullsConfiguration: false,
     changesFolders: false,
     trusted: true,
@@ -111,7 +120,7 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     completions: new CompletionService(engine, constitution),
     clock,
     curation: new CurationSession({ clock, record: (draft) => outcomes.record(draft), drain: () => outcomes.drain() }),
-    chat: new WorkspaceChat({ clock, log, record: (draft) => outcomes.record(draft), llm: () => llmFromSettings(ctx.clientSettings.llm), reviewer: () => ctx.constitution.currentReviewer() }),
+    chat: new WorkspaceChat({ clock, log, record: (draft) => outcomes.record(draft), llm: () => llmFromSettings(ctx.clientSettings.llm, { proxy: { httpProxy: ctx.httpProxy, env: settings.proxyEnv ?? {} }, apiKey: settings.llmApiKey, log }), reviewer: () => ctx.constitution.currentReviewer() }),
   };
   return ctx;
 }

@@ -170,7 +170,7 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
       await client.sendNotification('workspace/didChangeConfiguration', { settings: null });
       await asked;
     };
-    await changeTo({ enable: { typescript: false } });
+    await changeTo({ languages: { typescript: false } });
     assert.deepEqual(await inline(4, 0), []);
     await changeTo({});
     assert.ok((await inline(4, 0)).length > 0);

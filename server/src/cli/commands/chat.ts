@@ -29,7 +29,7 @@ function llmFrom(options: ChatOptions): OpenAiCompatibleClient | undefined {
     apiKey: process.env.ARENALAB_LLM_API_KEY,
     timeoutMs: options.llmTimeoutMs,
   });
-  return settings ? new OpenAiCompatibleClient(settings) : undefined;
+  return settings ? new OpenAiCompatibleClient(settings, { env: process.env }) : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import { format } from 'node:util';
 import type { Command } from 'commander';
 import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
 import type { Connection } from 'vscode-languageserver/node';
-import { DEFAULT_LSP_SETTINGS, LspFrameGuard, startLanguageServer } from '../../lsp';
+import { DEFAULT_LSP_SETTINGS, LspFrameGuard, proxyEnvironment, startLanguageServer } from '../../lsp';
 import type { MalformedFrameError } from '../../lsp';
 
 /** The exit code after input that is not LSP framing (1 is an ordinary exit without shutdown). */
@@ -69,6 +69,12 @@ export function registerLspCommand(program: Command): void {
       process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? String(error)}`));
       // ARENALAB_STORE is the store location for editors that send no arenalab.store.location setting.
       const recording = options.record && !recordingOffByEnvironment(process.env.ARENALAB_RECORDING);
-      startLanguageServer(connection, { ...DEFAULT_LSP_SETTINGS, storeLocation: process.env.ARENALAB_STORE || undefined, recording });
+      startLanguageServer(connection, {
+        ...DEFAULT_LSP_SETTINGS,
+        storeLocation: process.env.ARENALAB_STORE || undefined,
+        recording,
+        proxyEnv: proxyEnvironment(process.env),
+        llmApiKey: process.env.ARENALAB_LLM_API_KEY || undefined,
+      });
     });
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { systemClock } from '@arenalab/core';
-import { allowedHostsFromEnv, ApiKeys, ApiLog, ApiServer, DEFAULT_CONNECTION_LIMITS, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMITS, keysFromEnv, loadCreatures, readKeysFile } from '../../api';
+import { allowedHostsFromEnv, ApiKeys, corsOriginsFromEnv, ApiLog, ApiServer, DEFAULT_CONNECTION_LIMITS, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMITS, keysFromEnv, loadCreatures, readKeysFile } from '../../api';
 import { resolveStoreDir } from '../../store';
 import { parseDatasetRef, type DatasetRef } from '../datasetRef';
 import { MODEL_OPTION_HELP, withModelEmbedder } from '../modelEmbedder';
@@ -20,6 +20,7 @@ interface ServeOptions {
   ratePerDay: number;
   maxBody: number;
   allowedHost: string[];
+  corsOrigin: string[];
   maxConnections: number;
   maxConnectionsPerClient: number;
   headersTimeoutMs: number;
@@ -102,6 +103,7 @@ async function serveWithLog(options: ServeOptions, log: ApiLog): Promise<void> {
       rateLimits: { perMinute: options.ratePerMinute, perDay: options.ratePerDay },
       maxBodyBytes: options.maxBody,
       allowedHosts: [...options.allowedHost, ...allowedHostsFromEnv(process.env.ARENALAB_ALLOWED_HOSTS)],
+      corsOrigins: [...options.corsOrigin, ...corsOriginsFromEnv(process.env.ARENALAB_CORS_ORIGINS)],
       connectionLimits: {
         maxConnections: options.maxConnections,
         maxConnectionsPerClient: options.maxConnectionsPerClient,
@@ -141,6 +143,7 @@ export function registerServeCommand(program: Command): void {
     .option('--rate-per-minute <n>', 'requests per minute per key (0 = no limit)', parseNonNegativeInt, DEFAULT_RATE_LIMITS.perMinute)
     .option('--rate-per-day <n>', 'requests per day per key (0 = no limit)', parseNonNegativeInt, DEFAULT_RATE_LIMITS.perDay)
     .option('--max-body <bytes>', 'largest request body accepted', parseNonNegativeInt, DEFAULT_MAX_BODY_BYTES)
+    .addOption(new Option('--cors-origin <origin>', 'let web pages of ORIGIN (scheme://host[:port], e.g. http://localhost:5173) call the API from a browser (repeatable; also ARENALAB_CORS_ORIGINS=a,b); none by default, and requests from any other origin are refused').argParser(collect(String)).default([], 'none'))
     .addOption(new Option('--allowed-host <name>', 'also accept requests whose Host header is NAME or NAME:PORT (repeatable; also ARENALAB_ALLOWED_HOSTS=a,b); the bind address, localhost, 127.0.0.1 and [::1] always are').argParser(collect(String)).default([], 'none'))
     .option('--max-connections <n>', 'open connections in total; more are closed at once', parsePositiveInt, DEFAULT_CONNECTION_LIMITS.maxConnections)
     .option('--max-connections-per-client <n>', 'open connections from one address; more are closed at once', parsePositiveInt, DEFAULT_CONNECTION_LIMITS.maxConnectionsPerClient)

@@ -5,7 +5,7 @@ import { DEFAULT_CLIENT_SETTINGS, enabledFor, validateClientSettings } from './c
 
 describe('validateClientSettings', () => {
   it('takes valid settings and fills the missing ones with defaults, with no problem', () => {
-    const { settings, problems } = validateClientSettings({ confidenceThreshold: 0.7, enable: { markdown: false }, other: 1 });
+    const { settings, problems } = validateClientSettings({ confidenceThreshold: 0.7, languages: { markdown: false }, other: 1 });
     assert.deepEqual(problems, []);
     assert.equal(settings.confidenceThreshold, 0.7);
     assert.equal(settings.maxLines, DEFAULT_CLIENT_SETTINGS.maxLines);
@@ -14,14 +14,14 @@ describe('validateClientSettings', () => {
   });
 
   it('replaces each wrong setting by its default and says which, what was expected and what is used', () => {
-    const { settings, problems } = validateClientSettings({ confidenceThreshold: 'high', maxLines: 0, excludes: ['docs/', 3], enable: { '*': 'yes' } });
+    const { settings, problems } = validateClientSettings({ confidenceThreshold: 'high', maxLines: 0, excludes: ['docs/', 3], languages: { '*': 'yes' } });
     assert.deepEqual(settings, DEFAULT_CLIENT_SETTINGS);
     assert.equal(problems.length, 4);
     assert.equal(problems[1], 'arenalab.confidenceThreshold: expected a number from 0 to 1, got "high"; using 0.5');
   });
 
   it('uses the defaults for a settings value that is not an object, and for none at all', () => {
-    assert.deepEqual(validateClientSettings(null), { settings: DEFAULT_CLIENT_SETTINGS, problems: [] });
+    assert.deepEqual(validateClientSettings(null), { settings: DEFAULT_CLIENT_SETTINGS, problems: [], notices: [] });
     const { settings, problems } = validateClientSettings([1]);
     assert.deepEqual(settings, DEFAULT_CLIENT_SETTINGS);
     assert.match(problems[0], /expected an object/);
@@ -29,22 +29,22 @@ describe('validateClientSettings', () => {
 });
 
 describe('validateClientSettings: the declared defaults', () => {
-  it('suggests in every language but markdown and plain text when arenalab.enable is not sent', () => {
+  it('suggests in every language but markdown and plain text when arenalab.languages is not sent', () => {
     const { settings } = validateClientSettings({});
-    assert.deepEqual(settings.enable, { '*': true, markdown: false, plaintext: false });
+    assert.deepEqual(settings.languages, { '*': true, markdown: false, plaintext: false });
     assert.equal(enabledFor(settings, 'markdown'), false);
     assert.equal(enabledFor(settings, 'plaintext'), false);
     assert.equal(enabledFor(settings, 'python'), true);
   });
 
-  it('lays a sent arenalab.enable over the declared default, as VS Code merges an object setting', () => {
-    const { settings } = validateClientSettings({ enable: { python: false, markdown: true } });
-    assert.deepEqual(settings.enable, { '*': true, markdown: true, plaintext: false, python: false });
+  it('lays a sent arenalab.languages over the declared default, as VS Code merges an object setting', () => {
+    const { settings } = validateClientSettings({ languages: { python: false, markdown: true } });
+    assert.deepEqual(settings.languages, { '*': true, markdown: true, plaintext: false, python: false });
   });
 
   it('takes every default from the settings declaration', () => {
     assert.deepEqual(DEFAULT_CLIENT_SETTINGS, {
-      enable: SETTINGS.enable.default, confidenceThreshold: SETTINGS.confidenceThreshold.default, maxLines: SETTINGS.maxLines.default,
+      languages: SETTINGS.languages.default, confidenceThreshold: SETTINGS.confidenceThreshold.default, maxLines: SETTINGS.maxLines.default,
       excludes: SETTINGS.excludes.default, store: {}, requestBudgetMs: SETTINGS.requestBudgetMs.default, targetPrecision: SETTINGS.targetPrecision.default,
       recording: { enabled: SETTINGS['recording.enabled'].default },
     });
@@ -60,6 +60,28 @@ describe('validateClientSettings: the declared defaults', () => {
   it("leaves the engine's and the uncertainty map's own show threshold equal to arenalab.confidenceThreshold's default", () => {
     assert.equal(DEFAULT_COMPLETION_ENGINE_CONFIG.showThreshold, SETTINGS.confidenceThreshold.default);
     assert.equal(DEFAULT_UNCERTAINTY_MAP_CONFIG.showThreshold, SETTINGS.confidenceThreshold.default);
+  });
+});
+
+describe('validateClientSettings: arenalab.enable, the old name of arenalab.languages', () => {
+  it("reads the old name when the new one is not sent, with a notice and no problem", () => {
+    const { settings, problems, notices } = validateClientSettings({ enable: { python: false } });
+    assert.deepEqual(problems, []);
+    assert.equal(enabledFor(settings, 'python'), false);
+    assert.equal(enabledFor(settings, 'go'), true);
+    assert.equal(notices.length, 1);
+    assert.match(notices[0], /arenalab\.enable is now called arenalab\.languages/);
+  });
+
+  it('lets the new name win over the old one', () => {
+    const { settings, notices } = validateClientSettings({ enable: { python: false }, languages: { python: true } });
+    assert.equal(enabledFor(settings, 'python'), true);
+    assert.match(notices[0], /arenalab\.languages is set too and wins/);
+  });
+
+  it('checks an old value like a new one', () => {
+    const { problems } = validateClientSettings({ enable: { python: 'no' } });
+    assert.match(problems[0], /^arenalab\.languages: expected an object of language id/);
   });
 });
 

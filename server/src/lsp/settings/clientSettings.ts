@@ -1,11 +1,11 @@
-import { boundsText, SETTINGS, withinBounds } from '@arenalab/protocol';
+import { applyRenamedSettings, boundsText, SETTINGS, withinBounds } from '@arenalab/protocol';
 import { resolveLlmSettings } from '../../llm';
 import type { LlmSettings } from '../../llm';
 
 /** The `arenalab.*` settings a client can change, after validation. */
 export interface ClientSettings {
-  /** Per language id, whether to suggest; `*` is the default for languages not listed. */
-  enable: Readonly<Record<string, boolean>>;
+  /** Per language id, whether to suggest; `*` is the default for languages not listed (`arenalab.languages`). */
+  languages: Readonly<Record<string, boolean>>;
   /** Suggestions below this confidence (0–1) are not shown. */
   confidenceThreshold: number;
   /** Longest suggestion shown, in lines; longer ones are cut. */
@@ -31,7 +31,7 @@ export interface ClientSettings {
 }
 
 export const DEFAULT_CLIENT_SETTINGS: Readonly<ClientSettings> = {
-  enable: SETTINGS.enable.default,
+  languages: SETTINGS.languages.default,
   confidenceThreshold: SETTINGS.confidenceThreshold.default,
   maxLines: SETTINGS.maxLines.default,
   excludes: SETTINGS.excludes.default,
@@ -46,14 +46,16 @@ export interface ValidatedSettings {
   settings: ClientSettings;
   /** One readable line per rejected setting, naming the safe default used instead. */
   problems: string[];
+  /** One line per renamed setting read under its old name (to log once, not to show at every pull). */
+  notices: string[];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Laid over the declared default, as VS Code merges an object setting with its default, for every client alike. */
-function validEnable(value: unknown): ClientSettings['enable'] | undefined {
+function validLanguages(value: unknown): ClientSettings['languages'] | undefined {
   if (!isRecord(value) || !Object.values(value).every((v) => typeof v === 'boolean')) return undefined;
-  return { ...SETTINGS.enable.default, ...(value as Record<string, boolean>) };
+  return { ...SETTINGS.languages.default, ...(value as Record<string, boolean>) };
 }
 
 const wholeWithin = (value: unknown, bounds: { minimum: number; maximum: number }): number | undefined =>
@@ -97,7 +99,7 @@ function validLlm(value: unknown, problems: string[]): LlmSettings | undefined {
 }
 
 const VALIDATORS: { [K in Exclude<keyof ClientSettings, 'llm'>]: { expected: string; check(value: unknown): ClientSettings[K] | undefined } } = {
-  enable: { expected: 'an object of language id → true/false, e.g. { "*": true, "markdown": false }', check: validEnable },
+  languages: { expected: 'an object of language id → true/false, e.g. { "*": true, "markdown": false }', check: validLanguages },
   confidenceThreshold: { expected: `a number ${boundsText(SETTINGS.confidenceThreshold)}`, check: (v) => (withinBounds(v, SETTINGS.confidenceThreshold) ? v : undefined) },
   maxLines: { expected: `a whole number ${boundsText(SETTINGS.maxLines)}`, check: (v) => wholeWithin(v, SETTINGS.maxLines) },
   excludes: { expected: 'a list of gitignore patterns', check: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string') ? v : undefined) },
@@ -114,23 +116,26 @@ const VALIDATORS: { [K in Exclude<keyof ClientSettings, 'llm'>]: { expected: str
 export function validateClientSettings(raw: unknown): ValidatedSettings {
   const settings: ClientSettings = { ...DEFAULT_CLIENT_SETTINGS };
   const problems: string[] = [];
-  if (raw === undefined || raw === null) return { settings, problems };
-  if (!isRecord(raw)) return { settings, problems: [`arenalab settings: expected an object, got ${JSON.stringify(raw)}; using the defaults`] };
-  const llm = validLlm(raw.llm, problems);
+  if (raw === undefined || raw === null) return { settings, problems, notices: [] };
+  if (!isRecord(raw)) return { settings, problems: [`arenalab settings: expected an object, got ${JSON.stringify(raw)}; using the defaults`], notices: [] };
+  // Editors other than VS Code (and older settings files) may still send a setting under its old name.
+  const renamed = applyRenamedSettings(raw);
+  const section = renamed.values;
+  const llm = validLlm(section.llm, problems);
   if (llm !== undefined) settings.llm = llm;
   for (const key of Object.keys(VALIDATORS) as (keyof typeof VALIDATORS)[]) {
-    if (raw[key] === undefined) continue;
-    const valid = VALIDATORS[key].check(raw[key]);
+    if (section[key] === undefined) continue;
+    const valid = VALIDATORS[key].check(section[key]);
     if (valid === undefined) {
-      problems.push(`arenalab.${key}: expected ${VALIDATORS[key].expected}, got ${JSON.stringify(raw[key])}; using ${JSON.stringify(DEFAULT_CLIENT_SETTINGS[key])}`);
+      problems.push(`arenalab.${key}: expected ${VALIDATORS[key].expected}, got ${JSON.stringify(section[key])}; using ${JSON.stringify(DEFAULT_CLIENT_SETTINGS[key])}`);
     } else {
       (settings as unknown as Record<string, unknown>)[key] = valid;
     }
   }
-  return { settings, problems };
+  return { settings, problems, notices: renamed.notices };
 }
 
 /** Whether suggestions are enabled for a language under these settings. */
 export function enabledFor(settings: ClientSettings, language: string): boolean {
-  return settings.enable[language] ?? settings.enable['*'] ?? true;
+  return settings.languages[language] ?? settings.languages['*'] ?? true;
 }

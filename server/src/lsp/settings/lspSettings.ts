@@ -16,6 +16,21 @@ export interface LspSettings {
    * setting turns it on.
    */
   recording?: boolean;
+  /** HTTPS_PROXY, HTTP_PROXY, NO_PROXY (either case) of the server's environment, for the external model's calls. */
+  proxyEnv?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The external model's API key from ARENALAB_LLM_API_KEY: the VS Code extension passes the key it keeps in the
+   * editor's secret storage this way, so it is never in a settings file nor in a traced LSP message. A key sent in
+   * `arenalab.llm.apiKey` (other editors) wins. Never logged.
+   */
+  llmApiKey?: string;
+}
+
+const PROXY_VARIABLES = ['https_proxy', 'http_proxy', 'no_proxy'];
+
+/** The proxy variables of an environment, both cases, and nothing else of it. */
+export function proxyEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+  return Object.fromEntries(PROXY_VARIABLES.flatMap((name) => [[name, env[name]], [name.toUpperCase(), env[name.toUpperCase()]]]).filter(([, value]) => value !== undefined));
 }
 
 export const DEFAULT_LSP_SETTINGS: Readonly<LspSettings> = {

@@ -22,6 +22,8 @@ export interface TestServer {
   logged(pattern: RegExp): Promise<string>;
   /** What the client answers to workspace/configuration for the `arenalab` section; tests replace it. */
   config: unknown;
+  /** When set, the answer for each item of a workspace/configuration request (per section and folder), instead of `config`. */
+  configFor?: (item: { section?: string; scopeUri?: string }) => unknown;
   /** Resolves when the server next asks for the configuration. */
   nextConfigurationRequest(): Promise<void>;
 }
@@ -43,8 +45,9 @@ export function startTestServer(cwd: string, env: NodeJS.ProcessEnv = process.en
     nextConfigurationRequest: () => new Promise((resolve) => configWaiters.push(resolve)),
   };
   client.onRequest('window/workDoneProgress/create', () => null);
-  client.onRequest('workspace/configuration', () => {
-    const answer = [server.config];
+  client.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) => {
+    const { configFor } = server;
+    const answer = configFor === undefined ? [server.config] : params.items.map((item) => configFor(item));
     for (const resolve of configWaiters.splice(0)) resolve();
     return answer;
   });

@@ -15,8 +15,8 @@ export interface WorkspaceIndexerDeps {
   engine: CompletionEngine;
   roots: WorkspaceRoots;
   sync: DocumentSync;
-  /** The user's extra exclusions (gitignore syntax), read at each full re-index. */
-  excludes: () => readonly string[];
+  /** The user's extra exclusions (gitignore syntax) in a workspace folder, read at each full re-index. */
+  excludes: (root: string) => readonly string[];
 }
 
 /**
@@ -60,7 +60,7 @@ export class WorkspaceIndexer {
    */
   refreshFiles(changes: readonly { uri: string; deleted: boolean }[]): void {
     const filters = new Map<string, WorkspaceFileFilter>();
-    const filterFor = (root: string) => filters.get(root) ?? filters.set(root, new WorkspaceFileFilter(root, { excludes: this.deps.excludes() })).get(root)!;
+    const filterFor = (root: string) => filters.get(root) ?? filters.set(root, new WorkspaceFileFilter(root, { excludes: this.deps.excludes(root) })).get(root)!;
     const skipped: string[] = [];
     for (const change of changes) {
       const at = this.deps.roots.locate(change.uri);
@@ -128,7 +128,7 @@ export class WorkspaceIndexer {
   /** Every folder's source files, renamed to the engine's keys (folder-prefixed when there are several folders). */
   private listAll(skipped: SkippedWorkspaceFile[]): WorkspaceFile[] {
     const { roots } = this.deps;
-    return roots.all.flatMap((root) => listWorkspaceFiles(root, { excludes: this.deps.excludes() }, skipped).map((f) => ({ ...f, path: roots.keyFor(root, f.path) })));
+    return roots.all.flatMap((root) => listWorkspaceFiles(root, { excludes: this.deps.excludes(root) }, skipped).map((f) => ({ ...f, path: roots.keyFor(root, f.path) })));
   }
 
   private sendStatus(state: ArenalabServerState, message: string): void {
