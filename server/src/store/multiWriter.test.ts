@@ -51,10 +51,14 @@ describe('SpanStore with several writer processes', function () {
       if (kill === KILLS) {
         assert.equal((await victim.exited).code, 0, 'the last run of the victim must finish');
       } else {
-        // Every other run is killed only after its first acknowledged burst, so some kills land mid-run however slow
-        // the machine is; the others may land before any burst, or while the lock is held.
-        await victim.waitForLine(kill % 2 === 1 ? 'ACK' : 'OPEN', 'DONE');
-        await Promise.race([sleep(Math.floor(random.next() * MAX_KILL_DELAY_MS)), victim.exited]);
+        // Every other run is killed as soon as it has acknowledged its first burst, so some kills land mid-run
+        // however fast or slow the machine is; the others at a seeded random moment after opening, which may be
+        // before any burst, while the lock is held, or after the run finished.
+        if (kill % 2 === 0) await victim.waitForLine('ACK', 'DONE');
+        else {
+          await victim.waitForLine('OPEN', 'DONE');
+          await Promise.race([sleep(Math.floor(random.next() * MAX_KILL_DELAY_MS)), victim.exited]);
+        }
         await victim.kill('SIGKILL');
         if (!victim.lines.includes('DONE') && acknowledged(victim.lines).size > 0) stats.killedAfterAck += 1;
         if (lockHeldBy(dir, victim.process.pid)) stats.staleLocks += 1;
