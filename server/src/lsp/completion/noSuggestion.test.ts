@@ -18,7 +18,7 @@ describe('arenalab/noSuggestion: why an explicit request got nothing', function 
   let server: TestServer;
   const reasons: NoSuggestionParams[] = [];
   let docUri: string;
-  let version = 1;
+  const version = 1;
 
   before(async () => {
     workspace = writeInsertWorkspace('arenalab-nosuggestion-');
