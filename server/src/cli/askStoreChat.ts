@@ -1,5 +1,6 @@
 import { ASK_QUESTION, ChatEngine } from '@arenalab/core';
 import type { Cancellation, ChatAnswer, Clock, Progress, Span } from '@arenalab/core';
+import { answerChat } from '../answering';
 import { loadStoreSpans } from '../store';
 
 export interface StoreChatAnswer {
@@ -17,8 +18,9 @@ function newestQuestion(spans: readonly Span[]): Span | undefined {
 }
 
 /**
- * One chat answer over the store's question/answer spans, by the chat engine the language server and
- * `arenalab chat` use. Undefined when the store holds no answered question and none was given.
+ * One chat answer over the store's question/answer spans, through the chat path the language server and the API use
+ * (no tools here), so the answer leaves with its secrets redacted. Undefined when the store holds no answered question
+ * and none was given.
  */
 export async function askStoreChat(storeDir: string, question: string | undefined, clock: Clock, token: Cancellation, progress: Progress): Promise<StoreChatAnswer | undefined> {
   const spans = await loadStoreSpans(storeDir, token, progress);
@@ -26,6 +28,7 @@ export async function askStoreChat(storeDir: string, question: string | undefine
   const asked = question ?? stored?.this;
   if (asked === undefined) return undefined;
   const engine = await ChatEngine.create(spans, { clock }, token);
-  const answer = await engine.answer({ messages: [{ role: 'user', content: asked }] }, token);
-  return { question: asked, askedFrom: stored?.id, answer, pairs: engine.size };
+  const reply = await answerChat(asked, [{ role: 'user', content: asked }], { engine: () => Promise.resolve(engine), log: () => undefined }, token);
+  if (reply.via !== 'engine') throw new Error('the main job asks with no tools, so the chat engine answers');
+  return { question: asked, askedFrom: stored?.id, answer: reply.engine, pairs: engine.size };
 }

@@ -1,7 +1,7 @@
 import { CompletionEngine, sampleNextLineCases } from '@arenalab/core';
-import type { Cancellation, CompletionCandidate, NextLineCase, Progress } from '@arenalab/core';
+import type { Cancellation, Clock, CompletionCandidate, NextLineCase, Progress } from '@arenalab/core';
+import { CompletionService, singleFolder, WorkspaceConstitution } from '../answering';
 import { indexWorkspaceFiles, listWorkspaceFiles, readWorkspaceFile } from '../workspace';
-import { suggestNextLine } from './suggestNextLine';
 
 /** One suggestion shown by the main job: where, what the engine said, and the real line it was hidden from. */
 export interface ShownCompletion {
@@ -39,6 +39,13 @@ export interface ShowcaseConfig {
 
 export const DEFAULT_SHOWCASE_CONFIG: ShowcaseConfig = { perFile: 6, maxFiles: 40, examples: 4 };
 
+/** What the showcase's completion service needs beyond the folder: the store lends its remembered violations. */
+export interface ShowcaseContext {
+  storeDir: string;
+  clock: Clock;
+  log: (line: string) => void;
+}
+
 function shown(c: NextLineCase, best: CompletionCandidate): ShownCompletion {
   const text = best.text.split('\n')[0];
   return {
@@ -71,10 +78,14 @@ function pickExamples(all: ShownCompletion[], count: number): ShownCompletion[] 
 /**
  * Indexes a workspace's source files and completes at seeded lines of them. Each line is honest: its file is taken
  * out of the index while it is completed (the engine sees the file's text before and after the line only, never the
- * line), then put back. Returns the index's size, how many of the lines would be shown and were exact, and examples.
+ * line), then put back. Suggestions come through the completion service, as in the editor, so what the constitution
+ * withholds (a secret, content of an excluded file) is never printed. Returns the index's size, how many of the lines
+ * would be shown and were exact, and examples.
  */
-export async function showCompletions(root: string, config: ShowcaseConfig, token: Cancellation, progress: Progress): Promise<CompletionShowcase> {
+export async function showCompletions(root: string, context: ShowcaseContext, config: ShowcaseConfig, token: Cancellation, progress: Progress): Promise<CompletionShowcase> {
   const engine = new CompletionEngine();
+  const constitution = new WorkspaceConstitution({ clock: context.clock, rootOf: singleFolder(root), excludes: () => [], storeDir: () => context.storeDir, log: context.log });
+  const completions = new CompletionService(engine, constitution);
   const files = listWorkspaceFiles(root, {});
   const built = await indexWorkspaceFiles(engine, files, token, progress);
   const sources = files.slice(0, config.maxFiles).map((f) => ({ path: f.path, language: f.language, text: readWorkspaceFile(f) }));
@@ -85,7 +96,7 @@ export async function showCompletions(root: string, config: ShowcaseConfig, toke
     engine.removeFile(source.path);
     for (const c of sampleNextLineCases([source], { perFile: config.perFile, seed: 1 })) {
       tried++;
-      const result = await suggestNextLine(engine, { file: c.file, language: c.language, prefix: c.prefix, suffix: c.suffix }, token);
+      const result = await completions.complete({ file: c.file, language: c.language, prefix: c.prefix, suffix: c.suffix }, { token });
       const best = result.candidates[0];
       if (best !== undefined && best.confidence >= threshold) results.push(shown(c, best));
     }

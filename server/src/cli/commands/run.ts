@@ -86,7 +86,7 @@ export function registerRunCommand(program: Command): void {
       const progress = new TerminalProgress();
       try {
         start = process.hrtime.bigint();
-        const completions = await showCompletions(dir, DEFAULT_SHOWCASE_CONFIG, token, progress.phase('index and complete'));
+        const completions = await showCompletions(dir, { storeDir, clock: systemClock, log: () => undefined }, DEFAULT_SHOWCASE_CONFIG, token, progress.phase('index and complete'));
         const completionsS = since(start);
         start = process.hrtime.bigint();
         const chat = await askStoreChat(storeDir, options.question, systemClock, token, progress.phase('chat'));
