@@ -31,14 +31,9 @@ export interface CreatedVectorIndex {
  */
 export function createVectorIndex(dimension: number, options: CreateVectorIndexOptions = { kind: 'hnsw' }): CreatedVectorIndex {
   if (options.kind === 'exact') return { index: new BruteForceIndex(dimension), kind: 'exact' };
-  let hnswlib: HnswlibModule;
-  try {
-    hnswlib = (options.loadHnswlib ?? loadHnswlib)();
-  } catch (error) {
-    const reason = `hnswlib-node could not be loaded (${(error as Error).message.split('\n')[0]}); using the exact brute-force index`;
-    return { index: new BruteForceIndex(dimension), kind: 'exact', fallbackReason: reason };
-  }
-  return { index: HnswVectorIndex.create(dimension, options.hnsw, hnswlib), kind: 'hnsw' };
+  const loaded = tryLoadHnswlib(options.loadHnswlib ?? loadHnswlib);
+  if ('reason' in loaded) return { index: new BruteForceIndex(dimension), kind: 'exact', fallbackReason: loaded.reason };
+  return { index: HnswVectorIndex.create(dimension, options.hnsw, loaded.hnswlib), kind: 'hnsw' };
 }
 
 /**
@@ -46,6 +41,15 @@ export function createVectorIndex(dimension: number, options: CreateVectorIndexO
  * it is `exact`; what the language server tells the editor's status bar.
  */
 export function availableVectorIndex(load: () => HnswlibModule = loadHnswlib): { kind: VectorIndexKind; reason?: string } {
-  const created = createVectorIndex(1, { kind: 'hnsw', loadHnswlib: load });
-  return created.fallbackReason === undefined ? { kind: created.kind } : { kind: created.kind, reason: created.fallbackReason };
+  const loaded = tryLoadHnswlib(load);
+  return 'reason' in loaded ? { kind: 'exact', reason: loaded.reason } : { kind: 'hnsw' };
+}
+
+/** hnswlib-node, or why it could not be loaded (in the words both callers report). */
+function tryLoadHnswlib(load: () => HnswlibModule): { hnswlib: HnswlibModule } | { reason: string } {
+  try {
+    return { hnswlib: load() };
+  } catch (error) {
+    return { reason: `hnswlib-node could not be loaded (${(error as Error).message.split('\n')[0]}); using the exact brute-force index` };
+  }
 }

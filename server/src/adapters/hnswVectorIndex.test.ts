@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { BruteForceIndex, DimensionMismatchError } from '@arenalab/core';
 import { clusteredVectors as clusteredData } from '../bench/clusteredVectors';
-import { createVectorIndex } from './createVectorIndex';
+import { availableVectorIndex, createVectorIndex } from './createVectorIndex';
 import { DEFAULT_HNSW_CONFIG, HnswIndexFileError } from './hnswConfig';
 import { HnswVectorIndex } from './hnswVectorIndex';
 
@@ -154,5 +154,18 @@ describe('createVectorIndex', () => {
     assert.match(created.fallbackReason ?? '', /hnswlib-node could not be loaded \(Cannot find module 'hnswlib-node'\)/);
     created.index.add('a', Float32Array.from([1, 0, 0, 0, 0, 0, 0, 0]));
     assert.equal(created.index.search(Float32Array.from([1, 0, 0, 0, 0, 0, 0, 0]), 1)[0].id, 'a');
+  });
+});
+
+describe('availableVectorIndex', () => {
+  it('says hnsw when the addon loads, and exact with the same reason createVectorIndex gives when it does not', () => {
+    assert.deepEqual(availableVectorIndex(), { kind: 'hnsw' });
+    const missing = () => {
+      throw new Error("Cannot find module 'hnswlib-node'\nRequire stack: ...");
+    };
+    const available = availableVectorIndex(missing);
+    assert.equal(available.kind, 'exact');
+    assert.equal(available.reason, createVectorIndex(4, { kind: 'hnsw', loadHnswlib: missing }).fallbackReason);
+    assert.match(available.reason ?? '', /hnswlib-node could not be loaded \(Cannot find module 'hnswlib-node'\)/);
   });
 });
