@@ -1,12 +1,12 @@
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { pollUntil } from './poll';
 
 // The ArenaLab chat view as a person uses it: opened from the Command Palette, a question typed into its box, the
 // answer read off the page. A webview view is an iframe (VS Code's host page) holding another iframe (#active-frame)
 // with the extension's page; both are reached through frame locators.
 
-/** Runs a command by its palette title (F1, type, Enter); resolves once the palette has closed. */
-export async function runCommand(page: Page, title: string): Promise<void> {
+/** Starts a command by its palette title (F1, type, Enter); returns the quick input, which may stay open for a pick. */
+export async function startCommand(page: Page, title: string): Promise<Locator> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await pollUntil(() => input.isVisible(), { what: 'the Command Palette', timeoutMs: 20_000 });
@@ -14,6 +14,12 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await pollUntil(() => row.isVisible(), { what: `the Command Palette to list "${title}"`, timeoutMs: 20_000 });
   await page.keyboard.press('Enter');
+  return input;
+}
+
+/** Runs a command by its palette title (F1, type, Enter); resolves once the palette has closed. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const input = await startCommand(page, title);
   await pollUntil(async () => !(await input.isVisible()), { what: 'the Command Palette to close', timeoutMs: 20_000 });
 }
 

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Page } from 'playwright-core';
+import { startCommand } from './chatView';
 import { useE2eSession } from './e2eSession';
 import { pollUntil } from './poll';
 import { arenaLabStatus, goToLineEnd, openWorkbench, quickOpen, waitForArenaLabReady } from './workbench';
@@ -9,13 +10,7 @@ import { arenaLabStatus, goToLineEnd, openWorkbench, quickOpen, waitForArenaLabR
 
 /** The Command Palette: runs `title`, then picks `choice` in the quick pick the command opens. */
 async function runAndPick(page: Page, title: string, choice: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await pollUntil(() => input.isVisible(), { what: 'the Command Palette', timeoutMs: 20_000 });
-  await page.keyboard.type(title);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await pollUntil(() => row.isVisible(), { what: `the Command Palette to list "${title}"`, timeoutMs: 20_000 });
-  await page.keyboard.press('Enter');
+  const input = await startCommand(page, title);
   const option = page.locator('.quick-input-list .monaco-list-row', { hasText: choice }).first();
   await pollUntil(() => option.isVisible(), { what: `the quick pick to offer "${choice}"`, timeoutMs: 20_000 });
   await option.click();

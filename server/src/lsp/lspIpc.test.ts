@@ -1,27 +1,33 @@
 import { strict as assert } from 'node:assert';
 import { fork, spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import type { InitializeResult } from 'vscode-languageserver/node';
 
 const bin = path.resolve(__dirname, '../../../bin/arenalab.js');
 
+/** The server answers initialize (with inline completions), then shutdown + exit ends it with code 0. */
+async function initializeShutdownExit(child: ChildProcess, client: MessageConnection): Promise<void> {
+  client.listen();
+  try {
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const result = await client.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    assert.equal(result.capabilities.inlineCompletionProvider, true);
+    await client.sendRequest('shutdown');
+    await client.sendNotification('exit');
+    assert.equal(await exited, 0);
+  } finally {
+    client.dispose();
+    if (child.exitCode === null) child.kill();
+  }
+}
+
 describe('arenalab lsp transports', () => {
   it('speaks LSP over the Node IPC channel when forked with --node-ipc, and exits 0 after shutdown + exit', async () => {
     const child = fork(bin, ['lsp', '--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-    const client = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
-    client.listen();
-    try {
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      const result = await client.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-      assert.equal(result.capabilities.inlineCompletionProvider, true);
-      await client.sendRequest('shutdown');
-      await client.sendNotification('exit');
-      assert.equal(await exited, 0);
-    } finally {
-      client.dispose();
-      if (child.exitCode === null) child.kill();
-    }
+    await initializeShutdownExit(child, createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child)));
   });
 
   // What vscode-languageclient does for a server module with no runtime (the editor's own runtime): fork on the
@@ -29,19 +35,7 @@ describe('arenalab lsp transports', () => {
   it("answers over stdio when forked the way the VS Code client starts it on the editor's runtime", async () => {
     const env = { ...process.env, ELECTRON_RUN_AS_NODE: '1', ELECTRON_NO_ASAR: '1' };
     const child = fork(bin, ['lsp', '--stdio', `--clientProcessId=${process.pid}`], { silent: true, execArgv: [], env });
-    const client = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    client.listen();
-    try {
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      const result = await client.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-      assert.equal(result.capabilities.inlineCompletionProvider, true);
-      await client.sendRequest('shutdown');
-      await client.sendNotification('exit');
-      assert.equal(await exited, 0);
-    } finally {
-      client.dispose();
-      if (child.exitCode === null) child.kill();
-    }
+    await initializeShutdownExit(child, createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
   });
 
   it('exits by itself when the editor process named by --clientProcessId is gone', async function () {
