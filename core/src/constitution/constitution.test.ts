@@ -142,6 +142,17 @@ describe('constitution: corrections and anti-patterns', () => {
     assert.equal(correctAnswer('x', 0.9, { approved: true, violations: [], warnings: [] }), undefined);
   });
 
+  it('refuses an unsure answer that also holds a secret instead of hedging it: the secret outranks the missing hedge', async () => {
+    const reviewer = new ConstitutionalReviewer({ clock });
+    const text = 'Set aws_access_key_id = AKIAQ3EGRT5MXJ7KZP2W in the config.';
+    const review = await reviewer.review(chat(text, 0.3));
+    assert.deepEqual(ids(review.violations).sort(), ['honesty', 'no_secrets']);
+    const corrected = correctAnswer(text, 0.3, review)!;
+    assert.equal(corrected.correction, 'refused');
+    assert.equal(corrected.violation.check, 'no_secrets');
+    assert.doesNotMatch(corrected.text, /AKIA/);
+  });
+
   it('remembers content-based hard violations and blocks near-identical outputs (cosine ≥ 0.85), not unrelated ones', async () => {
     const embedder = new HashingEmbedder();
     const memory = await AntiPatternMemory.create(embedder);

@@ -25,20 +25,25 @@ function refusal(violation: Violation): string {
   }
 }
 
+/** A violation that only asks for stated uncertainty: the content may still help, so it can be kept. */
+function onlyWantsHedging(violation: Violation): boolean {
+  return violation.check === 'honesty' && violation.antiPatternSimilarity === undefined;
+}
+
 /**
- * Correction: the most severe hard violation decides. An honesty violation that is only about
- * missing hedging keeps the content and states the confidence (the answer may still help); anything else, and any
- * output blocked as an anti-pattern, is refused with the principle's template. The caller keeps the
- * real confidence; a correction never raises it.
+ * Correction: the most severe hard violation that hedging cannot fix decides, so an answer that is both unsure and
+ * holds a secret (or harm, or excluded content) is refused, never shown hedged. When every hard violation only asks
+ * for stated uncertainty, the content is kept and the confidence stated (the answer may still help). Anything else,
+ * and any output blocked as an anti-pattern, is refused with the principle's template. The caller keeps the real
+ * confidence; a correction never raises it.
  */
 export function correctAnswer(text: string, confidence: number, review: ConstitutionalReview): CorrectedAnswer | undefined {
-  const violation = review.violations[0];
-  if (!violation) return undefined;
-  if (violation.check === 'honesty' && violation.antiPatternSimilarity === undefined) {
-    const lead = violation.contentBased
-      ? `I can't verify the claims in this answer and I'm not sure it is right (confidence ${percent(confidence)}). Here is what similar questions were answered with:`
-      : `I'm not sure (confidence ${percent(confidence)}), but the closest answers I have say:`;
-    return { text: `${lead}\n${text}`, correction: 'hedged', violation };
-  }
-  return { text: refusal(violation), correction: 'refused', violation };
+  const first = review.violations[0];
+  if (!first) return undefined;
+  const blocking = review.violations.find((v) => !onlyWantsHedging(v));
+  if (blocking !== undefined) return { text: refusal(blocking), correction: 'refused', violation: blocking };
+  const lead = review.violations.some((v) => v.contentBased)
+    ? `I can't verify the claims in this answer and I'm not sure it is right (confidence ${percent(confidence)}). Here is what similar questions were answered with:`
+    : `I'm not sure (confidence ${percent(confidence)}), but the closest answers I have say:`;
+  return { text: `${lead}\n${text}`, correction: 'hedged', violation: first };
 }

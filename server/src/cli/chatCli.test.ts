@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ChatAnswer } from '@arenalab/core';
+import { leakedSecrets, PLANTED_KEY_ID, PLANTED_PASSWORD } from '../answering/plantedSecretsTestSupport';
 
 // `arenalab chat` as a user runs it: the built launcher in a child process, a real store, a real HTTP peer for the LLM.
 const root = path.resolve(__dirname, '../../..');
@@ -55,24 +56,31 @@ describe('arenalab chat (real process)', function () {
     assert.match(result.stdout, /sources:\n {2}sp_[0-9a-f]+ {2}similarity 0\.\d\d {2}"/);
   });
 
-  it('synthesises a split vote with an OpenAI-compatible endpoint, the key taken from the environment', async () => {
-    let authorization: string | undefined;
-    let prompt = '';
+  /** A real OpenAI-compatible peer on loopback that replies `content`; `seen` gets each request's key and prompt. */
+  async function withLlm(content: string, body: (baseUrl: string, seen: { authorization?: string; prompt: string }) => Promise<void>): Promise<void> {
+    const seen: { authorization?: string; prompt: string } = { prompt: '' };
     const server = http.createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      let text = '';
+      request.on('data', (chunk: Buffer) => (text += chunk.toString()));
       request.on('end', () => {
-        authorization = request.headers.authorization;
-        prompt = (JSON.parse(body) as { messages: { content: string }[] }).messages[1].content;
+        seen.authorization = request.headers.authorization;
+        seen.prompt = (JSON.parse(text) as { messages: { content: string }[] }).messages[1].content;
         response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ choices: [{ message: { role: 'assistant', content: 'Most use 4 spaces (PEP 8); some prefer tabs.' } }] }));
+        response.end(JSON.stringify({ choices: [{ message: { role: 'assistant', content } }] }));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const { port } = server.address() as AddressInfo;
+      await body(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, seen);
+    } finally {
+      server.close();
+    }
+  }
+
+  it('synthesises a split vote with an OpenAI-compatible endpoint, the key taken from the environment', async () => {
+    await withLlm('Most use 4 spaces (PEP 8); some prefer tabs.', async (baseUrl, seen) => {
       const result = await run(
-        ['chat', 'Should I indent my Python code with tabs or spaces?', '--store', store, '--llm-base-url', `http://127.0.0.1:${port}/v1`, '--llm-model', 'local-test', '--json'],
+        ['chat', 'Should I indent my Python code with tabs or spaces?', '--store', store, '--llm-base-url', baseUrl, '--llm-model', 'local-test', '--json'],
         { ARENALAB_LLM_API_KEY: 'from-env' },
       );
       assert.equal(result.code, 0, result.stderr);
@@ -81,11 +89,22 @@ describe('arenalab chat (real process)', function () {
       // The model's reply states no uncertainty at 40% confidence, so the constitution hedges it.
       assert.equal(answer.text, "I'm not sure (confidence 40%), but the closest answers I have say:\nMost use 4 spaces (PEP 8); some prefer tabs.");
       assert.equal(answer.constitution.correction?.principleId, 'honesty');
-      assert.equal(authorization, 'Bearer from-env');
-      assert.match(prompt, /Answers to similar questions:\nGroup 1/);
-    } finally {
-      server.close();
-    }
+      assert.equal(seen.authorization, 'Bearer from-env');
+      assert.match(seen.prompt, /Answers to similar questions:\nGroup 1/);
+    });
+  });
+
+  it('never prints a secret an LLM put in its reply, not even as the text a refusal replaced (--json)', async () => {
+    const reply = `Configure it with aws_access_key_id = ${PLANTED_KEY_ID} and password = "${PLANTED_PASSWORD}", then use tabs.`;
+    await withLlm(reply, async (baseUrl) => {
+      const result = await run(['chat', 'Should I indent my Python code with tabs or spaces?', '--store', store, '--llm-base-url', baseUrl, '--llm-model', 'local-test', '--json']);
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(leakedSecrets(result.stdout), [], result.stdout);
+      const answer = JSON.parse(result.stdout) as ChatAnswer;
+      assert.equal(answer.constitution.correction?.kind, 'refused');
+      assert.match(answer.constitution.correction?.originalText ?? '', /<redacted:[a-z_]+>/);
+      assert.ok(answer.notes.some((note) => note.startsWith('no_secrets: the answer held what looks like a secret')), answer.notes.join('\n'));
+    });
   });
 
   it('gives clear errors for a missing dataset and a malformed LLM URL', async () => {

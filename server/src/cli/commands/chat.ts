@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { AntiPatternMemory, ChatEngine, ConstitutionalReviewer, HashingEmbedder, systemClock } from '@arenalab/core';
 import type { Cancellation, ChatMessage } from '@arenalab/core';
+import { answerChat, redactionWarning } from '../../answering';
 import { loadAntiPatterns, resolveStoreDir, saveAntiPatterns } from '../../store';
 import { OpenAiCompatibleClient, resolveLlmSettings } from '../../llm';
 import { loadChatSpans } from '../chatSpans';
@@ -66,9 +67,14 @@ export function registerChatCommand(program: Command): void {
         const constitution = await reviewerFor(storeDir, token);
         const engine = await ChatEngine.create(source.spans, { clock: systemClock, llm, reviewer: constitution.reviewer }, token);
         const messages: ChatMessage[] = [...options.history, question].map((content) => ({ role: 'user', content }));
-        const answer = await engine.answer({ messages }, token);
+        // The chat path of the language server and the API (no tools here), so the answer, its sources and the text
+        // a correction replaced (an LLM's reply with a key in it, say) leave with their secrets redacted.
+        const reply = await answerChat(question, messages, { engine: () => Promise.resolve(engine), log: () => undefined }, token);
+        if (reply.via !== 'engine') throw new Error('arenalab chat asks with no tools, so the chat engine answers');
         constitution.save();
-        return { ...answer, notes: [...answer.notes, ...constitution.problems], source: source.label, pairs: engine.size };
+        const warning = redactionWarning(reply);
+        const notes = [...reply.engine.notes, ...(warning === undefined ? [] : [warning]), ...constitution.problems];
+        return { ...reply.engine, notes, source: source.label, pairs: engine.size };
       });
       printResult(result, Boolean(options.json), formatChatAnswer);
     });
