@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SPAN_SCHEMA_VERSION, silentProgress, spanContentHash } from '@arenalab/core';
 import type { CompletionCandidate, Span } from '@arenalab/core';
+import { leakedSecrets, PLANTED_KEY_ID, PLANTED_PASSWORD, writePlantedSecretsWorkspace } from '../answering/plantedSecretsTestSupport';
 import { suggestionOutcomeSpan } from '../outcomes';
 import { SpanStore } from '../store';
 import { collectGaps } from './collectGaps';
@@ -75,6 +76,20 @@ describe('collectGaps', () => {
     assert.equal(questions.examples, 2);
     assert.equal(questions.candidates.length, 2);
     assert.ok(questions.candidates.every((c) => c.quality > 0));
+  });
+
+  it('shows the lines it targets with their secrets redacted, expected and predicted alike', async () => {
+    const repo = path.join(dir, 'repo');
+    writePlantedSecretsWorkspace(repo, 6);
+    // Lines the creature cannot predict are what gaps targets: each file configures a different client with the key.
+    for (let i = 0; i < 4; i++) {
+      const lines = [`export function setup${i}(region${i}: string) {`, `  const c${i} = makeClient${i}(region${i});`, `  c${i}.auth${i}({ accessKeyId: '${PLANTED_KEY_ID}', password: "${PLANTED_PASSWORD}" });`, `  return c${i}.ready${i}();`, '}'];
+      fs.writeFileSync(path.join(repo, 'src', `setup${i}.ts`), lines.join('\n') + '\n');
+    }
+    const report = await collectGaps({ ...options, repo, map: { ...options.map, examplesPerArea: 20 } }, never, progress);
+    const details = report.areas.flatMap((a) => a.targeted.map((t) => t.detail));
+    assert.ok(details.some((d) => d.includes('<redacted:')), details.join('\n'));
+    assert.deepEqual(leakedSecrets(JSON.stringify(report)), []);
   });
 
   it('needs a repository or a store', async () => {

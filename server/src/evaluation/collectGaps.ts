@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { codeAreaDomain, CompletionEngine, isEligibleTargetLine, lineAction, throwIfCancelled, uncertaintyMap, yieldToHost } from '@arenalab/core';
+import { codeAreaDomain, CompletionEngine, isEligibleTargetLine, lineAction, redactSecrets, throwIfCancelled, uncertaintyMap, yieldToHost } from '@arenalab/core';
 import type { AreaMaterial, BenchSourceFile, Cancellation, GapCandidate, GapObservation, Progress, Span, UncertaintyArea, UncertaintyMapConfig } from '@arenalab/core';
 import { DatasetRepository, scoreSpans } from '../datasets';
 import { loadStoreSpans, LOG_FILE_NAME } from '../store';
@@ -151,6 +151,15 @@ export async function collectGaps(options: CollectGapsOptions, token: Cancellati
     observations: { next_line_cases: fromRepo.observations.length, logged_suggestions: fromStore.observations.length },
     show_threshold: options.map.showThreshold,
     areas_total: areas.length,
-    areas: areas.slice(0, options.top),
+    areas: areas.slice(0, options.top).map(withoutSecrets),
   };
+}
+
+/**
+ * An area as it may be shown: a targeted line is a repository's line or what the engine predicted from other files,
+ * and a candidate a stored span's text, so each may hold a secret the workspace has in clear.
+ */
+function withoutSecrets(area: UncertaintyArea): UncertaintyArea {
+  const clean = <T extends { detail: string }>(item: T): T => ({ ...item, detail: redactSecrets(item.detail).text });
+  return { ...area, targeted: area.targeted.map(clean), candidates: area.candidates.map(clean) };
 }
