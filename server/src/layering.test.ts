@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import ts from 'typescript';
 
 // Mechanical check of ARCHITECTURE.md's dependency rules: client → protocol ← server → core.
 const root = path.resolve(__dirname, '../..');
@@ -62,6 +63,27 @@ describe('architecture: dependency direction', () => {
       return undefined;
     });
     assert.deepEqual(problems, []);
+  });
+
+  it("core compiles without Node's types, so a Node global (process, Buffer, __dirname) is a compile error there", () => {
+    const config = ts.getParsedCommandLineOfConfigFile(path.join(root, 'core', 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => assert.fail(String(d.messageText)) })!;
+    assert.deepEqual(config.options.types, []);
+    assert.ok(config.fileNames.every((file) => !isTestCode(file)), 'tests and their helpers build in core/tsconfig.test.json');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-core-types-'));
+    try {
+      const compile = (code: string) => {
+        const probe = path.join(dir, 'probe.ts');
+        fs.writeFileSync(probe, code);
+        const program = ts.createProgram([probe, path.join(root, 'core', 'src', 'hostGlobals.d.ts')], { ...config.options, rootDir: undefined, noEmit: true, composite: false, incremental: false });
+        return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
+      };
+      assert.deepEqual(compile("export const text = new TextDecoder('utf-8').decode(new TextEncoder().encode('ok'));\n"), []);
+      for (const nodeOnly of ['process.env.HOME', "Buffer.from('x')", '__dirname']) {
+        assert.match(compile(`export const x = ${nodeOnly};\n`).join('\n'), /Cannot find name/, nodeOnly);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('protocol depends on neither core, server nor the LSP client/server libraries', () => {
