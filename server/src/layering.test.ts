@@ -74,7 +74,7 @@ describe('architecture: dependency direction', () => {
       const compile = (code: string) => {
         const probe = path.join(dir, 'probe.ts');
         fs.writeFileSync(probe, code);
-        const program = ts.createProgram([probe, path.join(root, 'core', 'src', 'hostGlobals.d.ts')], { ...config.options, rootDir: undefined, noEmit: true, composite: false, incremental: false });
+        const program = ts.createProgram([probe, path.join(root, 'core', 'src', 'ports', 'hostGlobals.d.ts')], { ...config.options, rootDir: undefined, noEmit: true, composite: false, incremental: false });
         return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
       };
       assert.deepEqual(compile("export const text = new TextDecoder('utf-8').decode(new TextEncoder().encode('ok'));\n"), []);
