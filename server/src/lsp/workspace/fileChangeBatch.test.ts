@@ -31,7 +31,7 @@ describe('FileChangeBatch', () => {
     const timer = manualTimer();
     const batches: FileChange[][] = [];
     const errors: string[] = [];
-    const batch = new FileChangeBatch({ timer, apply: async (changes) => void batches.push([...changes]), logError: (l) => errors.push(l), settleMs: 100, maxWaitMs: 1000 });
+    const batch = new FileChangeBatch({ timer, apply: (changes) => Promise.resolve(void batches.push([...changes])), logError: (l) => errors.push(l), settleMs: 100, maxWaitMs: 1000 });
     return { timer, batches, errors, batch };
   }
 
@@ -76,9 +76,10 @@ describe('FileChangeBatch', () => {
     let calls = 0;
     const batch = new FileChangeBatch({
       timer, settleMs: 100, logError: (l) => errors.push(l),
-      apply: async (changes) => {
-        if (calls++ === 0) throw new Error('disk on fire');
+      apply: (changes) => {
+        if (calls++ === 0) return Promise.reject(new Error('disk on fire'));
         applied.push([...changes]);
+        return Promise.resolve();
       },
     });
     batch.add([change('file:///w/a.ts')]);
