@@ -17,6 +17,7 @@ import { DEFAULT_LSP_SETTINGS } from './settings/lspSettings';
 import type { LspSettings } from './settings/lspSettings';
 import { SuggestionMemory } from './completion/suggestionMemory';
 import { WorkspaceIndexer } from './workspace/workspaceIndexer';
+import { FileChangeBatch } from './workspace/fileChangeBatch';
 import { WorkspaceRoots } from './workspace/workspaceRoots';
 import { WorkspaceChat } from './chat/workspaceChat';
 import { excludesFor } from './settings/folderExcludes';
@@ -33,6 +34,8 @@ export interface LspContext {
   settings: LspSettings;
   sync: DocumentSync;
   indexer: WorkspaceIndexer;
+  /** Watched-file reports gathered into batches for the indexer; disposed on shutdown. */
+  fileChanges: FileChangeBatch;
   /** The client's validated `arenalab.*` settings; replaced whenever they are pulled again. */
   clientSettings: ClientSettings;
   /** Each workspace folder's own `arenalab.excludes`, where it has one (see `excludesFor`). */
@@ -50,6 +53,8 @@ export interface LspContext {
    * Mode): no chat tools, no run recording.
    */
   trusted: boolean;
+  /** The client takes a registration of file watchers from the server (set on initialize). */
+  registersFileWatchers: boolean;
   /** Suggestion outcomes and task results on their way into the span store. */
   outcomes: OutcomeRecorder;
   /** Checks accepted suggestions for retention at 30 s, 2 min and 10 min; disposed on shutdown. */
@@ -103,12 +108,14 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     connection, documents, engine, roots, settings, sync,
     suggestions: new SuggestionMemory(settings.rememberedSuggestions),
     indexer: new WorkspaceIndexer({ connection, engine, roots, sync, excludes: (root) => excludesFor(ctx, root) }),
+    fileChanges: new FileChangeBatch({ timer, apply: (changes) => ctx.indexer.applyChanges(changes), logError: (line) => connection.console.error(line) }),
     clientSettings: DEFAULT_CLIENT_SETTINGS,
     folderExcludes: new Map(),
     noticesLogged: new Set(),
     pullsConfiguration: false,
     changesFolders: false,
     trusted: true,
+    registersFileWatchers: false,
     outcomes,
     retention: new RetentionChecker({
       clock, timer, log, read: (uri) => retentionDocument(ctx.documents, uri), record: (draft) => outcomes.record(draft),

@@ -31,6 +31,8 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
   const progress: string[] = [];
   const statuses: StatusParams[] = [];
   let ready: Promise<StatusParams>;
+  /** Resolved by the next ready status (a batch of changed files applied, say). */
+  const readyWaiters: ((s: StatusParams) => void)[] = [];
   let docUri: string;
   let shownId: string;
   // What the client answers to workspace/configuration; the settings case changes it.
@@ -56,7 +58,9 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
     client.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
     ready = new Promise((resolve) => client.onNotification('arenalab/status', (s: StatusParams) => {
       statuses.push(s);
-      if (s.state === 'ready') resolve(s);
+      if (s.state !== 'ready') return;
+      resolve(s);
+      for (const next of readyWaiters.splice(0)) next(s);
     }));
     client.listen();
   });
@@ -136,7 +140,10 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
     fs.writeFileSync(path.join(workspace, 'e.ts'), removal('dropUser'));
     fs.writeFileSync(path.join(workspace, 'f.ts'), removal('dropAdmin'));
     const changes = ['e.ts', 'f.ts'].map((f) => ({ uri: pathToFileURL(path.join(workspace, f)).href, type: 1 }));
+    const applied = new Promise<StatusParams>((resolve) => readyWaiters.push(resolve));
     await client.sendNotification('workspace/didChangeWatchedFiles', { changes });
+    // Reports are gathered into batches; the batch announces itself applied with the new count.
+    assert.equal((await applied).files, 6, 'a, b, db and the open c on disk, and the reported e and f');
     const gUri = pathToFileURL(path.join(workspace, 'g.ts')).href;
     const text = ['export function dropGuest(db: Db, name: string) {', "  const gone = db.remove('users', { name });", ''].join('\n');
     await client.sendNotification('textDocument/didOpen', { textDocument: { uri: gUri, languageId: 'typescript', version: 1, text } });

@@ -3,10 +3,11 @@ import type { InitializeParams, InitializeResult } from 'vscode-languageserver/n
 import type { LspContext } from './lspContext';
 import { SERVER_COMMANDS } from './serverCommands';
 import { applyRecordingPolicy } from './settings/applyRecordingPolicy';
+import { clientRegistersFileWatchers } from './workspace/fileWatchers';
 
 const version: string = require('../../package.json').version;
 
-/** `initialize`: remembers the workspace folders and announces what the server does. */
+/** `initialize`: remembers the workspace folders and what the client can do, and announces what the server does. */
 export function onInitialize(ctx: LspContext, params: InitializeParams): InitializeResult {
   ctx.roots.setFromInitialize(params);
   ctx.pullsConfiguration = params.capabilities.workspace?.configuration === true;
@@ -15,6 +16,7 @@ export function onInitialize(ctx: LspContext, params: InitializeParams): Initial
   const options = params.initializationOptions as { trusted?: unknown } | undefined | null;
   ctx.trusted = options?.trusted !== false;
   applyRecordingPolicy(ctx);
+  ctx.registersFileWatchers = clientRegistersFileWatchers(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -7,6 +7,7 @@ import type { CurationRescoreParams, CurationRescoreResult, CurationVerdictParam
 import { guarded } from './guarded';
 import { chatDeps, chatFeedbackDeps, curationQueueDeps, datasetActionDeps, executeCommandDeps, feedbackDeps, forgetDeps, gapsDeps, taskResultDeps } from './handlerDeps';
 import { followStoreLocation } from './workspace/followStoreLocation';
+import { registerFileWatchers } from './workspace/fileWatchers';
 import { createLspContext } from './lspContext';
 import type { LspContext } from './lspContext';
 import type { LspSettings } from './settings/lspSettings';
@@ -35,7 +36,7 @@ const QUEUE_FAILED = { items: [], remaining: 0, score: { xp: 0, streak: 0, bestS
 const failed = (): { ok: false; reason: string } => ({ ok: false, reason: `the request ${SEE_LOG}` });
 
 function onWatchedFiles(ctx: LspContext, params: DidChangeWatchedFilesParams): void {
-  ctx.indexer.refreshFiles(params.changes.map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted })));
+  ctx.fileChanges.add(params.changes.map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted })));
 }
 
 async function onDidChangeConfiguration(ctx: LspContext): Promise<void> {
@@ -65,6 +66,8 @@ async function onInitialized(ctx: LspContext): Promise<void> {
   await pullClientSettings(ctx).catch((error: unknown) => ctx.connection.console.error(`reading the arenalab settings failed: ${String(error)}; using the defaults`));
   // The store location is a setting, so the store opens after the settings; a later change moves it.
   followStoreLocation(ctx).catch((error: unknown) => ctx.connection.console.error(`opening the outcome store failed: ${String(error)}`));
+  // Asked for before indexing starts, so the client watches as early as it can.
+  void registerFileWatchers(ctx.connection, ctx.registersFileWatchers);
   ctx.indexer.reindex().catch((error: unknown) => ctx.connection.console.error(`indexing the workspace failed: ${String(error)}`));
   // Registered now: the library announces the server's folder support only once initialize has been answered.
   if (ctx.changesFolders) {
@@ -111,6 +114,7 @@ export function startLanguageServer(connection: Connection, settings?: LspSettin
   // Shutdown answers only once every reported outcome is durable and the store lock is released.
   connection.onShutdown(async () => {
     ctx.sync.dispose();
+    ctx.fileChanges.dispose();
     ctx.retention.dispose();
     await ctx.outcomes.close();
   });

@@ -26,6 +26,8 @@ export interface TestServer {
   configFor?: (item: { section?: string; scopeUri?: string }) => unknown;
   /** Resolves when the server next asks for the configuration. */
   nextConfigurationRequest(): Promise<void>;
+  /** What the server registered through client/registerCapability (answered with success), in order. */
+  registrations: { id: string; method: string; registerOptions?: unknown }[];
 }
 
 export function startTestServer(cwd: string, env: NodeJS.ProcessEnv = process.env, extraArgs: readonly string[] = []): TestServer {
@@ -35,7 +37,7 @@ export function startTestServer(cwd: string, env: NodeJS.ProcessEnv = process.en
   const readyWaiters: ((s: StatusParams) => void)[] = [];
   const configWaiters: (() => void)[] = [];
   const server: TestServer = {
-    child, client, logs: [], statuses: [], config: {},
+    child, client, logs: [], statuses: [], config: {}, registrations: [],
     nextReady: () => new Promise((resolve) => readyWaiters.push(resolve)),
     logged: (pattern) => new Promise((resolve) => {
       const found = server.logs.find((l) => pattern.test(l));
@@ -52,6 +54,10 @@ export function startTestServer(cwd: string, env: NodeJS.ProcessEnv = process.en
     return answer;
   });
   client.onRequest('window/showMessageRequest', () => null);
+  client.onRequest('client/registerCapability', (p: { registrations: TestServer['registrations'] }) => {
+    server.registrations.push(...p.registrations);
+    return null;
+  });
   client.onNotification('window/logMessage', (p: { message: string }) => {
     server.logs.push(p.message);
     for (const w of logWaiters.filter((w) => w.pattern.test(p.message))) {
@@ -67,12 +73,15 @@ export function startTestServer(cwd: string, env: NodeJS.ProcessEnv = process.en
   return server;
 }
 
-/** initialize (with configuration support, and the client's initializationOptions) + initialized for these folders; resolves when the index is ready. */
-export async function initializeTestServer(server: TestServer, folders: readonly string[], initializationOptions?: unknown): Promise<StatusParams> {
+/**
+ * initialize (with configuration support, the client's initializationOptions and `workspace` capabilities added) +
+ * initialized for these folders; resolves when the index is ready.
+ */
+export async function initializeTestServer(server: TestServer, folders: readonly string[], initializationOptions?: unknown, workspace: Record<string, unknown> = {}): Promise<StatusParams> {
   const workspaceFolders = folders.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) }));
   await server.client.sendRequest('initialize', {
     processId: process.pid, rootUri: workspaceFolders[0]?.uri ?? null, workspaceFolders, initializationOptions,
-    capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true } },
+    capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true, ...workspace } },
   });
   const ready = server.nextReady();
   await server.client.sendNotification('initialized', {});

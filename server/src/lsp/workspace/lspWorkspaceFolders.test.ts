@@ -90,7 +90,9 @@ describe('arenalab lsp --stdio: multi-root workspaces and watched files (protoco
       fs.writeFileSync(path.join(rootB, name), text);
     }
     const logged = server.logged(/^changed files not indexed: 8, e\.g\./);
+    const applied = server.nextReady();
     await server.client.sendNotification('workspace/didChangeWatchedFiles', { changes: Object.keys(files).map((name) => ({ uri: uriIn(rootB, name), type: 1 })) });
+    await applied;
     // The threshold is 0, so weak matches from other files show too; the probe's continuations are the trace_ lines.
     const traces = (texts: string[]) => texts.filter((t) => t.startsWith('trace_'));
     const probe = await suggestIn('probe.ts', PROBE_CONTEXT);
@@ -98,7 +100,9 @@ describe('arenalab lsp --stdio: multi-root workspaces and watched files (protoco
     assert.match(await logged, /skip\.ts \(excluded or gitignored\), ignored\/deep\.ts \(in an excluded or gitignored folder\), x\.spec\.ts \(excluded or gitignored\)/);
     // A deletion removes what was indexed.
     fs.rmSync(path.join(rootB, 'ok.ts'));
+    const removed = server.nextReady();
     await server.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriIn(rootB, 'ok.ts'), type: 3 }] });
+    await removed;
     assert.deepEqual(traces((await suggestIn('probe2.ts', PROBE_CONTEXT)).texts), []);
     // A changed .gitignore changes what the folder lists: everything is listed again.
     fs.appendFileSync(path.join(rootB, '.gitignore'), 'b2.ts\n');

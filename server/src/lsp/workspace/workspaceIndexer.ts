@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { yieldToHost } from '@arenalab/core';
 import type { CompletionEngine, Progress } from '@arenalab/core';
 import { StatusNotification } from '@arenalab/protocol';
 import type { ArenalabServerState, ReindexResult } from '@arenalab/protocol';
@@ -8,6 +9,7 @@ import { availableVectorIndex } from '../../adapters';
 import { indexWorkspaceFiles, listWorkspaceFiles, readWorkspaceFile, WorkspaceFileFilter } from '../../workspace';
 import type { SkippedWorkspaceFile, WorkspaceFile } from '../../workspace';
 import type { DocumentSync } from './documentSync';
+import type { FileChange } from './fileChangeBatch';
 import type { WorkspaceRoots } from './workspaceRoots';
 
 export interface WorkspaceIndexerDeps {
@@ -19,6 +21,17 @@ export interface WorkspaceIndexerDeps {
   excludes: (root: string) => readonly string[];
 }
 
+/** Files refreshed between two turns for other requests. */
+const REFRESH_TURN = 25;
+
+/** One refresh of changed files: each folder's filter made once, and what to report or remove at the end. */
+interface RefreshPass {
+  filters: Map<string, WorkspaceFileFilter>;
+  skipped: string[];
+  /** Keys of gone paths that were not indexed files: folders, if any file was indexed under them. */
+  deletedFolders: string[];
+}
+
 /**
  * The engine's view of the files on disk: every workspace folder indexed with work-done progress and announced by
  * `arenalab/status`, then single files refreshed as the client reports them changed.
@@ -27,6 +40,9 @@ export class WorkspaceIndexer {
   private running: Promise<ReindexResult> | undefined;
   private queued: Promise<ReindexResult> | undefined;
   private fromDisk = new Set<string>();
+  /** Set while a batch of changed files is applied (applyChanges). */
+  private refreshing: Promise<void> | undefined;
+  private lastState: ArenalabServerState | undefined;
   /** Asked once: whether the native HNSW addon loads in this process does not change while it runs. */
   private vectorIndex: { kind: 'hnsw' | 'exact'; reason?: string } | undefined;
 
@@ -34,7 +50,8 @@ export class WorkspaceIndexer {
 
   /** Indexes every folder; a call while indexing runs joins that run instead of starting a second one. */
   reindex(): Promise<ReindexResult> {
-    this.running ??= this.indexAll().finally(() => (this.running = undefined));
+    // After a batch of changed files that is being applied, so the listing sees what it left.
+    this.running ??= (this.refreshing ?? Promise.resolve()).then(() => this.indexAll()).finally(() => (this.running = undefined));
     return this.running;
   }
 
@@ -53,42 +70,125 @@ export class WorkspaceIndexer {
   }
 
   /**
+   * A batch of watched-file changes (see refreshFiles), applied once the indexing that runs (if any) has finished,
+   * giving other requests a turn every few files, then announced with the new count, unless a .gitignore among them
+   * made everything be indexed again (which announces itself).
+   */
+  async applyChanges(changes: readonly FileChange[]): Promise<void> {
+    await this.idle();
+    if (this.gitignoreChanged(changes)) return;
+    let finished = () => {};
+    this.refreshing = new Promise<void>((resolve) => (finished = resolve));
+    try {
+      const pass = this.startPass();
+      for (let i = 0; i < changes.length; i++) {
+        if (i > 0 && i % REFRESH_TURN === 0) await yieldToHost();
+        this.refreshOne(pass, changes[i]);
+      }
+      this.finishPass(pass);
+    } finally {
+      this.refreshing = undefined;
+      finished();
+    }
+    this.deps.connection.console.info(`changed files on disk: ${changes.length} refreshed`);
+    if (this.lastState === 'ready') this.sendStatus('ready', `${this.deps.engine.stats.files} files indexed`);
+  }
+
+  /**
    * Files changed, appeared or vanished on disk (watched-file events, or a document closed back to its disk state):
    * each is indexed only if listWorkspaceFiles would list it (gitignored, excluded, binary, too big, minified,
-   * generated files are not), else removed; open documents keep the editor's text. A changed .gitignore changes
-   * what the whole folder lists, so it re-indexes everything.
+   * generated files are not), else removed; open documents keep the editor's text. A deleted folder takes the files
+   * indexed under it along (editors report only the folder). A changed .gitignore changes what the whole folder
+   * lists, so it re-indexes everything.
    */
-  refreshFiles(changes: readonly { uri: string; deleted: boolean }[]): void {
-    const filters = new Map<string, WorkspaceFileFilter>();
-    const filterFor = (root: string) => filters.get(root) ?? filters.set(root, new WorkspaceFileFilter(root, { excludes: this.deps.excludes(root) })).get(root)!;
-    const skipped: string[] = [];
-    for (const change of changes) {
+  refreshFiles(changes: readonly FileChange[]): void {
+    if (this.gitignoreChanged(changes)) return;
+    const pass = this.startPass();
+    for (const change of changes) this.refreshOne(pass, change);
+    this.finishPass(pass);
+  }
+
+  /** Resolves once no indexing runs or waits to run. */
+  private async idle(): Promise<void> {
+    for (let busy = this.queued ?? this.running; busy !== undefined; busy = this.queued ?? this.running) await busy.catch(() => undefined);
+  }
+
+  private gitignoreChanged(changes: readonly FileChange[]): boolean {
+    const changed = changes.some((change) => {
       const at = this.deps.roots.locate(change.uri);
-      if (at !== undefined && path.posix.basename(at.relative) === '.gitignore') {
-        this.reindexAfterChange().catch((error: unknown) => this.deps.connection.console.error(`re-indexing after a .gitignore change failed: ${String(error)}`));
-        return;
-      }
-      if (this.deps.sync.isOpen(change.uri)) continue;
-      // A file that is gone (deleted, or a closed document never saved) is simply not indexed: nothing to report.
-      const gone = at === undefined || change.deleted || !fs.existsSync(path.join(at.root, at.relative));
-      const checked = gone ? undefined : filterFor(at.root).check(at.relative);
-      this.apply(change.uri, checked);
-      if (checked !== undefined && 'reason' in checked) skipped.push(`${checked.path} (${checked.reason})`);
-    }
+      return at !== undefined && path.posix.basename(at.relative) === '.gitignore';
+    });
+    if (changed) this.reindexAfterChange().catch((error: unknown) => this.deps.connection.console.error(`re-indexing after a .gitignore change failed: ${String(error)}`));
+    return changed;
+  }
+
+  private startPass(): RefreshPass {
+    return { filters: new Map(), skipped: [], deletedFolders: [] };
+  }
+
+  private refreshOne(pass: RefreshPass, change: FileChange): void {
+    const { roots, sync } = this.deps;
+    if (sync.isOpen(change.uri)) return;
+    const at = roots.locate(change.uri);
+    // A file that is gone (deleted, or a closed document never saved) is simply not indexed: nothing to report.
+    const gone = at === undefined || change.deleted || !fs.existsSync(path.join(at.root, at.relative));
+    const key = roots.fileFor(change.uri);
+    // A gone path that was not an indexed file may be a folder with indexed files under it.
+    if (gone && at !== undefined && !this.fromDisk.has(key)) pass.deletedFolders.push(key);
+    const reason = this.apply(change.uri, gone ? undefined : this.filterFor(pass, at.root).check(at.relative));
+    if (reason !== undefined && at !== undefined) pass.skipped.push(`${at.relative} (${reason})`);
+  }
+
+  private filterFor(pass: RefreshPass, root: string): WorkspaceFileFilter {
+    let filter = pass.filters.get(root);
+    if (filter === undefined) pass.filters.set(root, (filter = new WorkspaceFileFilter(root, { excludes: this.deps.excludes(root) })));
+    return filter;
+  }
+
+  private finishPass(pass: RefreshPass): void {
+    if (pass.deletedFolders.length > 0) this.removeUnder(pass.deletedFolders);
     // One line per batch: a branch switch can report thousands of build outputs.
+    const { skipped } = pass;
     if (skipped.length > 0) this.deps.connection.console.info(`changed files not indexed: ${skipped.length}, e.g. ${skipped.slice(0, 5).join(', ')}`);
   }
 
-  private apply(uri: string, checked: WorkspaceFile | SkippedWorkspaceFile | undefined): void {
+  /** Removes the files read from disk under these folder keys, except open documents; linear in the indexed files. */
+  private removeUnder(folders: readonly string[]): void {
+    const { roots, sync } = this.deps;
+    const gone = new Set(folders);
+    const under = (key: string) => {
+      for (let slash = key.lastIndexOf('/'); slash > 0; slash = key.lastIndexOf('/', slash - 1)) if (gone.has(key.slice(0, slash))) return true;
+      return false;
+    };
+    for (const key of [...this.fromDisk]) {
+      if (!under(key)) continue;
+      const at = roots.rootOf(key);
+      if (at === undefined) continue;
+      const uri = roots.uriFor(path.join(at.root, at.relative));
+      if (!sync.isOpen(uri)) this.apply(uri, undefined);
+    }
+  }
+
+  /**
+   * Indexes the checked file, or removes it (gone, or skipped); returns why a file that was there is not indexed.
+   * A file can vanish between the check and the read (a checkout still running): it is then removed, not an error.
+   */
+  private apply(uri: string, checked: WorkspaceFile | SkippedWorkspaceFile | undefined): string | undefined {
     const { engine, roots } = this.deps;
     const key = roots.fileFor(uri);
-    if (checked === undefined || 'reason' in checked) {
-      engine.removeFile(key);
-      this.fromDisk.delete(key);
-      return;
+    let reason = checked !== undefined && 'reason' in checked ? checked.reason : undefined;
+    if (checked !== undefined && !('reason' in checked)) {
+      try {
+        engine.addFile(key, checked.language, readWorkspaceFile(checked));
+        this.fromDisk.add(key);
+        return undefined;
+      } catch (error) {
+        reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no longer exists' : `unreadable: ${(error as Error).message}`;
+      }
     }
-    engine.addFile(key, checked.language, readWorkspaceFile(checked));
-    this.fromDisk.add(key);
+    engine.removeFile(key);
+    this.fromDisk.delete(key);
+    return reason;
   }
 
   private async indexAll(): Promise<ReindexResult> {
@@ -132,6 +232,7 @@ export class WorkspaceIndexer {
   }
 
   private sendStatus(state: ArenalabServerState, message: string): void {
+    this.lastState = state;
     const { files, windows } = this.deps.engine.stats;
     this.vectorIndex ??= availableVectorIndex();
     const { kind: vectorIndex, reason: vectorIndexReason } = this.vectorIndex;
