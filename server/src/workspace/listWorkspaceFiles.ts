@@ -75,17 +75,18 @@ export function listWorkspaceFiles(
   if (!fs.statSync(absoluteRoot).isDirectory()) throw new TypeError(`${root} is not a folder`);
   const found: WorkspaceFile[] = [];
   const stack = GitignoreStack.forRoot(absoluteRoot, [...settings.defaultExcludes, ...settings.excludes]);
-  walk(absoluteRoot, '', stack, settings, found, skipped);
+  walkWorkspaceFolder(absoluteRoot, '', stack, settings, found, skipped);
   return found;
 }
 
-function walk(dir: string, rel: string, stack: GitignoreStack, settings: WorkspaceFilesConfig, found: WorkspaceFile[], skipped: SkippedWorkspaceFile[]): void {
+/** Lists the files under `dir` (`rel` from the root, '' for the root) whose rules are `stack`, as listWorkspaceFiles does. */
+export function walkWorkspaceFolder(dir: string, rel: string, stack: GitignoreStack, settings: WorkspaceFilesConfig, found: WorkspaceFile[], skipped: SkippedWorkspaceFile[]): void {
   const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
     const absolute = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!stack.ignores(childRel, true)) walk(absolute, childRel, stack.enter(absolute, childRel), settings, found, skipped);
+      if (!stack.ignores(childRel, true)) walkWorkspaceFolder(absolute, childRel, stack.enter(absolute, childRel), settings, found, skipped);
     } else if (entry.isFile()) {
       const language = languageForPath(entry.name);
       if (language === undefined || stack.ignores(childRel, false)) continue;

@@ -61,5 +61,15 @@ describe('WorkspaceFileFilter', () => {
       'README.md': 'not a source language ArenaLab indexes',
       'gone.ts': 'no longer exists',
     });
+    // A folder at a time (one that appeared on disk), the same files as the walk of the whole root lists under it.
+    const under = (folder: string) => listed.filter((rel) => rel.startsWith(`${folder}/`)).sort();
+    for (const folder of ['src', 'src/deep', 'lib/keep', 'secret', 'node_modules']) {
+      assert.deepEqual(filter.listFolder(folder, []).map((f) => f.path).sort(), under(folder), folder);
+    }
+    const skipped: { path: string; reason: string }[] = [];
+    filter.listFolder('src', skipped);
+    assert.equal(skipped.length, 0, `gitignored files are left out silently, as the walk leaves them: ${JSON.stringify(skipped)}`);
+    filter.listFolder('', skipped);
+    assert.deepEqual(skipped.map((s) => s.path).sort(), ['big.ts', 'binary.py', 'marked.ts', 'minified.js']);
   });
 });

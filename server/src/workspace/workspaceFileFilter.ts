@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GitignoreStack } from './gitignoreStack';
 import { languageForPath } from './languageForPath';
-import { DEFAULT_WORKSPACE_FILES_CONFIG, inspectFile } from './listWorkspaceFiles';
+import { DEFAULT_WORKSPACE_FILES_CONFIG, inspectFile, walkWorkspaceFolder } from './listWorkspaceFiles';
 import type { SkippedWorkspaceFile, WorkspaceFile, WorkspaceFilesConfig } from './listWorkspaceFiles';
 
 /**
@@ -40,6 +40,17 @@ export class WorkspaceFileFilter {
     // The walk does not follow symbolic links (no cycles, nothing outside the root); neither does this.
     if (!stats.isFile()) return { path: relative, reason: stats.isSymbolicLink() ? 'a symbolic link (not followed)' : 'not a regular file' };
     return inspectFile(absolute, relative, language, this.settings);
+  }
+
+  /**
+   * The files under the folder at `relative` as listWorkspaceFiles would list them, the skipped ones added to
+   * `skipped`: a folder that appeared (a checkout, a build output) is reported by editors as the folder alone.
+   */
+  listFolder(relative: string, skipped: SkippedWorkspaceFile[]): WorkspaceFile[] {
+    const stack = this.stackFor(relative.split('/'));
+    const found: WorkspaceFile[] = [];
+    if (stack !== undefined) walkWorkspaceFolder(path.join(this.root, ...relative.split('/')), relative, stack, this.settings, found, skipped);
+    return found;
   }
 
   /**

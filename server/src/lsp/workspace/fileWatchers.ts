@@ -4,13 +4,13 @@ import { LANGUAGE_BY_EXTENSION } from '../../workspace';
 
 /**
  * What the server asks the client to watch: every source file of a language it indexes, every `.gitignore` (it
- * changes what a folder lists), and deletions of anything, since an editor reports a deleted folder as the folder
- * alone. Which of the reported files are indexed is decided by the server (excludes, .gitignore, size), not here.
+ * changes what a folder lists), and creations and deletions of anything, since an editor reports a folder that
+ * appeared or vanished as the folder alone (VS Code drops the events of everything inside it). Which of the reported files are indexed is decided by the server (excludes, .gitignore, size), not here.
  */
 export const FILE_WATCHERS: readonly (FileSystemWatcher & { globPattern: string })[] = [
   { globPattern: `**/*.{${Object.keys(LANGUAGE_BY_EXTENSION).join(',')}}` },
   { globPattern: '**/.gitignore' },
-  { globPattern: '**/*', kind: WatchKind.Delete },
+  { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
 ];
 
 /** Whether the client takes a `workspace/didChangeWatchedFiles` registration from the server. */

@@ -48,14 +48,14 @@ describe('arenalab lsp --stdio: file watchers registered with a client that take
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 
-  it('registers watchers for the indexed languages\' files, .gitignore files and deletions', () => {
+  it('registers watchers for the indexed languages\' files, .gitignore files, and creations and deletions of anything', () => {
     const watched = server.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles');
     assert.equal(watched.length, 1, JSON.stringify(server.registrations));
     assert.deepEqual(watched[0].registerOptions, {
       watchers: [
         { globPattern: '**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx,py,go,rs,java}' },
         { globPattern: '**/.gitignore' },
-        { globPattern: '**/*', kind: 4 },
+        { globPattern: '**/*', kind: 5 },
       ],
     });
   });
@@ -80,6 +80,19 @@ describe('arenalab lsp --stdio: file watchers registered with a client that take
     assert.ok(suggested.sources.includes('lib/remove.ts'), JSON.stringify(suggested.sources));
     assert.ok(!(await suggest('lookup.ts', PROBE_CONTEXT)).texts.includes('trace(marker);'), 'the gitignored file is not indexed');
     assert.match(await server.logged(/^changed files not indexed/), /generated\/probe\.ts \(in an excluded or gitignored folder\)/);
+  });
+
+  it('indexes the files of a folder reported created as the folder alone, and says nothing of files it does not index', async () => {
+    // VS Code reports a folder that appeared with everything in it as the folder's creation only.
+    fs.mkdirSync(path.join(workspace, 'checkout', 'deep'), { recursive: true });
+    fs.writeFileSync(path.join(workspace, 'checkout', 'deep', 'lookup.ts'), probe('remember(marker);'));
+    fs.writeFileSync(path.join(workspace, 'checkout', 'notes.txt'), 'not source code\n');
+    fs.writeFileSync(path.join(workspace, 'build.log'), 'not source code either\n');
+    await report([{ uri: uriOf('checkout'), type: 1 }, { uri: uriOf('build.log'), type: 1 }]);
+    const suggested = await suggest('lookup.ts', PROBE_CONTEXT);
+    assert.equal(suggested.texts[0], 'remember(marker);', JSON.stringify(suggested));
+    assert.ok(suggested.sources.includes('checkout/deep/lookup.ts'), JSON.stringify(suggested.sources));
+    assert.ok(!server.logs.some((line) => /build\.log|notes\.txt/.test(line)), server.logs.join('\n'));
   });
 
   it('forgets the files of a folder reported deleted as the folder alone', async () => {

@@ -6,7 +6,7 @@ import { StatusNotification } from '@arenalab/protocol';
 import type { ArenalabServerState, ReindexResult } from '@arenalab/protocol';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { availableVectorIndex } from '../../adapters';
-import { indexWorkspaceFiles, listWorkspaceFiles, readWorkspaceFile, WorkspaceFileFilter } from '../../workspace';
+import { indexWorkspaceFiles, languageForPath, listWorkspaceFiles, readWorkspaceFile, WorkspaceFileFilter } from '../../workspace';
 import type { SkippedWorkspaceFile, WorkspaceFile } from '../../workspace';
 import type { DocumentSync } from './documentSync';
 import type { FileChange } from './fileChangeBatch';
@@ -30,6 +30,15 @@ interface RefreshPass {
   skipped: string[];
   /** Keys of gone paths that were not indexed files: folders, if any file was indexed under them. */
   deletedFolders: string[];
+}
+
+/** What is at an absolute path now, not following symbolic links; undefined when nothing is. */
+function pathKind(absolute: string): 'file' | 'folder' | undefined {
+  try {
+    return fs.lstatSync(absolute).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -130,13 +139,35 @@ export class WorkspaceIndexer {
     const { roots, sync } = this.deps;
     if (sync.isOpen(change.uri)) return;
     const at = roots.locate(change.uri);
-    // A file that is gone (deleted, or a closed document never saved) is simply not indexed: nothing to report.
-    const gone = at === undefined || change.deleted || !fs.existsSync(path.join(at.root, at.relative));
     const key = roots.fileFor(change.uri);
-    // A gone path that was not an indexed file may be a folder with indexed files under it.
-    if (gone && at !== undefined && !this.fromDisk.has(key)) pass.deletedFolders.push(key);
-    const reason = this.apply(change.uri, gone ? undefined : this.filterFor(pass, at.root).check(at.relative));
-    if (reason !== undefined && at !== undefined) pass.skipped.push(`${at.relative} (${reason})`);
+    const kind = at === undefined || change.deleted ? undefined : pathKind(path.join(at.root, at.relative));
+    if (at === undefined || kind === undefined) {
+      // Gone (deleted, or a closed document never saved): not indexed, nothing to report. A gone path that was not an
+      // indexed file may be a folder with indexed files under it.
+      if (at !== undefined && !this.fromDisk.has(key)) pass.deletedFolders.push(key);
+      this.apply(change.uri, undefined);
+      return;
+    }
+    if (kind === 'folder') return this.refreshFolder(pass, at);
+    // Anything created is reported (a new folder comes as the folder alone); a file of no indexed language is not news.
+    if (languageForPath(at.relative) === undefined && !this.fromDisk.has(key)) return;
+    const reason = this.apply(change.uri, this.filterFor(pass, at.root).check(at.relative));
+    if (reason !== undefined) pass.skipped.push(`${at.relative} (${reason})`);
+  }
+
+  /** A folder that appeared: its files as the listing would take them (editors report the folder alone). */
+  private refreshFolder(pass: RefreshPass, at: { root: string; relative: string }): void {
+    const skipped: SkippedWorkspaceFile[] = [];
+    let files: WorkspaceFile[];
+    try {
+      files = this.filterFor(pass, at.root).listFolder(at.relative, skipped);
+    } catch (error) {
+      // Removed again while it was read (a checkout still running): what is left comes in later reports.
+      pass.skipped.push(`${at.relative}/ (${(error as Error).message})`);
+      return;
+    }
+    for (const file of files) this.apply(this.deps.roots.uriFor(path.join(at.root, file.path)), file);
+    pass.skipped.push(...skipped.map((s) => `${s.path} (${s.reason})`));
   }
 
   private filterFor(pass: RefreshPass, root: string): WorkspaceFileFilter {
