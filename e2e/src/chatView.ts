@@ -1,27 +1,10 @@
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { pollUntil } from './poll';
+import { runCommand } from './workbench';
 
 // The ArenaLab chat view as a person uses it: opened from the Command Palette, a question typed into its box, the
 // answer read off the page. A webview view is an iframe (VS Code's host page) holding another iframe (#active-frame)
 // with the extension's page; both are reached through frame locators.
-
-/** Starts a command by its palette title (F1, type, Enter); returns the quick input, which may stay open for a pick. */
-export async function startCommand(page: Page, title: string): Promise<Locator> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await pollUntil(() => input.isVisible(), { what: 'the Command Palette', timeoutMs: 20_000 });
-  await page.keyboard.type(title);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await pollUntil(() => row.isVisible(), { what: `the Command Palette to list "${title}"`, timeoutMs: 20_000 });
-  await page.keyboard.press('Enter');
-  return input;
-}
-
-/** Runs a command by its palette title (F1, type, Enter); resolves once the palette has closed. */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  const input = await startCommand(page, title);
-  await pollUntil(async () => !(await input.isVisible()), { what: 'the Command Palette to close', timeoutMs: 20_000 });
-}
 
 /**
  * The chat page inside the view's webview. VS Code lays webview views over the workbench (not inside the view's

@@ -3,11 +3,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ARTIFACTS, REPO, useE2eSession } from './e2eSession';
-import { runCommand } from './chatView';
 import { curationFrame, pageText, shownXp } from './curationView';
 import { pollUntil } from './poll';
 import { describeStore, readStoredSpans } from './spanLog';
-import { openWorkbench, quickOpen, waitForArenaLabReady } from './workbench';
+import { openWorkbench, quickOpen, runCommand, waitForArenaLabReady } from './workbench';
 
 // "ArenaLab: Curate session" in real VS Code (code-server 4.100.3 + Chromium). The workspace store holds
 // the sample editor session (ingested with the CLI); a person opens the curation page from the Command Palette,
