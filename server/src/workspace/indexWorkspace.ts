@@ -26,12 +26,22 @@ export function readWorkspaceFile(file: WorkspaceFile): string {
   return fs.readFileSync(file.absolute, 'utf8').replace(/^\uFEFF/, '');
 }
 
-/** Reads and adds every listed file to the engine, reporting progress and honouring cancellation between batches. */
+/** Why a listed file could not be read: gone since it was listed (a checkout still running), or unreadable. */
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no longer exists' : `unreadable: ${(error as Error).message}`;
+}
+
+/**
+ * Reads and adds every listed file to the engine, reporting progress and honouring cancellation between batches. A
+ * file that cannot be read any more is added to `skipped` with the reason, not a failure of the whole index.
+ */
 export async function indexWorkspaceFiles(
   engine: FileIndexTarget,
   files: readonly WorkspaceFile[],
   token: Cancellation,
   progress: Progress,
+  skipped: SkippedWorkspaceFile[] = [],
 ): Promise<IndexWorkspaceResult> {
   const start = process.hrtime.bigint();
   for (let i = 0; i < files.length; i++) {
@@ -40,7 +50,14 @@ export async function indexWorkspaceFiles(
       await yieldToHost();
       throwIfCancelled(token, 'indexing');
     }
-    engine.addFile(files[i].path, files[i].language, readWorkspaceFile(files[i]));
+    let text: string;
+    try {
+      text = readWorkspaceFile(files[i]);
+    } catch (error) {
+      skipped.push({ path: files[i].path, reason: readProblem(error) });
+      continue;
+    }
+    engine.addFile(files[i].path, files[i].language, text);
   }
   progress.report(files.length, files.length);
   return { ...engine.stats, build_s: Number(process.hrtime.bigint() - start) / 1e9 };
@@ -60,6 +77,6 @@ export async function indexWorkspace(
   const start = process.hrtime.bigint();
   const skipped: SkippedWorkspaceFile[] = [];
   const files = listWorkspaceFiles(root, config, skipped);
-  const result = await indexWorkspaceFiles(engine, files, token, progress);
+  const result = await indexWorkspaceFiles(engine, files, token, progress, skipped);
   return { ...result, build_s: Number(process.hrtime.bigint() - start) / 1e9, skipped };
 }

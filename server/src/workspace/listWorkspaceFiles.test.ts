@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { neverCancelled, silentProgress } from '@arenalab/core';
-import { indexWorkspace } from './indexWorkspace';
+import { indexWorkspace, indexWorkspaceFiles } from './indexWorkspace';
 import { languageForPath } from './languageForPath';
 import { listWorkspaceFiles } from './listWorkspaceFiles';
 import type { SkippedWorkspaceFile } from './listWorkspaceFiles';
@@ -95,6 +95,18 @@ describe('workspace files', () => {
     assert.equal(result.windows, 20);
     assert.ok(result.build_s >= 0);
     await assert.rejects(indexWorkspace(engine, root, {}, { isCancelled: true }, silentProgress), /indexing was cancelled/);
+  });
+
+  it('skips a listed file that is gone before it is read, saying so, and indexes the rest', async () => {
+    write(root, { 'a.ts': 'export const a = 1;\n', 'b.ts': 'export const b = 2;\n' });
+    const files = listWorkspaceFiles(root);
+    fs.rmSync(path.join(root, 'a.ts'));
+    const added: string[] = [];
+    const engine = { addFile: (file: string) => void added.push(file), stats: { files: 0, windows: 0 } };
+    const skipped: SkippedWorkspaceFile[] = [];
+    await indexWorkspaceFiles(engine, files, neverCancelled, silentProgress, skipped);
+    assert.deepEqual(added, ['b.ts']);
+    assert.deepEqual(skipped, [{ path: 'a.ts', reason: 'no longer exists' }]);
   });
 
   it('refuses a path that is not a folder', () => {

@@ -99,13 +99,16 @@ export function walkWorkspaceFolder(dir: string, rel: string, stack: GitignoreSt
 
 /** A file of known language as listWorkspaceFiles judges it: listed, or skipped with the reason (too big, unreadable, binary, minified, generated). */
 export function inspectFile(absolute: string, rel: string, language: string, settings: WorkspaceFilesConfig): WorkspaceFile | SkippedWorkspaceFile {
-  const bytes = fs.statSync(absolute).size;
-  if (bytes > settings.maxFileBytes) return { path: rel, reason: `larger than ${settings.maxFileBytes} bytes` };
+  let bytes: number;
   let content: Buffer;
   try {
+    bytes = fs.statSync(absolute).size;
+    if (bytes > settings.maxFileBytes) return { path: rel, reason: `larger than ${settings.maxFileBytes} bytes` };
     content = fs.readFileSync(absolute);
   } catch (error) {
-    return { path: rel, reason: `unreadable: ${(error as Error).message}` };
+    // Gone since its folder was read (a checkout still running), or not readable by this user.
+    const gone = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return { path: rel, reason: gone ? 'no longer exists' : `unreadable: ${(error as Error).message}` };
   }
   const problem = sourceTextProblem(content, content.toString('utf8'), settings);
   return problem === undefined ? { path: rel, absolute, language, bytes } : { path: rel, reason: problem };

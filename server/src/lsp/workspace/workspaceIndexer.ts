@@ -249,7 +249,7 @@ export class WorkspaceIndexer {
     for (const old of this.fromDisk) if (!keys.has(old)) engine.removeFile(old);
     const cancel = { get isCancelled() { return progress.token.isCancellationRequested; } };
     const report: Progress = { report: (done, total) => progress.report(total ? Math.round((done * 100) / total) : 0, `${done}/${total ?? '?'} files`) };
-    await indexWorkspaceFiles(engine, files, cancel, report);
+    await indexWorkspaceFiles(engine, files, cancel, report, skipped);
     this.fromDisk = keys;
     sync.reindexOpenDocuments();
     if (skipped.length > 0) connection.console.info(`indexing skipped ${skipped.length} files, e.g. ${skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join(', ')}`);
