@@ -13,6 +13,7 @@ import { findShapeIndexOccurrences, findShapeStreamOccurrences } from './findSha
 import type { ShapeQuery } from './findShapeOccurrences';
 import type { QueryContext } from './findOccurrences';
 import { adaptIndentation, insertionFor } from './insertionText';
+import { agreedBlock, cursorOpensBody } from './agreedBlock';
 import type { Occurrence } from './occurrence';
 import { previousNonBlank } from './occurrence';
 import { voteContinuations, wordSet } from './voteContinuations';
@@ -25,6 +26,8 @@ import type { VotedContinuation } from './voteContinuations';
 interface CursorView {
   before: string[];
   typed: string;
+  /** The rest of the cursor's line, after the cursor. */
+  rest: string;
   after: string[];
   position: SourcePosition;
 }
@@ -42,9 +45,9 @@ interface PhasedSearch {
 function cursorView(request: CompletionRequest): CursorView {
   const prefixLines = splitLines(request.prefix);
   const typed = prefixLines.pop() ?? '';
-  const after = splitLines(request.suffix).slice(1);
+  const suffixLines = splitLines(request.suffix);
   const position = request.position ?? { line: prefixLines.length, character: typed.length };
-  return { before: prefixLines, typed, after, position };
+  return { before: prefixLines, typed, rest: suffixLines[0] ?? '', after: suffixLines.slice(1), position };
 }
 
 /**
@@ -166,11 +169,15 @@ export class CompletionEngine {
     const threshold = options.showThreshold ?? this.config.showThreshold;
     const ranked = consensusRank(voted, this.config.consensusCandidates).map((candidate) => ({ candidate, confidence: completionConfidence(candidate) }));
     const bestConfidence = ranked[0]?.confidence ?? 0;
+    const blocks = (options.maxLines ?? 1) > 1 && cursorOpensBody(view.before, view.typed, view.rest, view.after);
     const candidates = ranked
       .filter((r) => r.confidence >= threshold && r.confidence > 0)
       .slice(0, options.maxCandidates ?? this.config.maxCandidates)
-      .map((r) => this.toCandidate(r.candidate, r.confidence, view));
-    return { candidates, bestConfidence };
+      .map((r) => {
+        const candidate = this.toCandidate(r.candidate, r.confidence, view);
+        return blocks ? this.withBlock(candidate, r.candidate, Math.max(threshold, this.config.showThreshold), options.maxLines ?? 1) : candidate;
+      });
+    return { candidates, bestConfidence: candidates[0]?.confidence ?? bestConfidence };
   }
 
   private search(request: CompletionRequest, view: CursorView): PhasedSearch {
@@ -219,6 +226,24 @@ export class CompletionEngine {
       found.push(...findStreamOccurrences({ ...stream, lines, firstLine: 0 }, query, 'open', open.file, this.config));
     }
     return found;
+  }
+
+  /**
+   * A first-line candidate grown into the block its places agree on. Where the first line earned the show bar, the
+   * block keeps only the lines whose block confidence still does (else the single line); below it, every agreed line.
+   * The candidate's confidence becomes that of everything it shows.
+   */
+  private withBlock(candidate: CompletionCandidate, voted: VotedContinuation, bar: number, maxLines: number): CompletionCandidate {
+    const block = agreedBlock(voted, maxLines, this.config);
+    let keep = block.lines.length;
+    if (candidate.confidence >= bar) while (keep > 0 && block.confidences[keep - 1] < bar) keep--;
+    if (keep === 0) return candidate;
+    const texts = [candidate.text];
+    for (let k = 0; k < keep; k++) {
+      const line = block.lines[k];
+      texts.push(adaptIndentation(line.source, line.sourcePrevious, texts[k]) + line.source.trim());
+    }
+    return { ...candidate, text: texts.join('\n'), confidence: block.confidences[keep - 1], method: `${candidate.method}-block` };
   }
 
   private toCandidate(voted: VotedContinuation, confidence: number, view: CursorView): CompletionCandidate {

@@ -46,6 +46,13 @@ export interface CompletionEngineConfig {
    * one acceptance (weight 1.05) triple a place; 0 ignores what was learned. Range ≥ 0. @default 22
    */
   learnedWeightGain: number;
+  /**
+   * A block's next line is kept only when at least this share of the vote weight of the places still agreeing on the
+   * block so far wrote it there. Range 0–1. @default 0.5
+   */
+  blockLineAgreement: number;
+  /** A block's confidence is multiplied by this for each line after the first. Range 0–1. @default 1 */
+  blockLineDecay: number;
   /** Lines of the document before the cursor scanned for self-matches. @default 3000 */
   selfScanLines: number;
   /** Lines of the document after the cursor scanned for self-matches. @default 300 */
@@ -68,6 +75,8 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   minSuggestionChars: 4,
   renamedContextCredit: 0.3,
   learnedWeightGain: 22,
+  blockLineAgreement: 0.5,
+  blockLineDecay: 1,
   selfScanLines: 3000,
   suffixScanLines: 300,
 };

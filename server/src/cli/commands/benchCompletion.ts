@@ -1,9 +1,11 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import { CompletionEngine, DEFAULT_COMPLETION_ENGINE_CONFIG } from '@arenalab/core';
 import type { CompletionEngineConfig } from '@arenalab/core';
 import { benchCompletion } from '../../bench/benchCompletion';
 import type { BenchCompletionOptions } from '../../bench/benchCompletion';
+import { benchBlockCompletion } from '../../bench/benchBlockCompletion';
+import { formatBlockBench } from '../formatBlockBench';
 import { formatCompletionBench } from '../formatCompletionBench';
 import { printResult } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
@@ -37,9 +39,16 @@ export function registerBenchCompletionCommand(bench: Command): void {
     .option('--lang <id>', 'only files of this language id or extension (python, py, typescript, ts, …) are targets')
     .option('--syntax', 'parse-check candidates with tree-sitter and drop those that add parse errors')
     .option('--engine-config <json>', 'override engine settings for an ablation, e.g. \'{"consensusCandidates":1}\'', parseEngineConfig)
+    .addOption(new Option('--mode <mode>', 'where the cursor is: the start of a line, inside one, or the start of a block body').choices(['next-line', 'mid-line', 'block']).default('next-line'))
     .option('--json', 'print one JSON document')
-    .action(async (options: BenchCompletionOptions & { json?: boolean; engineConfig?: Partial<CompletionEngineConfig> }) => {
+    .action(async (options: BenchCompletionOptions & { json?: boolean; mode: string; engineConfig?: Partial<CompletionEngineConfig> }) => {
       const engine = new CompletionEngine(options.engineConfig ?? {});
+      if (options.mode === 'mid-line') throw new InvalidArgumentError('--mode mid-line is not implemented in this build');
+      if (options.mode === 'block') {
+        const blocks = await withCliWork((token, progress) => benchBlockCompletion(options, token, progress, engine));
+        printResult(blocks, Boolean(options.json), formatBlockBench);
+        return;
+      }
       const result = await withCliWork((token, progress) => benchCompletion(options, token, progress, engine));
       printResult(result, Boolean(options.json), formatCompletionBench);
     });
