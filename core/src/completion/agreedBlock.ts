@@ -1,5 +1,4 @@
 import type { CompletionEngineConfig } from './completionEngineConfig';
-import { completionConfidence } from './completionConfidence';
 import { adaptLine } from './findShapeOccurrences';
 import { blockBodyLines, indentOf, isBlockOpener, lastNonBlankAtOrBefore } from './blockStructure';
 import type { Occurrence } from './occurrence';
@@ -14,11 +13,14 @@ export interface BlockLine {
   sourcePrevious: string;
 }
 
-/** The lines agreed on after a winning first line, and the confidence of the block up to each of them. */
-export interface AgreedBlock {
-  lines: BlockLine[];
-  /** `confidences[k]`: confidence that the first line and `lines[0..k]` are all right; non-increasing. */
-  confidences: number[];
+/** A body line after the first, as its best supporting place wrote it (renamed when the place was). */
+export interface AgreedLine extends BlockLine {
+  /** Share of the vote weight of the places still agreeing on the block so far that wrote this line here. */
+  share: number;
+  /** How many places agree on the block up to this line. */
+  count: number;
+  /** Those places, longest context first. */
+  occurrences: Occurrence[];
 }
 
 interface Supporter {
@@ -64,31 +66,25 @@ function nextLineVote(supporters: readonly Supporter[], k: number): { text: stri
 /**
  * The rest of the block after a winning first line, agreed on line by line by the places that voted for it: each
  * next line is the one most of the still-agreeing places (by vote weight) wrote there; the places that wrote
- * something else drop out, and the block stops where most of them end theirs, or where no line wins at least
- * `blockLineAgreement` of the weight. The confidence of the block up to a line is the engine's one confidence
- * formula over the places that agree on all of it: the first line's share times each later line's share, their
- * number, their longest context, times `blockLineDecay` per extra line.
+ * something else drop out, and the agreement stops where most of them end their block, where no line wins at least
+ * `blockLineAgreement` of the weight, or where fewer than two places are left agreeing (one place agrees with itself:
+ * that is a copy, not a vote, and the line-by-line search weighs it better).
  */
-export function agreedBlock(winner: VotedContinuation, maxLines: number, config: CompletionEngineConfig): AgreedBlock {
+export function agreedBlock(winner: VotedContinuation, maxLines: number, config: CompletionEngineConfig): AgreedLine[] {
   let supporters: Supporter[] = winner.occurrences.map((occurrence) => ({
     occurrence,
     weight: occurrenceWeight(occurrence, config),
     body: bodyAt(occurrence, maxLines),
   }));
-  const lines: BlockLine[] = [];
-  const confidences: number[] = [];
-  let share = winner.share;
+  const lines: AgreedLine[] = [];
   for (let k = 1; k < maxLines; k++) {
     const vote = nextLineVote(supporters, k);
-    if (vote.text === END || vote.share < config.blockLineAgreement) break;
+    if (vote.text === END || vote.share < config.blockLineAgreement || vote.members.length < 2) break;
     supporters = vote.members;
-    share *= vote.share;
     const best = supporters[0];
-    lines.push({ source: best.body[k], sourcePrevious: best.body[k - 1] });
-    const longestMatch = Math.max(...supporters.map((s) => s.occurrence.matchLength));
-    confidences.push(completionConfidence({ share, count: supporters.length, longestMatch }) * config.blockLineDecay ** k);
+    lines.push({ source: best.body[k], sourcePrevious: best.body[k - 1], share: vote.share, count: supporters.length, occurrences: supporters.map((s) => s.occurrence) });
   }
-  return { lines, confidences };
+  return lines;
 }
 
 /**

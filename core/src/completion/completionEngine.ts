@@ -14,6 +14,8 @@ import type { ShapeQuery } from './findShapeOccurrences';
 import type { QueryContext } from './findOccurrences';
 import { adaptIndentation, insertionFor } from './insertionText';
 import { agreedBlock, cursorOpensBody } from './agreedBlock';
+import { indentOf } from './blockStructure';
+import { growBlock } from './growBlock';
 import type { Occurrence } from './occurrence';
 import { previousNonBlank } from './occurrence';
 import { voteContinuations, wordSet } from './voteContinuations';
@@ -162,10 +164,10 @@ export class CompletionEngine {
       }
       occurrences.push(...phase());
     }
-    return { ...this.rank(search.vote(occurrences), view, options), ...(cutShort ? { cutShort } : {}) };
+    return { ...this.rank(search.vote(occurrences), request, view, options), ...(cutShort ? { cutShort } : {}) };
   }
 
-  private rank(voted: VotedContinuation[], view: CursorView, options: CompleteOptions): CompletionResult {
+  private rank(voted: VotedContinuation[], request: CompletionRequest, view: CursorView, options: CompleteOptions): CompletionResult {
     const threshold = options.showThreshold ?? this.config.showThreshold;
     const ranked = consensusRank(voted, this.config.consensusCandidates).map((candidate) => ({ candidate, confidence: completionConfidence(candidate) }));
     const bestConfidence = ranked[0]?.confidence ?? 0;
@@ -175,7 +177,7 @@ export class CompletionEngine {
       .slice(0, options.maxCandidates ?? this.config.maxCandidates)
       .map((r) => {
         const candidate = this.toCandidate(r.candidate, r.confidence, view);
-        return blocks ? this.withBlock(candidate, r.candidate, Math.max(threshold, this.config.showThreshold), options.maxLines ?? 1) : candidate;
+        return blocks ? this.withBlock(candidate, r.candidate, request, view, { ...options, showThreshold: Math.max(threshold, this.config.showThreshold) }) : candidate;
       });
     return { candidates, bestConfidence: candidates[0]?.confidence ?? bestConfidence };
   }
@@ -229,21 +231,27 @@ export class CompletionEngine {
   }
 
   /**
-   * A first-line candidate grown into the block its places agree on. Where the first line earned the show bar, the
-   * block keeps only the lines whose block confidence still does (else the single line); below it, every agreed line.
-   * The candidate's confidence becomes that of everything it shows.
+   * A first-line candidate grown into the block that follows it (`growBlock`: what its places agree on, then the
+   * line-level search line by line); its confidence becomes that of everything it shows.
    */
-  private withBlock(candidate: CompletionCandidate, voted: VotedContinuation, bar: number, maxLines: number): CompletionCandidate {
-    const block = agreedBlock(voted, maxLines, this.config);
-    let keep = block.lines.length;
-    if (candidate.confidence >= bar) while (keep > 0 && block.confidences[keep - 1] < bar) keep--;
-    if (keep === 0) return candidate;
-    const texts = [candidate.text];
-    for (let k = 0; k < keep; k++) {
-      const line = block.lines[k];
-      texts.push(adaptIndentation(line.source, line.sourcePrevious, texts[k]) + line.source.trim());
-    }
-    return { ...candidate, text: texts.join('\n'), confidence: block.confidences[keep - 1], method: `${candidate.method}-block` };
+  private withBlock(candidate: CompletionCandidate, voted: VotedContinuation, request: CompletionRequest, view: CursorView, options: CompleteOptions): CompletionCandidate {
+    const maxLines = options.maxLines ?? 1;
+    const lineStart = request.prefix.length - view.typed.length;
+    const context = {
+      openerIndent: indentOf(previousNonBlank(view.before, view.before.length)),
+      agreed: agreedBlock(voted, maxLines, this.config),
+      nextLine: (lines: readonly string[]) => {
+        const prefix = request.prefix.slice(0, lineStart) + lines.join('\n') + '\n';
+        const next = this.complete({ ...request, prefix, position: undefined }, { showThreshold: 0, maxCandidates: 1 }).candidates[0];
+        return next && { text: next.text, confidence: next.confidence, provenance: next.provenance };
+      },
+      outOfTime: () => options.budget?.isCancelled === true || options.token?.isCancelled === true,
+      maxLines,
+      bar: options.showThreshold ?? this.config.showThreshold,
+    };
+    const block = growBlock(candidate.text, candidate.confidence, context, this.config);
+    if (block.lines.length === 1) return candidate;
+    return { ...candidate, text: block.lines.join('\n'), confidence: block.confidence, method: `${candidate.method}-block`, provenance: [...candidate.provenance, ...block.provenance] };
   }
 
   private toCandidate(voted: VotedContinuation, confidence: number, view: CursorView): CompletionCandidate {

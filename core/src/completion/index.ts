@@ -16,3 +16,4 @@ export * from './codeWindowSpan';
 export * from './blockStructure';
 export * from './agreedBlock';
 export * from './blockCases';
+export * from './growBlock';
