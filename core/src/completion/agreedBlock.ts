@@ -88,14 +88,23 @@ export function agreedBlock(winner: VotedContinuation, maxLines: number, config:
 }
 
 /**
- * Whether the cursor sits where a block's body is to be written: nothing typed on its line, the line before (the
- * nearest non-blank one) opens a block, and the body is still empty (the next non-blank line, if any, is no deeper
- * than the opener: its closing bracket, a dedent, or the end of the document).
+ * The opener of the block whose body the cursor is writing, when the rest of that body is still to be written:
+ * nothing typed on the cursor's line, the nearest non-blank line before it opens a block (the body is empty) or sits
+ * inside one opened further up (the body so far: a block accepted line by line continues), and the next non-blank
+ * line, if any, is no deeper than the opener (its closing bracket, a dedent, the end of the document). Returns the
+ * opener's line index in `before`, or undefined.
  */
-export function cursorOpensBody(before: readonly string[], typed: string, rest: string, after: readonly string[]): boolean {
-  if (typed.trim() !== '' || rest.trim() !== '') return false;
-  const opener = lastNonBlankAtOrBefore(before, before.length - 1);
-  if (opener < 0 || !isBlockOpener(before[opener])) return false;
+export function openBodyOpener(before: readonly string[], typed: string, rest: string, after: readonly string[]): number | undefined {
+  if (typed.trim() !== '' || rest.trim() !== '') return undefined;
+  const last = lastNonBlankAtOrBefore(before, before.length - 1);
+  if (last < 0) return undefined;
+  let opener = last;
+  if (!isBlockOpener(before[last])) {
+    const depth = indentOf(before[last]);
+    opener = before.length;
+    for (let i = last - 1; i >= 0 && opener === before.length; i--) if (before[i].trim() !== '' && indentOf(before[i]) < depth) opener = i;
+    if (opener === before.length || !isBlockOpener(before[opener])) return undefined;
+  }
   const next = after.find((line) => line.trim() !== '');
-  return next === undefined || indentOf(next) <= indentOf(before[opener]);
+  return next === undefined || indentOf(next) <= indentOf(before[opener]) ? opener : undefined;
 }

@@ -68,6 +68,20 @@ export function blockBodyLines(lines: readonly string[], first: number, openerIn
   return body;
 }
 
+/**
+ * The brackets a text leaves open, closed in order (`foo(() => {` → `})`): what the parse check appends to a block
+ * cut short, so that only errors the lines themselves make are counted, not the end still to be written.
+ */
+export function closingBrackets(text: string): string {
+  const open: string[] = [];
+  for (const ch of withoutStrings(text)) {
+    const at = OPEN.indexOf(ch);
+    if (at >= 0) open.push(CLOSE[at]);
+    else if (CLOSE.includes(ch) && open[open.length - 1] === ch) open.pop();
+  }
+  return open.reverse().join('');
+}
+
 /** The nearest non-blank line at or before `index`, or -1. */
 export function lastNonBlankAtOrBefore(lines: readonly string[], index: number): number {
   for (let i = index; i >= 0; i--) if (lines[i].trim() !== '') return i;

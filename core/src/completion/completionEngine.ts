@@ -13,7 +13,7 @@ import { findShapeIndexOccurrences, findShapeStreamOccurrences } from './findSha
 import type { ShapeQuery } from './findShapeOccurrences';
 import type { QueryContext } from './findOccurrences';
 import { adaptIndentation, insertionFor } from './insertionText';
-import { agreedBlock, cursorOpensBody } from './agreedBlock';
+import { agreedBlock, openBodyOpener } from './agreedBlock';
 import { indentOf } from './blockStructure';
 import { growBlock } from './growBlock';
 import type { Occurrence } from './occurrence';
@@ -171,13 +171,14 @@ export class CompletionEngine {
     const threshold = options.showThreshold ?? this.config.showThreshold;
     const ranked = consensusRank(voted, this.config.consensusCandidates).map((candidate) => ({ candidate, confidence: completionConfidence(candidate) }));
     const bestConfidence = ranked[0]?.confidence ?? 0;
-    const blocks = (options.maxLines ?? 1) > 1 && cursorOpensBody(view.before, view.typed, view.rest, view.after);
+    const opener = (options.maxLines ?? 1) > 1 ? openBodyOpener(view.before, view.typed, view.rest, view.after) : undefined;
     const candidates = ranked
       .filter((r) => r.confidence >= threshold && r.confidence > 0)
       .slice(0, options.maxCandidates ?? this.config.maxCandidates)
       .map((r) => {
         const candidate = this.toCandidate(r.candidate, r.confidence, view);
-        return blocks ? this.withBlock(candidate, r.candidate, request, view, { ...options, showThreshold: Math.max(threshold, this.config.showThreshold) }) : candidate;
+        if (opener === undefined) return candidate;
+        return this.withBlock(candidate, r.candidate, request, view, indentOf(view.before[opener]), { ...options, showThreshold: Math.max(threshold, this.config.showThreshold) });
       });
     return { candidates, bestConfidence: candidates[0]?.confidence ?? bestConfidence };
   }
@@ -234,11 +235,18 @@ export class CompletionEngine {
    * A first-line candidate grown into the block that follows it (`growBlock`: what its places agree on, then the
    * line-level search line by line); its confidence becomes that of everything it shows.
    */
-  private withBlock(candidate: CompletionCandidate, voted: VotedContinuation, request: CompletionRequest, view: CursorView, options: CompleteOptions): CompletionCandidate {
+  private withBlock(
+    candidate: CompletionCandidate,
+    voted: VotedContinuation,
+    request: CompletionRequest,
+    view: CursorView,
+    openerIndent: number,
+    options: CompleteOptions,
+  ): CompletionCandidate {
     const maxLines = options.maxLines ?? 1;
     const lineStart = request.prefix.length - view.typed.length;
     const context = {
-      openerIndent: indentOf(previousNonBlank(view.before, view.before.length)),
+      openerIndent,
       agreed: agreedBlock(voted, maxLines, this.config),
       nextLine: (lines: readonly string[]) => {
         const prefix = request.prefix.slice(0, lineStart) + lines.join('\n') + '\n';
