@@ -94,16 +94,16 @@ export function agreedBlock(winner: VotedContinuation, maxLines: number, config:
  * line, if any, is no deeper than the opener (its closing bracket, a dedent, the end of the document). Returns the
  * opener's line index in `before`, or undefined.
  */
-export function openBodyOpener(before: readonly string[], typed: string, rest: string, after: readonly string[]): number | undefined {
+export function openBodyOpener(language: string, before: readonly string[], typed: string, rest: string, after: readonly string[]): number | undefined {
   if (typed.trim() !== '' || rest.trim() !== '') return undefined;
   const last = lastNonBlankAtOrBefore(before, before.length - 1);
   if (last < 0) return undefined;
   let opener = last;
-  if (!isBlockOpener(before[last])) {
+  if (!isBlockOpener(before[last], language)) {
     const depth = indentOf(before[last]);
     opener = before.length;
     for (let i = last - 1; i >= 0 && opener === before.length; i--) if (before[i].trim() !== '' && indentOf(before[i]) < depth) opener = i;
-    if (opener === before.length || !isBlockOpener(before[opener])) return undefined;
+    if (opener === before.length || !isBlockOpener(before[opener], language)) return undefined;
   }
   const next = after.find((line) => line.trim() !== '');
   return next === undefined || indentOf(next) <= indentOf(before[opener]) ? opener : undefined;

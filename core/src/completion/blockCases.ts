@@ -24,10 +24,10 @@ export interface BlockCase {
 }
 
 /** A body's first line at `i`: right after an opener (blank lines between allowed), deeper than it, worth predicting. */
-function opensAt(lines: readonly string[], i: number): number | undefined {
+function opensAt(lines: readonly string[], i: number, language: string): number | undefined {
   if (!isEligibleTargetLine(lines[i])) return undefined;
   const opener = lastNonBlankAtOrBefore(lines, i - 1);
-  if (opener < 0 || !isBlockOpener(lines[opener]) || indentOf(lines[i]) <= indentOf(lines[opener])) return undefined;
+  if (opener < 0 || !isBlockOpener(lines[opener], language) || indentOf(lines[i]) <= indentOf(lines[opener])) return undefined;
   return opener;
 }
 
@@ -37,10 +37,10 @@ export function sampleFileBlockCases(file: BenchSourceFile, config: NextLineSamp
   const starts = lineStarts(text);
   const lines = starts.map((start, i) => text.slice(start, i + 1 < starts.length ? starts[i + 1] - 1 : text.length).replace(/\r$/, ''));
   const eligible: number[] = [];
-  for (let i = 1; i < lines.length; i++) if (opensAt(lines, i) !== undefined) eligible.push(i);
+  for (let i = 1; i < lines.length; i++) if (opensAt(lines, i, file.language) !== undefined) eligible.push(i);
   const random = seededRandom(fileSeed(config.seed, `block:${file.path}`));
   return pickSorted(eligible, config.perFile, () => random.next()).map((line) => {
-    const opener = opensAt(lines, line) ?? line - 1;
+    const opener = opensAt(lines, line, file.language) ?? line - 1;
     const body = blockBodyLines(lines, line, indentOf(lines[opener]), lines.length);
     const end = body[body.length - 1] + 1;
     return {

@@ -1,12 +1,14 @@
+import { opensBlock } from '../syntax/opensBlock';
+
 /**
  * Where blocks open and end, from the text alone: no grammar, so every language gets the same rules. A block opens
- * on a line ending in an opening bracket, a `:` (Python, YAML), `=>`, or a keyword that opens a body in languages
- * without braces (`def`, `do`, `then`, …); it ends at the first non-blank line indented no deeper than its opener
+ * on a line ending in an opening bracket, `=>`, Python's `:`, or a keyword that opens a body in languages without
+ * braces (`def`, `do`, `then`, …); it ends at the first non-blank line indented no deeper than its opener
  * (a dedent, or the closing `}` written at the opener's depth) or at the bracket that closes the opener.
  */
 
-/** Line endings that open a body on the next lines. */
-const OPENING_END = /(?:[{([:]|=>|\bdo(?:\s*\|[^|]*\|)?|\bthen|\belse|\bbegin)\s*$/;
+/** Line endings that open a body without a bracket (Ruby, Lua, shell): `do`, `do |x|`, `then`, `else`, `begin`. */
+const KEYWORD_END = /(?:\bdo(?:\s*\|[^|]*\|)?|\bthen|\belse|\bbegin)\s*$/;
 /** Lines that open a body without a bracket: a Ruby, Lua, Elixir or shell-style signature or control line. */
 const KEYWORD_OPENER = /^(?:def|class|module|function|local function|fn|func|if|unless|elif|elsif|while|until|for|case|begin)\b/;
 /** Line comments that may trail an opener (`if x:  # why`). */
@@ -18,11 +20,14 @@ export function indentOf(line: string): number {
   return n;
 }
 
-/** Whether `line` opens a block whose body starts on the next line. */
-export function isBlockOpener(line: string): boolean {
+/**
+ * Whether `line` opens a block whose body starts on the next line: the brackets, `=>` and Python's `:` of
+ * syntax's `opensBlock`, or a keyword opener of a language without braces.
+ */
+export function isBlockOpener(line: string, languageId: string): boolean {
+  if (opensBlock(languageId, line)) return true;
   const code = line.replace(TRAILING_COMMENT, '').trim();
-  if (code === '') return false;
-  return OPENING_END.test(code) || KEYWORD_OPENER.test(code);
+  return code !== '' && (KEYWORD_END.test(code) || KEYWORD_OPENER.test(code));
 }
 
 /** String literals blanked out, so brackets inside them are not counted (one line at a time; good enough). */

@@ -171,7 +171,7 @@ export class CompletionEngine {
     const threshold = options.showThreshold ?? this.config.showThreshold;
     const ranked = consensusRank(voted, this.config.consensusCandidates).map((candidate) => ({ candidate, confidence: completionConfidence(candidate) }));
     const bestConfidence = ranked[0]?.confidence ?? 0;
-    const opener = (options.maxLines ?? 1) > 1 ? openBodyOpener(view.before, view.typed, view.rest, view.after) : undefined;
+    const opener = (options.maxLines ?? 1) > 1 ? openBodyOpener(request.language, view.before, view.typed, view.rest, view.after) : undefined;
     const candidates = ranked
       .filter((r) => r.confidence >= threshold && r.confidence > 0)
       .slice(0, options.maxCandidates ?? this.config.maxCandidates)
