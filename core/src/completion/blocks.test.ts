@@ -99,6 +99,11 @@ describe('completion: growBlock', () => {
     assert.deepEqual(grown.provenance.map((p) => p.line), [1]);
   });
 
+  it('stops growing once the request is out of time', () => {
+    const grown = growBlock('  a();', 0.9, { ...context({ 1: { text: '  b();', confidence: 0.9 } }), outOfTime: () => true }, config);
+    assert.deepEqual(grown.lines, ['  a();']);
+  });
+
   it('stops before a shown block would fall below the bar, and keeps agreed lines below it when nothing was shown', () => {
     const steps = { 1: { text: '  b();', confidence: 0.6 }, 2: { text: '  c();', confidence: 0.6 } };
     assert.deepEqual(growBlock('  a();', 0.9, context(steps), config).lines, ['  a();', '  b();']);

@@ -250,7 +250,9 @@ export class CompletionEngine {
       agreed: agreedBlock(voted, maxLines, this.config),
       nextLine: (lines: readonly string[]) => {
         const prefix = request.prefix.slice(0, lineStart) + lines.join('\n') + '\n';
-        const next = this.complete({ ...request, prefix, position: undefined }, { showThreshold: 0, maxCandidates: 1 }).candidates[0];
+        const result = this.complete({ ...request, prefix, position: undefined }, { showThreshold: 0, maxCandidates: 1, budget: options.budget });
+        // A line found with part of the search skipped is not worth adding to a block: the block ends there.
+        const next = result.cutShort ? undefined : result.candidates[0];
         return next && { text: next.text, confidence: next.confidence, provenance: next.provenance };
       },
       outOfTime: () => options.budget?.isCancelled === true || options.token?.isCancelled === true,
