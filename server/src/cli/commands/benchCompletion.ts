@@ -27,11 +27,11 @@ export function parseEngineConfig(text: string): Partial<CompletionEngineConfig>
   return value as Partial<CompletionEngineConfig>;
 }
 
-/** `arenalab bench completion`: the next-line benchmark (`runNextLineBenchmark`), printed or as JSON. */
+/** `arenalab bench completion`: the next-line benchmark (`runNextLineBenchmark`) or, `--mode block`, the block one (`runBlockBenchmark`), printed or as JSON. */
 export function registerBenchCompletionCommand(bench: Command): void {
   bench
     .command('completion')
-    .description('Next-line completion on a repository: engine EM/ES, coverage, shown EM, latency, index build and RSS, with the jaccard-copy baseline on the same cases.')
+    .description('Completion on a repository: next-line EM/ES, coverage, shown EM, latency, index build and RSS, with the jaccard-copy baseline on the same cases; --mode block: whole bodies after block openers (block_em, lines_right, first_line_em).')
     .requiredOption('--repo <dir>', 'repository to benchmark (.gitignore and default excludes honoured)')
     .option('--per-file <n>', 'target lines sampled per file', parsePositiveInt, 10)
     .option('--max-files <n>', 'benchmark at most this many files, a seeded sample (every file is still indexed)', parsePositiveInt)
@@ -43,7 +43,7 @@ export function registerBenchCompletionCommand(bench: Command): void {
     .option('--json', 'print one JSON document')
     .action(async (options: BenchCompletionOptions & { json?: boolean; mode: string; engineConfig?: Partial<CompletionEngineConfig> }) => {
       const engine = new CompletionEngine(options.engineConfig ?? {});
-      if (options.mode === 'mid-line') throw new InvalidArgumentError('--mode mid-line is not implemented in this build');
+      if (options.mode === 'mid-line') throw Object.assign(new Error('--mode mid-line is not implemented in this build (next-line and block are)'), { code: 'MODE_NOT_IMPLEMENTED' });
       if (options.mode === 'block') {
         const blocks = await withCliWork((token, progress) => benchBlockCompletion(options, token, progress, engine));
         printResult(blocks, Boolean(options.json), formatBlockBench);
