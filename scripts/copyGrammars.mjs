@@ -26,6 +26,12 @@ const grammars = [
   { grammar: 'go', upstream: 'https://github.com/tree-sitter/tree-sitter-go', npm: 'tree-sitter-go' },
   { grammar: 'rust', upstream: 'https://github.com/tree-sitter/tree-sitter-rust', npm: 'tree-sitter-rust' },
   { grammar: 'java', upstream: 'https://github.com/tree-sitter/tree-sitter-java', npm: 'tree-sitter-java' },
+  { grammar: 'cpp', upstream: 'https://github.com/tree-sitter/tree-sitter-cpp', npm: 'tree-sitter-cpp' },
+  { grammar: 'c-sharp', upstream: 'https://github.com/tree-sitter/tree-sitter-c-sharp', npm: 'tree-sitter-c-sharp' },
+  { grammar: 'ruby', upstream: 'https://github.com/tree-sitter/tree-sitter-ruby', npm: 'tree-sitter-ruby' },
+  { grammar: 'php', upstream: 'https://github.com/tree-sitter/tree-sitter-php', npm: 'tree-sitter-php' },
+  { grammar: 'bash', upstream: 'https://github.com/tree-sitter/tree-sitter-bash', npm: 'tree-sitter-bash' },
+  { grammar: 'css', upstream: 'https://github.com/tree-sitter/tree-sitter-css', npm: 'tree-sitter-css' },
 ];
 
 // LSP / VS Code language ids → grammar. The javascript grammar parses JSX, so javascriptreact shares it.
@@ -38,6 +44,12 @@ const languages = [
   { id: 'go', grammar: 'go', extensions: ['.go'] },
   { id: 'rust', grammar: 'rust', extensions: ['.rs'] },
   { id: 'java', grammar: 'java', extensions: ['.java'] },
+  { id: 'cpp', grammar: 'cpp', extensions: ['.cpp', '.cc', '.cxx', '.hpp', '.hh', '.hxx', '.h'] },
+  { id: 'csharp', grammar: 'c-sharp', extensions: ['.cs'] },
+  { id: 'ruby', grammar: 'ruby', extensions: ['.rb'] },
+  { id: 'php', grammar: 'php', extensions: ['.php'] },
+  { id: 'shellscript', grammar: 'bash', extensions: ['.sh', '.bash'] },
+  { id: 'css', grammar: 'css', extensions: ['.css'] },
 ];
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');

@@ -3,10 +3,12 @@ import { applyRenamedSettings, boundsText, SETTINGS, SETTINGS_SECTION, withinBou
 import { parseDebounceSetting } from './completion/adaptiveDebounce';
 import type { DebounceSetting } from './completion/adaptiveDebounce';
 
-/** The languages the server indexes (grammars/) and the client asks for suggestions in. */
-export const LANGUAGES: readonly string[] = [
-  'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'python', 'go', 'rust', 'java',
-];
+/**
+ * The documents the client hands to the server: every language, on disk or untitled. The tokenizer needs no grammar,
+ * so any language gets suggestions; `arenalab.languages` turns them off per language (plain text and markdown by
+ * default), checked on both sides.
+ */
+export const DOCUMENT_SELECTOR: readonly { scheme: string }[] = [{ scheme: 'file' }, { scheme: 'untitled' }];
 
 const DISMISS_TIMEOUT = SETTINGS['completion.dismissTimeoutMs'];
 

@@ -3,7 +3,7 @@ import type * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { ErrorHandler, LanguageClientOptions, Middleware, ServerOptions } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '@arenalab/protocol';
-import { LANGUAGES } from '../settings';
+import { DOCUMENT_SELECTOR } from '../settings';
 import type { StatusBar } from '../status/statusBar';
 import type { ServerRuntime } from './serverRuntime';
 
@@ -77,7 +77,7 @@ export function serverOptionsFor(serverModule: string, runtime: ServerRuntime, i
 export function createLanguageClient({ context, status, log, runtime, middleware, trusted, inspectPort, llmApiKey }: LanguageClientDeps): LanguageClient {
   const serverOptions = serverOptionsFor(context.asAbsolutePath(path.join('dist', 'arenalab.js')), runtime, inspectPort, llmApiKey);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.map((language) => ({ language })),
+    documentSelector: [...DOCUMENT_SELECTOR],
     // `http`: the server reads VS Code's http.proxy for the external model's calls.
     synchronize: { configurationSection: [SETTINGS_SECTION, 'http'] },
     initializationOptions: { trusted },

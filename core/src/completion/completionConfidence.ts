@@ -5,7 +5,7 @@ import type { VotedContinuation } from './voteContinuations';
  * it won (agreement), how much independent evidence backs it, and how specific its longest matching context is.
  * Each factor is ≤ 1, so confidence never exceeds the agreement.
  */
-export function completionConfidence(candidate: VotedContinuation): number {
+export function completionConfidence(candidate: Pick<VotedContinuation, 'share' | 'count' | 'longestMatch'>): number {
   const evidence = 1 - 1 / (1 + candidate.count);
   const specificity = Math.min(1, candidate.longestMatch / 12);
   return candidate.share * Math.sqrt(evidence * specificity);

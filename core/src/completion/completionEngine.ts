@@ -13,6 +13,9 @@ import { findShapeIndexOccurrences, findShapeStreamOccurrences } from './findSha
 import type { ShapeQuery } from './findShapeOccurrences';
 import type { QueryContext } from './findOccurrences';
 import { adaptIndentation, insertionFor } from './insertionText';
+import { agreedBlock, openBodyOpener } from './agreedBlock';
+import { indentOf } from './blockStructure';
+import { growBlock } from './growBlock';
 import type { Occurrence } from './occurrence';
 import { previousNonBlank } from './occurrence';
 import { voteContinuations, wordSet } from './voteContinuations';
@@ -25,6 +28,8 @@ import type { VotedContinuation } from './voteContinuations';
 interface CursorView {
   before: string[];
   typed: string;
+  /** The rest of the cursor's line, after the cursor. */
+  rest: string;
   after: string[];
   position: SourcePosition;
 }
@@ -42,9 +47,9 @@ interface PhasedSearch {
 function cursorView(request: CompletionRequest): CursorView {
   const prefixLines = splitLines(request.prefix);
   const typed = prefixLines.pop() ?? '';
-  const after = splitLines(request.suffix).slice(1);
+  const suffixLines = splitLines(request.suffix);
   const position = request.position ?? { line: prefixLines.length, character: typed.length };
-  return { before: prefixLines, typed, after, position };
+  return { before: prefixLines, typed, rest: suffixLines[0] ?? '', after: suffixLines.slice(1), position };
 }
 
 /**
@@ -159,18 +164,23 @@ export class CompletionEngine {
       }
       occurrences.push(...phase());
     }
-    return { ...this.rank(search.vote(occurrences), view, options), ...(cutShort ? { cutShort } : {}) };
+    return { ...this.rank(search.vote(occurrences), request, view, options), ...(cutShort ? { cutShort } : {}) };
   }
 
-  private rank(voted: VotedContinuation[], view: CursorView, options: CompleteOptions): CompletionResult {
+  private rank(voted: VotedContinuation[], request: CompletionRequest, view: CursorView, options: CompleteOptions): CompletionResult {
     const threshold = options.showThreshold ?? this.config.showThreshold;
     const ranked = consensusRank(voted, this.config.consensusCandidates).map((candidate) => ({ candidate, confidence: completionConfidence(candidate) }));
     const bestConfidence = ranked[0]?.confidence ?? 0;
+    const opener = (options.maxLines ?? 1) > 1 ? openBodyOpener(request.language, view.before, view.typed, view.rest, view.after) : undefined;
     const candidates = ranked
       .filter((r) => r.confidence >= threshold && r.confidence > 0)
       .slice(0, options.maxCandidates ?? this.config.maxCandidates)
-      .map((r) => this.toCandidate(r.candidate, r.confidence, view));
-    return { candidates, bestConfidence };
+      .map((r) => {
+        const candidate = this.toCandidate(r.candidate, r.confidence, view);
+        if (opener === undefined) return candidate;
+        return this.withBlock(candidate, r.candidate, request, view, indentOf(view.before[opener]), { ...options, showThreshold: Math.max(threshold, this.config.showThreshold) });
+      });
+    return { candidates, bestConfidence: candidates[0]?.confidence ?? bestConfidence };
   }
 
   private search(request: CompletionRequest, view: CursorView): PhasedSearch {
@@ -219,6 +229,39 @@ export class CompletionEngine {
       found.push(...findStreamOccurrences({ ...stream, lines, firstLine: 0 }, query, 'open', open.file, this.config));
     }
     return found;
+  }
+
+  /**
+   * A first-line candidate grown into the block that follows it (`growBlock`: what its places agree on, then the
+   * line-level search line by line); its confidence becomes that of everything it shows.
+   */
+  private withBlock(
+    candidate: CompletionCandidate,
+    voted: VotedContinuation,
+    request: CompletionRequest,
+    view: CursorView,
+    openerIndent: number,
+    options: CompleteOptions,
+  ): CompletionCandidate {
+    const maxLines = options.maxLines ?? 1;
+    const lineStart = request.prefix.length - view.typed.length;
+    const context = {
+      openerIndent,
+      agreed: agreedBlock(voted, maxLines, this.config),
+      nextLine: (lines: readonly string[]) => {
+        const prefix = request.prefix.slice(0, lineStart) + lines.join('\n') + '\n';
+        const result = this.complete({ ...request, prefix, position: undefined }, { showThreshold: 0, maxCandidates: 1, budget: options.budget });
+        // A line found with part of the search skipped is not worth adding to a block: the block ends there.
+        const next = result.cutShort ? undefined : result.candidates[0];
+        return next && { text: next.text, confidence: next.confidence, provenance: next.provenance };
+      },
+      outOfTime: () => options.budget?.isCancelled === true || options.token?.isCancelled === true,
+      maxLines,
+      bar: options.showThreshold ?? this.config.showThreshold,
+    };
+    const block = growBlock(candidate.text, candidate.confidence, context, this.config);
+    if (block.lines.length === 1) return candidate;
+    return { ...candidate, text: block.lines.join('\n'), confidence: block.confidence, method: `${candidate.method}-block`, provenance: [...candidate.provenance, ...block.provenance] };
   }
 
   private toCandidate(voted: VotedContinuation, confidence: number, view: CursorView): CompletionCandidate {

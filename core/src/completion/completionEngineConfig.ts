@@ -46,6 +46,17 @@ export interface CompletionEngineConfig {
    * one acceptance (weight 1.05) triple a place; 0 ignores what was learned. Range ≥ 0. @default 22
    */
   learnedWeightGain: number;
+  /**
+   * A block's next line is kept only when its support is at least this: the share of the vote weight of the places
+   * still agreeing on the block that wrote it there, or the line-level search's confidence in it. Range 0–1. @default 0.5
+   */
+  blockLineAgreement: number;
+  /**
+   * A block's confidence is its first line's times each later line's support ^ this: 1 treats the lines as
+   * independent guesses, lower values credit that a line found after the right lines is more likely right. Range ≥ 0.
+   * @default 1
+   */
+  blockStepExponent: number;
   /** Lines of the document before the cursor scanned for self-matches. @default 3000 */
   selfScanLines: number;
   /** Lines of the document after the cursor scanned for self-matches. @default 300 */
@@ -68,6 +79,8 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   minSuggestionChars: 4,
   renamedContextCredit: 0.3,
   learnedWeightGain: 22,
+  blockLineAgreement: 0.5,
+  blockStepExponent: 1,
   selfScanLines: 3000,
   suffixScanLines: 300,
 };

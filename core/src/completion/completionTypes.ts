@@ -65,6 +65,11 @@ export interface CompleteOptions {
   showThreshold?: number;
   /** Overrides how many candidates are returned. */
   maxCandidates?: number;
+  /**
+   * Most lines a candidate may span (`arenalab.maxLines`): above 1, after a block opener with an empty body the
+   * engine proposes the body, as far as the places that voted for its first line agree on it. @default 1
+   */
+  maxLines?: number;
   /** The caller no longer wants an answer ($/cancelRequest, Ctrl-C): the search stops with CancelledError. */
   token?: Cancellation;
   /** The time allowed is over: the search stops and ranks what it found so far (an answer is never late). */

@@ -44,7 +44,7 @@ export function findIndexOccurrences(
       if (file.path === excludePath) continue;
       const shared = sharedSuffixLength(file.tokens, file.lineStarts[line], query.tokens, query.end, config.maxContext);
       if (shared < length) continue;
-      found.push({ line: file.lines[line], previousLine: previousNonBlank(file.lines, line), matchLength: shared, source: 'index', file: file.path, lineNumber: line });
+      found.push({ line: file.lines[line], previousLine: previousNonBlank(file.lines, line), matchLength: shared, source: 'index', file: file.path, lineNumber: line, sourceLines: file.lines, sourceIndex: line });
     }
     if (found.length >= config.minOccurrences) break;
   }
@@ -69,7 +69,7 @@ export function findStreamOccurrences(
     if (source === 'self' && start >= query.end && stream.tokens === query.tokens) break;
     const shared = sharedSuffixLength(stream.tokens, start, query.tokens, query.end, config.maxContext);
     if (shared < config.minContext) continue;
-    found.push({ line: stream.lines[i], previousLine: previousNonBlank(stream.lines, i), matchLength: shared, source, file, lineNumber: stream.firstLine + i });
+    found.push({ line: stream.lines[i], previousLine: previousNonBlank(stream.lines, i), matchLength: shared, source, file, lineNumber: stream.firstLine + i, sourceLines: stream.lines, sourceIndex: i });
   }
   return found;
 }

@@ -87,6 +87,9 @@ export function findShapeIndexOccurrences(index: ContinuationIndex, query: Shape
         file: file.path,
         lineNumber: line,
         adapted: true,
+        sourceLines: file.lines,
+        sourceIndex: line,
+        renames,
       });
     }
   }
@@ -118,6 +121,9 @@ export function findShapeStreamOccurrences(
       file,
       lineNumber: stream.firstLine + i,
       adapted: true,
+      sourceLines: stream.lines,
+      sourceIndex: i,
+      renames,
     });
   }
   return found;

@@ -13,3 +13,7 @@ export * from './nextLineCases';
 export * from './scoreLine';
 export * from './completeWithSyntax';
 export * from './codeWindowSpan';
+export * from './blockStructure';
+export * from './agreedBlock';
+export * from './blockCases';
+export * from './growBlock';

@@ -48,21 +48,21 @@ export function isEligibleTargetLine(line: string): boolean {
 }
 
 /** FNV-1a over the path, mixed with the seed: a per-file seed independent of file order. */
-function fileSeed(seed: number, path: string): number {
+export function fileSeed(seed: number, path: string): number {
   let hash = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < path.length; i++) hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193) >>> 0;
   return hash;
 }
 
 /** Offsets at which each line starts; line i spans [starts[i], starts[i + 1] - 1) plus its '\n'. */
-function lineStarts(text: string): number[] {
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 
 /** Picks up to `count` distinct items with a partial Fisher–Yates shuffle, returned in ascending order. */
-function pickSorted(items: number[], count: number, random: () => number): number[] {
+export function pickSorted(items: number[], count: number, random: () => number): number[] {
   const pool = items.slice();
   const take = Math.min(count, pool.length);
   for (let i = 0; i < take; i++) {

@@ -12,6 +12,12 @@ export interface Occurrence {
   lineNumber: number;
   /** True when the context matched only after renaming, and `line` was adapted to the request's names. */
   adapted?: boolean;
+  /** The lines of the place's text (its file, the document's prefix or suffix, an open file): what followed it there. */
+  sourceLines?: readonly string[];
+  /** Index of `line` in `sourceLines`. */
+  sourceIndex?: number;
+  /** The renaming that adapted `line` (source name → request name), applied to the lines after it as well. */
+  renames?: ReadonlyMap<string, string>;
   /** Trajectory weight learned from outcomes of suggestions taken from this place (TrajectoryWeights); 1 when unknown. */
   learnedWeight?: number;
 }

@@ -23,6 +23,12 @@ const SNIPPETS: Record<string, string> = {
   go: 'package main\n\nfunc main() {}\n',
   rust: 'fn main() {}\n',
   java: 'class A {}\n',
+  cpp: 'int main() { return 0; }\n',
+  csharp: 'class A { void M() { } }\n',
+  ruby: 'def a\n  1\nend\n',
+  php: '<?php\nfunction a() { return 1; }\n',
+  shellscript: 'if [ -f a ]; then\n  echo a\nfi\n',
+  css: 'a { color: red; }\n',
 };
 
 function isGrammarFileError(code: GrammarFileErrorCode) {
@@ -43,7 +49,7 @@ describe('adapters: fileGrammarLoader and grammars/', () => {
     return dir;
   }
 
-  it('the manifest covers the eight language ids, each with an MIT source and its extensions', () => {
+  it('the manifest covers the fourteen language ids, each with an MIT source and its extensions', () => {
     assert.deepEqual(Object.keys(manifest.languages).sort(), Object.keys(SNIPPETS).sort());
     for (const [id, entry] of Object.entries(manifest.languages)) {
       assert.equal(entry.source, '@vscode/tree-sitter-wasm@0.3.1', id);

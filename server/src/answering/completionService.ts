@@ -1,4 +1,4 @@
-import type { CompleteOptions, CompletionEngine, CompletionRequest, CompletionResult } from '@arenalab/core';
+import type { CompleteOptions, CompletionCandidate, CompletionEngine, CompletionRequest, CompletionResult } from '@arenalab/core';
 import type { WithheldCandidate, WorkspaceConstitution } from './workspaceConstitution';
 
 export interface ServiceCompleteOptions extends CompleteOptions {
@@ -24,7 +24,25 @@ export class CompletionService {
   async complete(request: CompletionRequest, options: ServiceCompleteOptions = {}): Promise<CheckedCompletions> {
     const { pause, ...engineOptions } = options;
     const result = await this.engine.completeInterruptibly(request, engineOptions, pause);
-    const { allowed, withheld } = await this.constitution.reviewCompletions(result.candidates, { prefix: request.prefix, language: request.language }, options.token);
-    return { ...result, candidates: allowed, withheld };
+    const context = { prefix: request.prefix, language: request.language };
+    const { allowed, withheld } = await this.constitution.reviewCompletions(result.candidates, context, options.token);
+    // A block the constitution withholds keeps its first lines when they pass on their own (a secret on its third line
+    // does not hide the two ordinary lines above it); the withheld entry stays, so the log still says why.
+    const candidates: CompletionCandidate[] = [];
+    for (const candidate of result.candidates) {
+      const shown = allowed.includes(candidate) ? candidate : await this.allowedLines(candidate, context, options);
+      if (shown) candidates.push(shown);
+    }
+    return { ...result, candidates, withheld };
+  }
+
+  /** The longest first lines of a multi-line candidate that the constitution allows, or undefined. */
+  private async allowedLines(candidate: CompletionCandidate, context: { prefix: string; language: string }, options: ServiceCompleteOptions): Promise<CompletionCandidate | undefined> {
+    const lines = candidate.text.split('\n');
+    for (let n = lines.length - 1; n >= 1; n--) {
+      const shorter = { ...candidate, text: lines.slice(0, n).join('\n') };
+      if ((await this.constitution.reviewCompletions([shorter], context, options.token)).allowed.length === 1) return shorter;
+    }
+    return undefined;
   }
 }

@@ -22,14 +22,14 @@ export interface BenchCompletionOptions {
 export type BenchCompletionResult = { benchmark: 'next-line'; repo: string } & NextLineRunResult;
 
 /** Accepts a language id (`python`) or the extension users type (`py`, `ts`). */
-function languageMatcher(lang: string | undefined): (language: string, file: string) => boolean {
+export function languageMatcher(lang: string | undefined): (language: string, file: string) => boolean {
   if (lang === undefined) return () => true;
   const wanted = lang.toLowerCase().replace(/^\./, '');
   return (language, file) => language === wanted || path.extname(file).slice(1).toLowerCase() === wanted;
 }
 
 /** The engine seen through completeWithSyntax, so the benchmark measures what syntax validation changes. */
-async function withSyntaxCheck(engine: CompletionEngine): Promise<NextLineEngine> {
+export async function withSyntaxCheck(engine: CompletionEngine): Promise<NextLineEngine> {
   const syntax = await SyntaxService.create(fileGrammarLoader());
   return {
     config: engine.config,

@@ -38,7 +38,7 @@ const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
 /** Nearest-rank percentile of sorted values. */
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
@@ -64,7 +64,7 @@ export interface NextLineCaseOutcome {
   confidence: number;
 }
 
-async function buildEngine(engine: NextLineEngine, files: readonly BenchSourceFile[], token: Cancellation, progress: Progress): Promise<number> {
+export async function buildEngine(engine: NextLineEngine, files: readonly BenchSourceFile[], token: Cancellation, progress: Progress): Promise<number> {
   let elapsed = 0;
   for (let i = 0; i < files.length; i++) {
     if (i % BATCH === 0) {

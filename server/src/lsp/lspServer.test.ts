@@ -9,7 +9,7 @@ import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { LSPErrorCodes } from 'vscode-languageserver/node';
 import type { CompletionItem, InitializeResult, InlineCompletionItem } from 'vscode-languageserver/node';
 import type { ExplainResult, StatusParams } from '@arenalab/protocol';
-import { INSERT_HEADER, insertFunction, PREDICTED_INSERT_LINE, writeInsertWorkspace } from './testing/insertWorkspace';
+import { INSERT_HEADER, insertFunction, PREDICTED_INSERT_BLOCK, PREDICTED_INSERT_LINE, writeInsertWorkspace } from './testing/insertWorkspace';
 
 // The real server over stdio, driven by a plain vscode-jsonrpc client as any editor would. The cases run in order
 // against one server: each builds on the documents the previous ones opened.
@@ -102,7 +102,7 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
     await client.sendNotification('textDocument/didOpen', { textDocument: { uri: docUri, languageId: 'typescript', version: 1, text } });
     const items = await inline(4, 0);
     assert.ok(items.length > 0, 'no inline suggestion');
-    assert.equal(items[0].insertText.toString().trim(), PREDICTED);
+    assert.equal(items[0].insertText.toString().trim(), PREDICTED_INSERT_BLOCK);
     assert.deepEqual(items[0].range, { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } });
     shownId = String(items[0].command?.arguments?.[0]);
     const completions = await client.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri: docUri }, position: { line: 4, character: 0 } });
@@ -123,7 +123,7 @@ describe('arenalab lsp --stdio (protocol test with a vscode-jsonrpc client)', fu
   it('explains a shown suggestion by the files and lines it came from', async () => {
     const explained = await client.sendRequest<ExplainResult | null>('arenalab/explain', { suggestionId: shownId });
     assert.ok(explained, 'the shown suggestion was forgotten');
-    assert.equal(explained.text.trim(), PREDICTED);
+    assert.equal(explained.text.trim(), PREDICTED_INSERT_BLOCK);
     assert.ok(explained.sources.some((s) => (s.file === 'a.ts' || s.file === 'b.ts') && s.line === 4), JSON.stringify(explained.sources));
     assert.equal(await client.sendRequest('arenalab/explain', { suggestionId: 'no-such-id' }), null);
   });

@@ -12,6 +12,19 @@ export const LANGUAGE_BY_EXTENSION: Readonly<Record<string, string>> = {
   go: 'go',
   rs: 'rust',
   java: 'java',
+  cpp: 'cpp',
+  cc: 'cpp',
+  cxx: 'cpp',
+  hpp: 'cpp',
+  hh: 'cpp',
+  hxx: 'cpp',
+  h: 'cpp',
+  cs: 'csharp',
+  rb: 'ruby',
+  php: 'php',
+  sh: 'shellscript',
+  bash: 'shellscript',
+  css: 'css',
 };
 
 /** The LSP language id of a source file by its extension (case-insensitive), or undefined when it is not code we index. */

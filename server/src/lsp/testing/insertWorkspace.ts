@@ -22,6 +22,9 @@ export function insertFunction(name: string): string[] {
 /** What the engine should suggest after the first two lines of a new insert function. */
 export const PREDICTED_INSERT_LINE = "logger.info('inserted', row.id);";
 
+/** What the engine suggests there with blocks on (`arenalab.maxLines` above 1): the rest of the body, from that line. */
+export const PREDICTED_INSERT_BLOCK = `${PREDICTED_INSERT_LINE}\n  return row;`;
+
 /** A temp folder with `a.ts` (addUser), `b.ts` (addAdmin) and `db.ts`; the caller removes it. */
 export function writeInsertWorkspace(prefix: string): string {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), prefix));

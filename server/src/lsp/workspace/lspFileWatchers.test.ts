@@ -53,7 +53,7 @@ describe('arenalab lsp --stdio: file watchers registered with a client that take
     assert.equal(watched.length, 1, JSON.stringify(server.registrations));
     assert.deepEqual(watched[0].registerOptions, {
       watchers: [
-        { globPattern: '**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx,py,go,rs,java}' },
+        { globPattern: '**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx,py,go,rs,java,cpp,cc,cxx,hpp,hh,hxx,h,cs,rb,php,sh,bash,css}' },
         { globPattern: '**/.gitignore' },
         { globPattern: '**/*', kind: 5 },
       ],

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InlineCompletionItem } from 'vscode-languageserver/node';
 import { DEFAULT_LSP_SETTINGS } from '../settings/lspSettings';
-import { INSERT_HEADER, insertFunction, PREDICTED_INSERT_LINE, writeInsertWorkspace } from '../testing/insertWorkspace';
+import { INSERT_HEADER, insertFunction, PREDICTED_INSERT_BLOCK, PREDICTED_INSERT_LINE, writeInsertWorkspace } from '../testing/insertWorkspace';
 import { initializeTestServer, startTestServer, stopTestServer } from '../testing/lspTestServer';
 import type { TestServer } from '../testing/lspTestServer';
 
@@ -51,7 +51,7 @@ describe('arenalab lsp --stdio: documents over the size limit (protocol test)', 
       const at = { line: i % 1000, character: 0 };
       void server.client.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf('big.ts'), version: i + 2 }, contentChanges: [{ range: { start: at, end: at }, text: 'y' }] });
     }
-    assert.equal(best(await inline(uriOf('small.ts'), SMALL_END)), PREDICTED_INSERT_LINE);
+    assert.equal(best(await inline(uriOf('small.ts'), SMALL_END)), PREDICTED_INSERT_BLOCK);
     assert.deepEqual(await inline(uriOf('big.ts'), { line: 5, character: 0 }), [], 'no suggestion in a document too large to keep');
     // The whole text sent again, still too large: still no suggestion, and nothing more said about it.
     await server.client.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf('big.ts'), version: 10_002 }, contentChanges: [{ text: bigText() }] });
@@ -64,7 +64,7 @@ describe('arenalab lsp --stdio: documents over the size limit (protocol test)', 
   it('makes a too-large document an ordinary one again when a whole text within the limit arrives, and follows its edits after that', async () => {
     const uri = uriOf('big.ts');
     await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 10_003 }, contentChanges: [{ text: SMALL_TEXT }] });
-    assert.equal(best(await inline(uri, SMALL_END)), PREDICTED_INSERT_LINE);
+    assert.equal(best(await inline(uri, SMALL_END)), PREDICTED_INSERT_BLOCK);
     // Indexed again after the re-index quiet period; the log says so.
     await server.logged(new RegExp(`^indexing ${uri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} again: it is within the limits now$`));
     // An incremental edit after the revival is applied to the text: the predicted line typed in, the next one is asked for.
@@ -76,7 +76,7 @@ describe('arenalab lsp --stdio: documents over the size limit (protocol test)', 
   it('stops suggesting in a document an incremental edit takes over the limit, says so once, and keeps answering elsewhere', async () => {
     const uri = uriOf('grows.ts');
     await open('grows.ts', SMALL_TEXT);
-    assert.equal(best(await inline(uri, SMALL_END)), PREDICTED_INSERT_LINE);
+    assert.equal(best(await inline(uri, SMALL_END)), PREDICTED_INSERT_BLOCK);
     const start = { line: 0, character: 0 };
     await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start, end: start }, text: bigText() }] });
     for (let version = 3; version < 100; version++) {
@@ -84,6 +84,8 @@ describe('arenalab lsp --stdio: documents over the size limit (protocol test)', 
     }
     assert.deepEqual(await inline(uri, { line: 5, character: 0 }), []);
     assert.equal(tooLargeLines('grows.ts').length, 1, server.logs.join('\n'));
-    assert.equal(best(await inline(uriOf('small.ts'), SMALL_END)), PREDICTED_INSERT_LINE);
+    // Elsewhere the answer still starts with the predicted line (how much of the body follows depends on what the
+    // other open documents now say after it).
+    assert.equal(best(await inline(uriOf('small.ts'), SMALL_END))?.split('\n')[0], PREDICTED_INSERT_LINE);
   });
 });
