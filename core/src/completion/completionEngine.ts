@@ -20,6 +20,17 @@ import { TrajectoryWeights } from '../learning/trajectoryWeights';
 import type { WeightUpdate } from '../learning/trajectoryWeights';
 import type { RatedOutcome } from '../learning/outcomeRating';
 import type { VotedContinuation } from './voteContinuations';
+import { GroupedCalibration } from '../learning/groupedCalibration';
+import { completionModeOf } from './completionMode';
+import type { CompletionMode } from './completionMode';
+import type { IndexedFile } from './continuationIndex';
+
+interface RankedCandidate {
+  candidate: VotedContinuation;
+  raw: number;
+  mode: CompletionMode;
+  confidence: number;
+}
 
 /** The request split at the cursor: full lines before it, what was typed on its line, and the lines after it. */
 interface CursorView {
@@ -58,6 +69,7 @@ export class CompletionEngine {
   /** What outcomes taught about each source place; votes are scaled by it (see `learnedVoteFactor`). */
   readonly weights: TrajectoryWeights;
   private readonly index = new ContinuationIndex();
+  private currentCalibration = GroupedCalibration.identity();
 
   constructor(config: Partial<CompletionEngineConfig> = {}, weights: TrajectoryWeights = new TrajectoryWeights()) {
     this.config = { ...DEFAULT_COMPLETION_ENGINE_CONFIG, ...config };
@@ -74,6 +86,25 @@ export class CompletionEngine {
 
   removeFile(file: string): void {
     this.index.removeFile(file);
+  }
+
+  /** Raw score → calibrated probability, per mode and language (`selfCalibration` fits it); identity until set. */
+  get calibration(): GroupedCalibration {
+    return this.currentCalibration;
+  }
+
+  setCalibration(calibration: GroupedCalibration): void {
+    this.currentCalibration = calibration;
+  }
+
+  /** The live indexed files (path, language, text): what the engine calibrates itself on. */
+  indexedFiles(): readonly Pick<IndexedFile, 'path' | 'language' | 'text'>[] {
+    return this.index.liveFiles();
+  }
+
+  /** One live indexed file, or undefined. */
+  indexedFile(file: string): Pick<IndexedFile, 'path' | 'language' | 'text'> | undefined {
+    return this.index.liveFile(file);
   }
 
   hasFile(file: string): boolean {
@@ -159,18 +190,21 @@ export class CompletionEngine {
       }
       occurrences.push(...phase());
     }
-    return { ...this.rank(search.vote(occurrences), view, options), ...(cutShort ? { cutShort } : {}) };
+    return { ...this.rank(search.vote(occurrences), view, request.language, options), ...(cutShort ? { cutShort } : {}) };
   }
 
-  private rank(voted: VotedContinuation[], view: CursorView, options: CompleteOptions): CompletionResult {
+  private rank(voted: VotedContinuation[], view: CursorView, language: string, options: CompleteOptions): CompletionResult {
     const threshold = options.showThreshold ?? this.config.showThreshold;
-    const ranked = consensusRank(voted, this.config.consensusCandidates).map((candidate) => ({ candidate, confidence: completionConfidence(candidate) }));
-    const bestConfidence = ranked[0]?.confidence ?? 0;
+    const ranked = consensusRank(voted, this.config.consensusCandidates).map((candidate): RankedCandidate => {
+      const raw = completionConfidence(candidate);
+      const mode = completionModeOf(view.typed, candidate.text);
+      return { candidate, raw, mode, confidence: raw > 0 ? this.currentCalibration.calibrate(raw, mode, language) : 0 };
+    });
     const candidates = ranked
       .filter((r) => r.confidence >= threshold && r.confidence > 0)
       .slice(0, options.maxCandidates ?? this.config.maxCandidates)
-      .map((r) => this.toCandidate(r.candidate, r.confidence, view));
-    return { candidates, bestConfidence };
+      .map((r) => this.toCandidate(r, view));
+    return { candidates, bestConfidence: ranked[0]?.confidence ?? 0, bestRawConfidence: ranked[0]?.raw ?? 0 };
   }
 
   private search(request: CompletionRequest, view: CursorView): PhasedSearch {
@@ -221,7 +255,7 @@ export class CompletionEngine {
     return found;
   }
 
-  private toCandidate(voted: VotedContinuation, confidence: number, view: CursorView): CompletionCandidate {
+  private toCandidate({ candidate: voted, confidence, raw, mode }: RankedCandidate, view: CursorView): CompletionCandidate {
     const best = voted.occurrences[0];
     const indent = adaptIndentation(best.line, best.previousLine, previousNonBlank(view.before, view.before.length));
     const { text, range } = insertionFor(voted.text, view.typed, view.position, indent);
@@ -229,6 +263,8 @@ export class CompletionEngine {
       text,
       range,
       confidence,
+      rawConfidence: raw,
+      mode,
       method: best.adapted ? 'continuation-adapted' : voted.count > 1 ? 'continuation-vote' : 'continuation-copy',
       provenance: voted.occurrences.slice(0, 3).map((o) => {
         const spanId = codeWindowSpanId(o.file, o.line, o.previousLine);

@@ -50,6 +50,18 @@ export interface CompletionEngineConfig {
   selfScanLines: number;
   /** Lines of the document after the cursor scanned for self-matches. @default 300 */
   suffixScanLines: number;
+  /**
+   * Indexed files the engine completes its own held-out lines in to calibrate its confidence (`selfCalibration`),
+   * a seeded sample; 0 turns self-calibration off (the confidence is then the raw score). Range ≥ 0. @default 200
+   */
+  calibrationFiles: number;
+  /** Held-out lines per sampled file; each gives a next-line and a mid-line sample. Range ≥ 1. @default 4 */
+  calibrationLinesPerFile: number;
+  /**
+   * How many samples' worth a parent's calibration map counts as when a mode (or a language in a mode) is fitted:
+   * groups with few samples stay near the parent's map. Range ≥ 0. @default 20
+   */
+  calibrationPriorStrength: number;
 }
 
 export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
@@ -70,4 +82,7 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   learnedWeightGain: 22,
   selfScanLines: 3000,
   suffixScanLines: 300,
+  calibrationFiles: 200,
+  calibrationLinesPerFile: 4,
+  calibrationPriorStrength: 20,
 };

@@ -13,3 +13,6 @@ export * from './nextLineCases';
 export * from './scoreLine';
 export * from './completeWithSyntax';
 export * from './codeWindowSpan';
+export * from './completionMode';
+export * from './selfCalibrationSample';
+export * from './selfCalibration';
