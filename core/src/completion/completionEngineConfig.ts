@@ -62,6 +62,11 @@ export interface CompletionEngineConfig {
    * groups with few samples stay near the parent's map. Range ≥ 0. @default 20
    */
   calibrationPriorStrength: number;
+  /**
+   * Fewer labelled samples than this (held-out lines and outcomes together) say too little: the confidence stays the
+   * raw score. Range ≥ 0. @default 50
+   */
+  calibrationMinSamples: number;
 }
 
 export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
@@ -85,4 +90,5 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   calibrationFiles: 200,
   calibrationLinesPerFile: 4,
   calibrationPriorStrength: 20,
+  calibrationMinSamples: 50,
 };

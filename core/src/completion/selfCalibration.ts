@@ -43,6 +43,8 @@ export function outcomeCalibrationSample(span: Span): GroupedCalibrationSample |
 export class SelfCalibration {
   private workspace: GroupedCalibrationSample[] = [];
   private readonly outcomes: GroupedCalibrationSample[] = [];
+  /** Outcome span ids already counted: a store replayed after its spans were observed live counts each once. */
+  private readonly seen = new Set<string>();
 
   constructor(private readonly engine: CompletionEngine) {}
 
@@ -69,12 +71,13 @@ export class SelfCalibration {
     this.trimAndRefit();
   }
 
-  /** Outcome spans as they are recorded: those that label a suggestion are added; returns how many. */
+  /** Outcome spans as they are recorded: those that label a suggestion are added, each id once; returns how many. */
   observe(spans: readonly Span[]): number {
     let added = 0;
     for (const span of spans) {
       const sample = outcomeCalibrationSample(span);
-      if (sample === undefined) continue;
+      if (sample === undefined || this.seen.has(span.id)) continue;
+      this.seen.add(span.id);
       this.outcomes.push(sample);
       added++;
     }
@@ -89,6 +92,7 @@ export class SelfCalibration {
 
   private refit(): void {
     const samples = [...this.workspace, ...this.outcomes];
-    this.engine.setCalibration(GroupedCalibration.fit(samples, { priorStrength: this.engine.config.calibrationPriorStrength }));
+    const { calibrationPriorStrength: priorStrength, calibrationMinSamples } = this.engine.config;
+    this.engine.setCalibration(samples.length < calibrationMinSamples ? GroupedCalibration.identity() : GroupedCalibration.fit(samples, { priorStrength }));
   }
 }

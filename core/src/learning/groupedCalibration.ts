@@ -12,8 +12,8 @@ export interface GroupedCalibrationSample {
 
 export interface GroupedCalibrationOptions {
   /**
-   * How many samples' worth of evidence a parent's map counts as when a group is fitted: a mode starts from the
-   * global map, a language in a mode from the mode's map. Small groups stay near their parent; large ones follow
+   * How many samples' worth of evidence a parent's map counts as when a group is fitted: the global map starts from
+   * the identity, a mode from the global map, a language in a mode from the mode's map. Small groups stay near their parent; large ones follow
    * their own data.
    */
   priorStrength: number;
@@ -56,8 +56,8 @@ export class GroupedCalibration {
   static fit(samples: readonly GroupedCalibrationSample[], options: GroupedCalibrationOptions): GroupedCalibration {
     samples.forEach((s, i) => checkConfidence(s.raw, `samples[${i}]`));
     if (samples.length === 0) return GroupedCalibration.identity();
-    // The global map starts from the identity with the weight of one sample: the data decides.
-    const global = fitBetaMap(points(samples), IDENTITY_BETA_MAP, 1);
+    // The global map is shrunk toward the identity like every group toward its parent: few samples, small change.
+    const global = fitBetaMap(points(samples), IDENTITY_BETA_MAP, options.priorStrength);
     const modes: Record<string, BetaMap> = {};
     for (const [mode, list] of byKey(samples, (s) => s.mode)) modes[mode] = fitBetaMap(points(list), global, options.priorStrength);
     const groups: Record<string, BetaMap> = {};

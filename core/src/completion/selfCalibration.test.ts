@@ -1,0 +1,123 @@
+import { strict as assert } from 'node:assert';
+import { seededRandom } from '../ports/random';
+import type { Span } from '../spans/span';
+import { CompletionEngine } from './completionEngine';
+import type { CompletionRequest } from './completionTypes';
+import { outcomeCalibrationSample, SelfCalibration } from './selfCalibration';
+import { sampleSelfCalibration } from './selfCalibrationSample';
+import type { SelfCalibratingEngine } from './selfCalibrationSample';
+
+/** Files of the same shape with names and a few lines that vary: some held-out lines are predictable, some not. */
+function corpus(files: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let f = 0; f < files; f++) {
+    const name = `item${f % 4}`;
+    out[`src/f${f}.ts`] = [
+      `export function load${f}(store: Store): Item {`,
+      `  const ${name} = store.read('${name}');`,
+      `  if (!${name}) throw new Error('missing ${name}');`,
+      `  const checked = validate(${name}, { strict: ${f % 2 === 0} });`,
+      `  return normalise(checked, ${f % 3});`,
+      `}`,
+    ].join('\n');
+  }
+  return out;
+}
+
+function engineOver(files: Record<string, string>, config: ConstructorParameters<typeof CompletionEngine>[0] = {}): CompletionEngine {
+  const engine = new CompletionEngine(config);
+  for (const [file, text] of Object.entries(files)) engine.addFile(file, 'typescript', text);
+  return engine;
+}
+
+/** The engine with every `complete` checked: the document asked about is never in the index at that moment. */
+function recording(engine: CompletionEngine): SelfCalibratingEngine & { asked: CompletionRequest[]; leaks: string[] } {
+  const asked: CompletionRequest[] = [];
+  const leaks: string[] = [];
+  return {
+    asked, leaks,
+    indexedFiles: () => engine.indexedFiles(),
+    indexedFile: (file) => engine.indexedFile(file),
+    removeFile: (file) => engine.removeFile(file),
+    addFile: (file, language, text) => engine.addFile(file, language, text),
+    complete: (request, options) => {
+      asked.push(request);
+      if (engine.hasFile(request.file)) leaks.push(request.file);
+      return engine.complete(request, options);
+    },
+  };
+}
+
+function outcomeSpan(id: string, outcome: 'accepted' | 'dismissed', raw: number): Span {
+  return {
+    id, schema_version: '1', source: 'editor', who: 'arenalab', did: 'suggest_completion', this: 'a.ts:3', when: '2026-01-01T00:00:00.000Z',
+    status: outcome === 'accepted' ? 'completed' : 'failed', if_ok: 'x',
+    metadata: { outcome, confidence: raw, raw_confidence: raw, mode: 'next-line', language: 'typescript' },
+  } as unknown as Span;
+}
+
+describe('self-calibration', () => {
+  it('samples leave-one-file-out: the file completed is never indexed meanwhile, and is back afterwards', async () => {
+    const files = corpus(16);
+    const engine = engineOver(files);
+    const probe = recording(engine);
+    const samples = await sampleSelfCalibration(probe, { files: 10, linesPerFile: 3, random: seededRandom(5), pause: async () => undefined });
+    assert.ok(samples.length >= 20, `only ${samples.length} samples`);
+    assert.deepEqual(probe.leaks, []);
+    assert.ok(samples.some((s) => s.mode === 'next-line') && samples.some((s) => s.mode === 'mid-line'));
+    assert.ok(samples.some((s) => s.correct) && samples.some((s) => !s.correct), 'the corpus should give both outcomes');
+    assert.equal(engine.stats.files, 16);
+    for (const file of Object.keys(files)) assert.ok(engine.hasFile(file), `${file} not re-added`);
+  });
+
+  it('never samples a line it is told to skip, and is reproducible from its seed', async () => {
+    const engine = engineOver(corpus(8));
+    const probe = recording(engine);
+    const skipped = (file: string, line: number) => line === 2 || file === 'src/f3.ts';
+    const run = () => sampleSelfCalibration(probe, { files: 8, linesPerFile: 6, random: seededRandom(9), skipLine: skipped, pause: async () => undefined });
+    const first = await run();
+    const asked = probe.asked.splice(0);
+    assert.ok(asked.length > 0);
+    for (const request of asked) {
+      const line = request.prefix.split('\n').length - 1;
+      assert.ok(!skipped(request.file, line), `${request.file}:${line} was sampled`);
+    }
+    assert.deepEqual(await run(), first);
+  });
+
+  it('turns the engine confidence from the raw score into the fitted map once enough samples are in', async () => {
+    const engine = engineOver(corpus(24), { calibrationFiles: 24, calibrationLinesPerFile: 4, calibrationMinSamples: 20 });
+    const request = { file: 'new.ts', language: 'typescript', prefix: 'export function loadX(store: Store): Item {\n', suffix: '' };
+    const before = engine.complete(request, { showThreshold: 0 }).candidates[0];
+    assert.equal(before.confidence, before.rawConfidence, 'unfitted: the identity');
+    const calibration = new SelfCalibration(engine);
+    const used = await calibration.fitWorkspace({ random: seededRandom(1), pause: async () => undefined });
+    assert.ok(used >= 20, `${used} samples`);
+    const after = engine.complete(request, { showThreshold: 0 }).candidates[0];
+    assert.equal(after.rawConfidence, before.rawConfidence);
+    assert.notEqual(after.confidence, after.rawConfidence);
+    assert.equal(after.confidence, engine.calibration.calibrate(after.rawConfidence!, 'next-line', 'typescript'));
+  });
+
+  it('refits from accepted and dismissed outcomes, each outcome span once', () => {
+    const engine = new CompletionEngine({ calibrationMinSamples: 10, calibrationPriorStrength: 1 });
+    const calibration = new SelfCalibration(engine);
+    const dismissed = Array.from({ length: 30 }, (_, i) => outcomeSpan(`d${i}`, 'dismissed', 0.8));
+    assert.equal(calibration.observe(dismissed), 30);
+    const down = engine.calibration.calibrate(0.8, 'next-line', 'typescript');
+    assert.ok(down < 0.5, `30 dismissals at 0.8 → ${down}`);
+    assert.equal(calibration.observe(dismissed), 0, 'the same spans again count nothing');
+    calibration.observe(Array.from({ length: 60 }, (_, i) => outcomeSpan(`a${i}`, 'accepted', 0.8)));
+    assert.ok(engine.calibration.calibrate(0.8, 'next-line', 'typescript') > down);
+  });
+
+  it('labels only outcome spans that carry the raw score, mode and language', () => {
+    assert.deepEqual(outcomeCalibrationSample(outcomeSpan('x', 'accepted', 0.4)), { raw: 0.4, mode: 'next-line', language: 'typescript', correct: true });
+    const old = outcomeSpan('y', 'dismissed', 0.4);
+    delete old.metadata!.raw_confidence;
+    assert.equal(outcomeCalibrationSample(old), undefined);
+    const timedOut = outcomeSpan('z', 'dismissed', 0.4);
+    timedOut.metadata!.dismiss_reason = 'timeout';
+    assert.equal(outcomeCalibrationSample(timedOut), undefined);
+  });
+});
