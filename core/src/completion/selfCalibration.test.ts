@@ -61,7 +61,7 @@ describe('self-calibration', () => {
     const files = corpus(16);
     const engine = engineOver(files);
     const probe = recording(engine);
-    const samples = await sampleSelfCalibration(probe, { files: 10, linesPerFile: 3, random: seededRandom(5), pause: async () => undefined });
+    const samples = await sampleSelfCalibration(probe, { files: 10, linesPerFile: 3, random: seededRandom(5), pause: () => Promise.resolve() });
     assert.ok(samples.length >= 20, `only ${samples.length} samples`);
     assert.deepEqual(probe.leaks, []);
     assert.ok(samples.some((s) => s.mode === 'next-line') && samples.some((s) => s.mode === 'mid-line'));
@@ -74,7 +74,7 @@ describe('self-calibration', () => {
     const engine = engineOver(corpus(8));
     const probe = recording(engine);
     const skipped = (file: string, line: number) => line === 2 || file === 'src/f3.ts';
-    const run = () => sampleSelfCalibration(probe, { files: 8, linesPerFile: 6, random: seededRandom(9), skipLine: skipped, pause: async () => undefined });
+    const run = () => sampleSelfCalibration(probe, { files: 8, linesPerFile: 6, random: seededRandom(9), skipLine: skipped, pause: () => Promise.resolve() });
     const first = await run();
     const asked = probe.asked.splice(0);
     assert.ok(asked.length > 0);
@@ -91,7 +91,7 @@ describe('self-calibration', () => {
     const before = engine.complete(request, { showThreshold: 0 }).candidates[0];
     assert.equal(before.confidence, before.rawConfidence, 'unfitted: the identity');
     const calibration = new SelfCalibration(engine);
-    const used = await calibration.fitWorkspace({ random: seededRandom(1), pause: async () => undefined });
+    const used = await calibration.fitWorkspace({ random: seededRandom(1), pause: () => Promise.resolve() });
     assert.ok(used >= 20, `${used} samples`);
     const after = engine.complete(request, { showThreshold: 0 }).candidates[0];
     assert.equal(after.rawConfidence, before.rawConfidence);
