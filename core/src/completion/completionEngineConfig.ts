@@ -52,10 +52,10 @@ export interface CompletionEngineConfig {
   suffixScanLines: number;
   /**
    * Indexed files the engine completes its own held-out lines in to calibrate its confidence (`selfCalibration`),
-   * a seeded sample; 0 turns self-calibration off (the confidence is then the raw score). Range ≥ 0. @default 200
+   * a seeded sample; 0 turns self-calibration off (the confidence is then the raw score). Range ≥ 0. @default 300
    */
   calibrationFiles: number;
-  /** Held-out lines per sampled file; each gives a next-line and a mid-line sample. Range ≥ 1. @default 4 */
+  /** Held-out lines per sampled file; each gives a next-line and a mid-line sample. Range ≥ 1. @default 8 */
   calibrationLinesPerFile: number;
   /**
    * How many samples' worth a parent's calibration map counts as when a mode (or a language in a mode) is fitted:
@@ -87,8 +87,8 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   learnedWeightGain: 22,
   selfScanLines: 3000,
   suffixScanLines: 300,
-  calibrationFiles: 200,
-  calibrationLinesPerFile: 4,
+  calibrationFiles: 300,
+  calibrationLinesPerFile: 8,
   calibrationPriorStrength: 20,
   calibrationMinSamples: 50,
 };

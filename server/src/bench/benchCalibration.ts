@@ -26,7 +26,7 @@ export interface CalibrationSourceResult {
   ece_before: number;
   ece_after: number;
   target_precision: number;
-  /** The raw-confidence show threshold for the target precision; null when no threshold reaches it. */
+  /** The show threshold (in the confidence the points carry) for the target precision; null when no threshold reaches it. */
   threshold: { threshold: number; precision: number; coverage: number; shown: number } | null;
   calibrator: SerializedCalibrator | null;
 }
