@@ -70,6 +70,21 @@ describe('self-calibration', () => {
     for (const file of Object.keys(files)) assert.ok(engine.hasFile(file), `${file} not re-added`);
   });
 
+  it('leaves a file changed while it paused as it now is, never re-adding the text it held out', async () => {
+    const files = corpus(6);
+    const engine = engineOver(files);
+    let pauses = 0;
+    const edited = (file: string) => `${files[file]}\n// edited`;
+    const pause = () => {
+      // Mid-sampling an editor re-indexes every file with new text, as DocumentSync would between two cases.
+      if (++pauses === 3) for (const file of Object.keys(files)) engine.addFile(file, 'typescript', edited(file));
+      return Promise.resolve();
+    };
+    await sampleSelfCalibration(recording(engine), { files: 6, linesPerFile: 4, random: seededRandom(2), pause });
+    assert.ok(pauses > 3);
+    for (const file of Object.keys(files)) assert.equal(engine.indexedFile(file)?.text, edited(file), file);
+  });
+
   it('never samples a line it is told to skip, and is reproducible from its seed', async () => {
     const engine = engineOver(corpus(8));
     const probe = recording(engine);

@@ -11,7 +11,7 @@ import { sampleSelfCalibration } from './selfCalibrationSample';
 export interface SelfCalibrationRun {
   random: Random;
   token?: Cancellation;
-  /** Awaited between files (see `sampleSelfCalibration`). */
+  /** Awaited before each held-out case (see `sampleSelfCalibration`). */
   pause?: () => Promise<void>;
   /** Lines never sampled. */
   skipLine?: (file: string, line: number) => boolean;

@@ -26,7 +26,7 @@ export interface SelfCalibrationSampling {
   /** Lines never sampled (a benchmark keeps its evaluated cases out of the fit). */
   skipLine?: (file: string, line: number) => boolean;
   token?: Cancellation;
-  /** Awaited between files, never while a file is held out, so the host answers requests meanwhile. */
+  /** Awaited before each case, never while a file is held out, so the host answers requests meanwhile. */
   pause?: () => Promise<void>;
 }
 
@@ -63,46 +63,55 @@ function sampleOf(result: CompletionResult, typed: string, truth: readonly strin
   return { raw, mode: best.mode ?? completionModeOf(typed, best.text), language, correct: isExact(best, typed, truth) };
 }
 
-/** One file's samples; the caller holds the file out of the index meanwhile. */
-function fileSamples(engine: SelfCalibratingEngine, file: { path: string; language: string; text: string }, sampling: SelfCalibrationSampling): GroupedCalibrationSample[] {
+/** One held-out completion: what the engine is given, what was typed on the line, and the file's lines from there. */
+interface HeldOutCase {
+  prefix: string;
+  suffix: string;
+  typed: string;
+  truth: readonly string[];
+}
+
+/** A file's cases: seeded eligible lines, each asked for as a next line and, from a seeded token boundary, mid-line. */
+function fileCases(file: { path: string; text: string }, sampling: SelfCalibrationSampling): HeldOutCase[] {
   const lines = splitLines(file.text);
   const eligible = lines.flatMap((line, i) => (isEligibleTargetLine(line) && !sampling.skipLine?.(file.path, i) ? [i] : []));
-  const samples: GroupedCalibrationSample[] = [];
-  for (const i of pick(eligible, sampling.linesPerFile, sampling.random)) {
+  return pick(eligible, sampling.linesPerFile, sampling.random).flatMap((i) => {
     const before = lines.slice(0, i).map((l) => `${l}\n`).join('');
     const after = lines.slice(i + 1).join('\n');
     const truth = lines.slice(i);
-    const ask = (prefix: string, suffix: string, typed: string) => {
-      const request = { file: file.path, language: file.language, prefix, suffix };
-      const sample = sampleOf(engine.complete(request, { showThreshold: 0 }), typed, truth, file.language);
-      if (sample) samples.push(sample);
-    };
-    ask(before, after, '');
     const cut = midLineCut(lines[i], sampling.random);
-    if (cut !== undefined) ask(before + lines[i].slice(0, cut), `\n${after}`, lines[i].slice(0, cut));
-  }
-  return samples;
+    const nextLine = { prefix: before, suffix: after, typed: '', truth };
+    return cut === undefined ? [nextLine] : [nextLine, { prefix: before + lines[i].slice(0, cut), suffix: `\n${after}`, typed: lines[i].slice(0, cut), truth }];
+  });
 }
 
 /**
  * Labelled raw scores from the engine's own workspace, leave-one-file-out: for a seeded sample of indexed files,
- * each file is removed from the index, some of its lines are completed (next line, and mid-line from a seeded token
- * boundary) and the best candidate's raw score is labelled by whether it was exactly right, then the file is added
- * back (identical text revives it without re-tokenizing). Nothing a sample is scored on can come from the index.
+ * some lines of each are completed (next line, and mid-line from a seeded token boundary) with the file removed from
+ * the index, and the best candidate's raw score is labelled by whether it was exactly right. The file is added back
+ * after each case (identical text revives it without re-tokenizing), so the host answers requests between cases
+ * against the whole index; a file changed or gone meanwhile is left as it is now and sampled no further.
  */
 export async function sampleSelfCalibration(engine: SelfCalibratingEngine, sampling: SelfCalibrationSampling): Promise<GroupedCalibrationSample[]> {
   const paths = engine.indexedFiles().map((f) => f.path).sort();
+  const pause = sampling.pause ?? yieldToHost;
   const samples: GroupedCalibrationSample[] = [];
   for (const path of pick(paths, sampling.files, sampling.random)) {
-    await (sampling.pause ?? yieldToHost)();
-    throwIfCancelled(sampling.token, 'self-calibration');
     const file = engine.indexedFile(path);
     if (file === undefined) continue;
-    engine.removeFile(file.path);
-    try {
-      samples.push(...fileSamples(engine, file, sampling));
-    } finally {
-      engine.addFile(file.path, file.language, file.text);
+    const { language, text } = file;
+    for (const c of fileCases(file, sampling)) {
+      await pause();
+      throwIfCancelled(sampling.token, 'self-calibration');
+      if (engine.indexedFile(path)?.text !== text) break;
+      engine.removeFile(path);
+      try {
+        const result = engine.complete({ file: path, language, prefix: c.prefix, suffix: c.suffix }, { showThreshold: 0 });
+        const sample = sampleOf(result, c.typed, c.truth, language);
+        if (sample) samples.push(sample);
+      } finally {
+        engine.addFile(path, language, text);
+      }
     }
   }
   return samples;

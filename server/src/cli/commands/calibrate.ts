@@ -35,7 +35,7 @@ function formatCalibration(r: BenchCalibrationResult): string {
       row(r.store ? `store ${r.store.path}` : 'store (no log)', r.store),
       row(r.benchmark_cases ? `next-line cases ${r.benchmark_cases.repo}` : 'next-line cases (no --repo)', r.benchmark_cases),
     ]),
-    'The show threshold is in the engine\'s confidence (self-calibrated on the repository for next-line cases, as shown for the store; pass it as showThreshold); a host follows a target precision with OnlineLearner.showThreshold.',
+    "The show threshold is in the confidence each source carries (the engine's, self-calibrated, for next-line cases; as logged for the store); pass it as showThreshold; a host follows a target precision with OnlineLearner.showThreshold.",
   ].join('\n');
 }
 

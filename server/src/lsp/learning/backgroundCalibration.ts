@@ -6,7 +6,7 @@ const SEED = 1;
 
 /**
  * The engine's self-calibration run in the background whenever the index becomes ready: a new run cancels the one
- * before it (the index changed under it), the sampling gives other requests a turn between files, and shutdown
+ * before it (the index changed under it), the sampling gives other requests a turn before each held-out case, and shutdown
  * cancels whatever runs. Until the first run ends the engine's confidence is its raw score.
  */
 export class BackgroundCalibration {
