@@ -16,3 +16,4 @@ export * from './codeWindowSpan';
 export * from './completionMode';
 export * from './selfCalibrationSample';
 export * from './selfCalibration';
+export * from './selfCalibrationReport';

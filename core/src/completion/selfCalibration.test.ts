@@ -5,6 +5,7 @@ import { CompletionEngine } from './completionEngine';
 import type { CompletionRequest } from './completionTypes';
 import { outcomeCalibrationSample, SelfCalibration } from './selfCalibration';
 import { sampleSelfCalibration } from './selfCalibrationSample';
+import { selfCalibrationReport } from './selfCalibrationReport';
 import type { SelfCalibratingEngine } from './selfCalibrationSample';
 
 /** Files of the same shape with names and a few lines that vary: some held-out lines are predictable, some not. */
@@ -112,6 +113,17 @@ describe('self-calibration', () => {
     assert.equal(after.rawConfidence, before.rawConfidence);
     assert.notEqual(after.confidence, after.rawConfidence);
     assert.equal(after.confidence, engine.calibration.calibrate(after.rawConfidence!, 'next-line', 'typescript'));
+  });
+
+  it('reports per mode the ECE of raw and cross-fitted calibrated confidence on two folds of files', async () => {
+    const engine = engineOver(corpus(24));
+    const modes = await selfCalibrationReport(engine, { random: seededRandom(4), bins: 10 });
+    assert.deepEqual(modes.map((m) => m.mode), ['mid-line', 'next-line']);
+    for (const m of modes) {
+      assert.ok(m.samples > 10, JSON.stringify(m));
+      assert.ok(m.eceRaw >= 0 && m.eceRaw <= 1 && m.eceCalibrated >= 0 && m.eceCalibrated <= 1, JSON.stringify(m));
+    }
+    assert.equal(engine.stats.files, 24, 'every file is back in the index');
   });
 
   it('refits from accepted and dismissed outcomes, each outcome span once', () => {
