@@ -73,6 +73,8 @@ export interface LspContext {
    */
   calibration: SelfCalibration;
   calibrating: BackgroundCalibration;
+  /** Completion requests being answered now; the background calibration waits while there are any. */
+  completing: { count: number };
   /** Withholds suggestions that break a hard principle (secrets, excluded files, harm, remembered violations). */
   constitution: WorkspaceConstitution;
   /** The engine behind the constitution: the only way the handlers get suggestions. */
@@ -110,7 +112,8 @@ export function createLspContext(connection: Connection, settings: LspSettings =
   const log = (line: string) => connection.console.info(line);
   const learner = new OnlineLearner(engine.weights);
   const calibration = new SelfCalibration(engine);
-  const calibrating = new BackgroundCalibration(calibration, log);
+  const completing = { count: 0 };
+  const calibrating = new BackgroundCalibration(calibration, log, () => completing.count > 0);
   const outcomes = new OutcomeRecorder({ clock, log, observe: (span) => { learner.observe([span]); calibration.observe([span]); } });
   const constitution = new WorkspaceConstitution({ clock, rootOf: (key) => roots.rootOf(key), log, excludes: (root) => excludesFor(ctx, root), storeDir: () => ctx.store.dir });
   const ctx: LspContext = {
@@ -134,6 +137,7 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     learner,
     calibration,
     calibrating,
+    completing,
     constitution,
     completions: new CompletionService(engine, constitution),
     clock,
