@@ -55,8 +55,12 @@ export interface CompletionEngineConfig {
    * a seeded sample; 0 turns self-calibration off (the confidence is then the raw score). Range ≥ 0. @default 300
    */
   calibrationFiles: number;
-  /** Held-out lines per sampled file; each gives a next-line and a mid-line sample. Range ≥ 1. @default 8 */
-  calibrationLinesPerFile: number;
+  /**
+   * Held-out lines in all, spread evenly over the sampled files (each gives a next-line and, where a token boundary
+   * allows, a mid-line sample): a small workspace gives more lines per file, so its calibration is not starved.
+   * Range ≥ 1. @default 2000
+   */
+  calibrationLines: number;
   /**
    * How many samples' worth a parent's calibration map counts as when a mode (or a language in a mode) is fitted:
    * groups with few samples stay near the parent's map. Range ≥ 0. @default 20
@@ -88,7 +92,7 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   selfScanLines: 3000,
   suffixScanLines: 300,
   calibrationFiles: 300,
-  calibrationLinesPerFile: 8,
+  calibrationLines: 2000,
   calibrationPriorStrength: 20,
   calibrationMinSamples: 50,
 };

@@ -4,7 +4,7 @@ import type { Span } from '../spans/span';
 import { CompletionEngine } from './completionEngine';
 import type { CompletionRequest } from './completionTypes';
 import { outcomeCalibrationSample, SelfCalibration } from './selfCalibration';
-import { sampleSelfCalibration } from './selfCalibrationSample';
+import { linesPerSampledFile, sampleSelfCalibration } from './selfCalibrationSample';
 import { selfCalibrationReport } from './selfCalibrationReport';
 import type { SelfCalibratingEngine } from './selfCalibrationSample';
 
@@ -71,6 +71,10 @@ describe('self-calibration', () => {
     for (const file of Object.keys(files)) assert.ok(engine.hasFile(file), `${file} not re-added`);
   });
 
+  it('spreads the held-out lines over the files sampled: a small workspace gets more per file', () => {
+    assert.deepEqual([linesPerSampledFile(2000, 300, 1705), linesPerSampledFile(2000, 300, 87), linesPerSampledFile(2000, 300, 0)], [7, 23, 2000]);
+  });
+
   it('leaves a file changed while it paused as it now is, never re-adding the text it held out', async () => {
     const files = corpus(6);
     const engine = engineOver(files);
@@ -102,7 +106,7 @@ describe('self-calibration', () => {
   });
 
   it('turns the engine confidence from the raw score into the fitted map once enough samples are in', async () => {
-    const engine = engineOver(corpus(24), { calibrationFiles: 24, calibrationLinesPerFile: 4, calibrationMinSamples: 20 });
+    const engine = engineOver(corpus(24), { calibrationFiles: 24, calibrationLines: 96, calibrationMinSamples: 20 });
     const request = { file: 'new.ts', language: 'typescript', prefix: 'export function loadX(store: Store): Item {\n', suffix: '' };
     const before = engine.complete(request, { showThreshold: 0 }).candidates[0];
     assert.equal(before.confidence, before.rawConfidence, 'unfitted: the identity');

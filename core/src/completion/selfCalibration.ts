@@ -6,7 +6,7 @@ import { GroupedCalibration } from '../learning/groupedCalibration';
 import { ratedOutcomeOf } from '../learning/outcomeRating';
 import type { CompletionEngine } from './completionEngine';
 import { COMPLETION_MODES } from './completionMode';
-import { sampleSelfCalibration } from './selfCalibrationSample';
+import { linesPerSampledFile, sampleSelfCalibration } from './selfCalibrationSample';
 
 export interface SelfCalibrationRun {
   random: Random;
@@ -54,10 +54,11 @@ export class SelfCalibration {
 
   /** Samples the workspace (replacing an earlier workspace sample) and refits; returns the sample count. */
   async fitWorkspace(run: SelfCalibrationRun): Promise<number> {
-    const { calibrationFiles, calibrationLinesPerFile } = this.engine.config;
+    const { calibrationFiles, calibrationLines } = this.engine.config;
     if (calibrationFiles <= 0) return 0;
+    const linesPerFile = linesPerSampledFile(calibrationLines, calibrationFiles, this.engine.stats.files);
     this.workspace = await sampleSelfCalibration(this.engine, {
-      files: calibrationFiles, linesPerFile: Math.max(1, calibrationLinesPerFile), random: run.random,
+      files: calibrationFiles, linesPerFile, random: run.random,
       ...(run.token !== undefined ? { token: run.token } : {}), ...(run.pause !== undefined ? { pause: run.pause } : {}),
       ...(run.skipLine !== undefined ? { skipLine: run.skipLine } : {}),
     });

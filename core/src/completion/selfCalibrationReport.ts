@@ -4,7 +4,7 @@ import { expectedCalibrationError } from '../learning/expectedCalibrationError';
 import type { GroupedCalibrationSample } from '../learning/groupedCalibration';
 import { GroupedCalibration } from '../learning/groupedCalibration';
 import type { CompletionEngineConfig } from './completionEngineConfig';
-import { sampleSelfCalibration } from './selfCalibrationSample';
+import { linesPerSampledFile, sampleSelfCalibration } from './selfCalibrationSample';
 import type { SelfCalibratingEngine } from './selfCalibrationSample';
 
 export interface SelfCalibrationModeReport {
@@ -33,11 +33,12 @@ export async function selfCalibrationReport(
   engine: SelfCalibratingEngine & { readonly config: CompletionEngineConfig },
   options: { random: Random; bins: number; token?: Cancellation },
 ): Promise<SelfCalibrationModeReport[]> {
-  const { calibrationFiles, calibrationLinesPerFile, calibrationPriorStrength: priorStrength } = engine.config;
+  const { calibrationFiles, calibrationLines, calibrationPriorStrength: priorStrength } = engine.config;
+  const linesPerFile = linesPerSampledFile(calibrationLines, calibrationFiles, engine.indexedFiles().length);
   const folds: GroupedCalibrationSample[][] = [];
   for (const fold of [0, 1]) {
     folds.push(await sampleSelfCalibration(engine, {
-      files: calibrationFiles, linesPerFile: Math.max(1, calibrationLinesPerFile), random: options.random,
+      files: calibrationFiles, linesPerFile, random: options.random,
       skipLine: (file) => foldOf(file) !== fold, ...(options.token !== undefined ? { token: options.token } : {}),
     }));
   }

@@ -30,6 +30,11 @@ export interface SelfCalibrationSampling {
   pause?: () => Promise<void>;
 }
 
+/** Lines per file that spread `lines` held-out lines over the files sampled (at most `files` of `indexed`). */
+export function linesPerSampledFile(lines: number, files: number, indexed: number): number {
+  return Math.max(1, Math.ceil(lines / Math.max(1, Math.min(files, indexed))));
+}
+
 /** Up to `count` items, a seeded partial Fisher–Yates shuffle, in their original order. */
 function pick<T>(items: readonly T[], count: number, random: Random): T[] {
   const order = items.map((_, i) => i);
