@@ -217,8 +217,8 @@ export async function runNextLineBenchmark(
       p99_ms: round(percentile(latencies, 99), 3),
       ...caseCalibration(results, engine.config.showThreshold),
     },
-    calibration,
     baselines: { 'jaccard-copy': baseline },
     index: { files: files.length, build_s: round(build_s, 3), windows, rss_mb },
+    calibration,
   };
 }
