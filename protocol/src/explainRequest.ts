@@ -21,7 +21,12 @@ export interface ExplainResult {
   suggestionId: string;
   /** The suggested text. */
   text: string;
+  /** The probability that the text is exactly right, as calibrated by the engine (its raw score until it has calibrated). */
   confidence: number;
+  /** The engine's uncalibrated score, when it reported one. */
+  rawConfidence?: number;
+  /** Which calibration applied: `next-line`, `mid-line` or `block`. */
+  mode?: string;
   method: string;
   /** Document the suggestion was made in. */
   uri: string;

@@ -70,6 +70,7 @@ export async function completeWithSyntax(
   return {
     candidates: passed.filter((c) => c.confidence >= threshold).slice(0, engine.config.maxCandidates),
     bestConfidence: passed[0]?.confidence ?? 0,
+    bestRawConfidence: passed[0]?.rawConfidence ?? passed[0]?.confidence ?? 0,
     rejectedBySyntax: all.candidates.length - passed.length,
   };
 }

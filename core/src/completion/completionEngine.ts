@@ -23,6 +23,17 @@ import { TrajectoryWeights } from '../learning/trajectoryWeights';
 import type { WeightUpdate } from '../learning/trajectoryWeights';
 import type { RatedOutcome } from '../learning/outcomeRating';
 import type { VotedContinuation } from './voteContinuations';
+import { GroupedCalibration } from '../learning/groupedCalibration';
+import { completionModeOf } from './completionMode';
+import type { CompletionMode } from './completionMode';
+import type { IndexedFile } from './continuationIndex';
+
+interface RankedCandidate {
+  candidate: VotedContinuation;
+  raw: number;
+  mode: CompletionMode;
+  confidence: number;
+}
 
 /** The request split at the cursor: full lines before it, what was typed on its line, and the lines after it. */
 interface CursorView {
@@ -63,6 +74,7 @@ export class CompletionEngine {
   /** What outcomes taught about each source place; votes are scaled by it (see `learnedVoteFactor`). */
   readonly weights: TrajectoryWeights;
   private readonly index = new ContinuationIndex();
+  private currentCalibration = GroupedCalibration.identity();
 
   constructor(config: Partial<CompletionEngineConfig> = {}, weights: TrajectoryWeights = new TrajectoryWeights()) {
     this.config = { ...DEFAULT_COMPLETION_ENGINE_CONFIG, ...config };
@@ -79,6 +91,25 @@ export class CompletionEngine {
 
   removeFile(file: string): void {
     this.index.removeFile(file);
+  }
+
+  /** Raw score → calibrated probability, per mode and language (`selfCalibration` fits it); identity until set. */
+  get calibration(): GroupedCalibration {
+    return this.currentCalibration;
+  }
+
+  setCalibration(calibration: GroupedCalibration): void {
+    this.currentCalibration = calibration;
+  }
+
+  /** The live indexed files (path, language, text): what the engine calibrates itself on. */
+  indexedFiles(): readonly Pick<IndexedFile, 'path' | 'language' | 'text'>[] {
+    return this.index.liveFiles();
+  }
+
+  /** One live indexed file, or undefined. */
+  indexedFile(file: string): Pick<IndexedFile, 'path' | 'language' | 'text'> | undefined {
+    return this.index.liveFile(file);
   }
 
   hasFile(file: string): boolean {
@@ -169,18 +200,21 @@ export class CompletionEngine {
 
   private rank(voted: VotedContinuation[], request: CompletionRequest, view: CursorView, options: CompleteOptions): CompletionResult {
     const threshold = options.showThreshold ?? this.config.showThreshold;
-    const ranked = consensusRank(voted, this.config.consensusCandidates).map((candidate) => ({ candidate, confidence: completionConfidence(candidate) }));
-    const bestConfidence = ranked[0]?.confidence ?? 0;
+    const ranked = consensusRank(voted, this.config.consensusCandidates).map((candidate): RankedCandidate => {
+      const raw = completionConfidence(candidate);
+      const mode = completionModeOf(view.typed, candidate.text);
+      return { candidate, raw, mode, confidence: raw > 0 ? this.currentCalibration.calibrate(raw, mode, request.language) : 0 };
+    });
     const opener = (options.maxLines ?? 1) > 1 ? openBodyOpener(request.language, view.before, view.typed, view.rest, view.after) : undefined;
     const candidates = ranked
       .filter((r) => r.confidence >= threshold && r.confidence > 0)
       .slice(0, options.maxCandidates ?? this.config.maxCandidates)
       .map((r) => {
-        const candidate = this.toCandidate(r.candidate, r.confidence, view);
+        const candidate = this.toCandidate(r, view);
         if (opener === undefined) return candidate;
         return this.withBlock(candidate, r.candidate, request, view, indentOf(view.before[opener]), { ...options, showThreshold: Math.max(threshold, this.config.showThreshold) });
       });
-    return { candidates, bestConfidence: candidates[0]?.confidence ?? bestConfidence };
+    return { candidates, bestConfidence: candidates[0]?.confidence ?? ranked[0]?.confidence ?? 0, bestRawConfidence: ranked[0]?.raw ?? 0 };
   }
 
   private search(request: CompletionRequest, view: CursorView): PhasedSearch {
@@ -261,10 +295,12 @@ export class CompletionEngine {
     };
     const block = growBlock(candidate.text, candidate.confidence, context, this.config);
     if (block.lines.length === 1) return candidate;
-    return { ...candidate, text: block.lines.join('\n'), confidence: block.confidence, method: `${candidate.method}-block`, provenance: [...candidate.provenance, ...block.provenance] };
+    // The block's confidence is the calibrated first line's times the later lines' support; its raw score scales alike.
+    const rawConfidence = (candidate.rawConfidence ?? candidate.confidence) * (block.confidence / candidate.confidence);
+    return { ...candidate, text: block.lines.join('\n'), confidence: block.confidence, rawConfidence, mode: 'block', method: `${candidate.method}-block`, provenance: [...candidate.provenance, ...block.provenance] };
   }
 
-  private toCandidate(voted: VotedContinuation, confidence: number, view: CursorView): CompletionCandidate {
+  private toCandidate({ candidate: voted, confidence, raw, mode }: RankedCandidate, view: CursorView): CompletionCandidate {
     const best = voted.occurrences[0];
     const indent = adaptIndentation(best.line, best.previousLine, previousNonBlank(view.before, view.before.length));
     const { text, range } = insertionFor(voted.text, view.typed, view.position, indent);
@@ -272,6 +308,8 @@ export class CompletionEngine {
       text,
       range,
       confidence,
+      rawConfidence: raw,
+      mode,
       method: best.adapted ? 'continuation-adapted' : voted.count > 1 ? 'continuation-vote' : 'continuation-copy',
       provenance: voted.occurrences.slice(0, 3).map((o) => {
         const spanId = codeWindowSpanId(o.file, o.line, o.previousLine);

@@ -61,6 +61,27 @@ export interface CompletionEngineConfig {
   selfScanLines: number;
   /** Lines of the document after the cursor scanned for self-matches. @default 300 */
   suffixScanLines: number;
+  /**
+   * Indexed files the engine completes its own held-out lines in to calibrate its confidence (`selfCalibration`),
+   * a seeded sample; 0 turns self-calibration off (the confidence is then the raw score). Range ≥ 0. @default 300
+   */
+  calibrationFiles: number;
+  /**
+   * Held-out lines in all, spread evenly over the sampled files (each gives a next-line and, where a token boundary
+   * allows, a mid-line sample): a small workspace gives more lines per file, so its calibration is not starved.
+   * Range ≥ 1. @default 2000
+   */
+  calibrationLines: number;
+  /**
+   * How many samples' worth a parent's calibration map counts as when a mode (or a language in a mode) is fitted:
+   * groups with few samples stay near the parent's map. Range ≥ 0. @default 20
+   */
+  calibrationPriorStrength: number;
+  /**
+   * Fewer labelled samples than this (held-out lines and outcomes together) say too little: the confidence stays the
+   * raw score. Range ≥ 0. @default 50
+   */
+  calibrationMinSamples: number;
 }
 
 export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
@@ -83,4 +104,8 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   blockStepExponent: 1,
   selfScanLines: 3000,
   suffixScanLines: 300,
+  calibrationFiles: 300,
+  calibrationLines: 2000,
+  calibrationPriorStrength: 20,
+  calibrationMinSamples: 50,
 };

@@ -1,4 +1,5 @@
 import type { Cancellation } from '../ports/cancellation';
+import type { CompletionMode } from './completionMode';
 
 /** A position in a text document: 0-based line and UTF-16 character offset, as in LSP. */
 export interface SourcePosition {
@@ -44,8 +45,15 @@ export interface CompletionCandidate {
   text: string;
   /** Range the text replaces (empty at the cursor for a pure insertion). */
   range: SourceRange;
-  /** Probability-like confidence, 0–1. */
+  /**
+   * The probability that the text is exactly right, 0–1: the raw score through the engine's calibration for this
+   * mode and language (the identity until the engine has calibrated).
+   */
   confidence: number;
+  /** The engine's uncalibrated score (share of the vote, evidence, specificity), kept for explain. */
+  rawConfidence?: number;
+  /** Next line, mid-line or block: which calibration applied. */
+  mode?: CompletionMode;
   /** How the candidate was produced, e.g. `ngram-vote`, `prefix-copy`. */
   method: string;
   provenance: CompletionProvenance[];
@@ -56,6 +64,8 @@ export interface CompletionResult {
   candidates: CompletionCandidate[];
   /** Confidence of the best candidate found, shown or not; 0 when there was none. */
   bestConfidence: number;
+  /** The uncalibrated score of that candidate; 0 when there was none. */
+  bestRawConfidence?: number;
   /** Set when the budget ran out and search phases were skipped: the candidates rank what was found until then. */
   cutShort?: boolean;
 }

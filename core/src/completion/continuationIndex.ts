@@ -100,6 +100,17 @@ export class ContinuationIndex {
     return file?.alive ? file.lines : undefined;
   }
 
+  /** The live indexed file at a path, or undefined. */
+  liveFile(path: string): IndexedFile | undefined {
+    const file = this.byPath.get(path);
+    return file?.alive ? file : undefined;
+  }
+
+  /** Every live indexed file, in the order it was first added. */
+  liveFiles(): IndexedFile[] {
+    return [...this.byPath.values()].filter((file) => file.alive);
+  }
+
   removeFile(path: string): void {
     const file = this.byPath.get(path);
     if (!file?.alive) return;

@@ -17,3 +17,7 @@ export * from './blockStructure';
 export * from './agreedBlock';
 export * from './blockCases';
 export * from './growBlock';
+export * from './completionMode';
+export * from './selfCalibrationSample';
+export * from './selfCalibration';
+export * from './selfCalibrationReport';

@@ -17,3 +17,5 @@ export * from './weakDomains';
 export * from './trainingStop';
 export * from './selfPlay';
 export * from './forgetting';
+export * from './betaCalibration';
+export * from './groupedCalibration';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ChatEngine, CompletionEngine } from '@arenalab/core';
+import { CancelledError, ChatEngine, CompletionEngine, seededRandom, SelfCalibration } from '@arenalab/core';
 import type { Cancellation, Clock, Embedder, Progress } from '@arenalab/core';
 import { DatasetRepository, DatasetRepositoryError } from '../datasets';
 import { LOG_FILE_NAME, SpanStore } from '../store';
@@ -88,6 +88,17 @@ function workspaceConstitution(root: string, sources: CreatureSources): Workspac
  * The creatures of `arenalab serve`: one chat creature per dataset (verified on load; its Merkle root is the ledger
  * hash) and the completion creature over the workspace (pinned by the store's chain head when there is one).
  */
+/**
+ * The engine calibrates its confidence on the served workspace as the language server's does (core's
+ * `SelfCalibration`), in the background so serving starts at once; until it is done the confidence is the raw score.
+ */
+function calibrateInBackground(engine: CompletionEngine, token: Cancellation, log: ((line: string) => void) | undefined): void {
+  new SelfCalibration(engine).fitWorkspace({ random: seededRandom(1), token }).then(
+    (samples) => log?.(`confidence calibrated on ${samples} held-out sample(s) of the workspace`),
+    (error: unknown) => { if (!(error instanceof CancelledError)) log?.(`confidence calibration failed: ${error instanceof Error ? error.message : String(error)}`); },
+  );
+}
+
 export async function loadCreatures(sources: CreatureSources, token: Cancellation, progress: Progress): Promise<LoadedCreatures> {
   if (sources.datasets.length === 0 && sources.workspace === undefined) {
     throw new ApiConfigError('nothing to serve: give --workspace DIR for code completion and/or --dataset NAME[@VERSION] for chat');
@@ -104,6 +115,7 @@ export async function loadCreatures(sources: CreatureSources, token: Cancellatio
     if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new ApiConfigError(`--workspace ${sources.workspace}: no such folder`);
     const engine = new CompletionEngine();
     const built = await indexWorkspace(engine, root, {}, token, progress);
+    calibrateInBackground(engine, token, sources.log);
     workspace = { files: built.files, windows: built.windows, build_s: Math.round(built.build_s * 1000) / 1000, skipped: built.skipped.length };
     creatures.push({
       id: WORKSPACE_CREATURE_ID,

@@ -39,6 +39,7 @@ describe('benchCalibration', () => {
     await store.close();
     const result = await benchCalibration({ ...options, store: dir }, never, progress);
     assert.equal(result.benchmark_cases, null);
+    assert.equal(result.self_calibration, null);
     const logged = result.store!;
     assert.equal(logged.points, 1500);
     assert.ok(logged.ece_before > 0.1 && logged.ece_after < logged.ece_before / 2, JSON.stringify(logged));

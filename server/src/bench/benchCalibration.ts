@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { calibrationReport, outcomeCalibrationPoints, seededRandom } from '@arenalab/core';
+import { calibrationReport, CompletionEngine, outcomeCalibrationPoints, seededRandom, selfCalibrationReport } from '@arenalab/core';
 import type { CalibrationMethod, CalibrationPoint, CalibrationReport, Cancellation, Progress, SerializedCalibrator } from '@arenalab/core';
 import { loadStoreSpans, LOG_FILE_NAME } from '../store';
 import { benchCompletion } from './benchCompletion';
@@ -26,7 +26,7 @@ export interface CalibrationSourceResult {
   ece_before: number;
   ece_after: number;
   target_precision: number;
-  /** The raw-confidence show threshold for the target precision; null when no threshold reaches it. */
+  /** The show threshold (in the confidence the points carry) for the target precision; null when no threshold reaches it. */
   threshold: { threshold: number; precision: number; coverage: number; shown: number } | null;
   calibrator: SerializedCalibrator | null;
 }
@@ -40,6 +40,11 @@ export interface BenchCalibrationResult {
   store: (CalibrationSourceResult & { path: string }) | null;
   /** Next-line benchmark cases (best confidence → exact match); null without --repo. */
   benchmark_cases: (CalibrationSourceResult & { repo: string }) | null;
+  /**
+   * The engine's self-calibration on the repository, per mode, cross-fitted over two folds of its files: ECE of the
+   * raw score and of the calibrated confidence; null without --repo.
+   */
+  self_calibration: { mode: string; samples: number; accuracy: number; ece_raw: number; ece_calibrated: number }[] | null;
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -71,11 +76,16 @@ export async function benchCalibration(options: BenchCalibrationOptions, token: 
     store = { path: options.store, ...report(outcomeCalibrationPoints(spans)) };
   }
   let cases: BenchCalibrationResult['benchmark_cases'] = null;
+  let self: BenchCalibrationResult['self_calibration'] = null;
   if (options.repo !== undefined) {
     const points: CalibrationPoint[] = [];
     const bench = { repo: options.repo, perFile: options.perFile, seed: options.seed, ...(options.maxFiles !== undefined ? { maxFiles: options.maxFiles } : {}) };
-    await benchCompletion(bench, token, progress, undefined, (c) => points.push({ confidence: Math.min(1, Math.max(0, c.confidence)), correct: c.em }));
+    const engine = new CompletionEngine();
+    await benchCompletion(bench, token, progress, engine, (c) => points.push({ confidence: Math.min(1, Math.max(0, c.confidence)), correct: c.em }));
     cases = { repo: options.repo, ...report(points) };
+    // The benchmark leaves every file indexed: the same engine is split in two folds of files for the self-calibration check.
+    const modes = await selfCalibrationReport(engine, { random: seededRandom(options.seed), bins: options.bins, token });
+    self = modes.map((m) => ({ mode: m.mode, samples: m.samples, accuracy: round(m.accuracy), ece_raw: round(m.eceRaw), ece_calibrated: round(m.eceCalibrated) }));
   }
-  return { benchmark: 'calibration', method: options.method, bins: options.bins, folds: options.folds, store, benchmark_cases: cases };
+  return { benchmark: 'calibration', method: options.method, bins: options.bins, folds: options.folds, store, benchmark_cases: cases, self_calibration: self };
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { CompletionEngine, completeWithSyntax, SyntaxService } from '@arenalab/core';
+import { CompletionEngine, completeWithSyntax, seededRandom, SelfCalibration, SyntaxService } from '@arenalab/core';
 import { fileGrammarLoader } from '../adapters';
 import type { BenchSourceFile, Cancellation } from '@arenalab/core';
 import { listWorkspaceFiles, readWorkspaceFile } from '../workspace';
@@ -43,10 +43,28 @@ export async function withSyntaxCheck(engine: CompletionEngine): Promise<NextLin
 }
 
 /**
+ * The engine calibrating itself as the language server's does (`SelfCalibration`: leave-one-file-out on its own
+ * index, seeded), except on the lines the benchmark evaluates, so the reported ECE is out of sample.
+ */
+function selfCalibrating(engine: CompletionEngine, measured: NextLineEngine, seed: number): NextLineEngine {
+  const calibration = new SelfCalibration(engine);
+  return {
+    config: measured.config,
+    get stats() {
+      return measured.stats;
+    },
+    addFile: (file, language, text) => measured.addFile(file, language, text),
+    removeFile: (file) => measured.removeFile(file),
+    complete: (request, options) => measured.complete(request, options),
+    calibrate: (skipLine, token) => calibration.fitWorkspace({ random: seededRandom(seed), token, skipLine }),
+  };
+}
+
+/**
  * `arenalab bench completion`: the next-line benchmark on a real repository. Lists its source files (gitignore and
  * default excludes honoured; big, binary, minified and generated files skipped), reads them once, and runs the
  * next-line protocol (`runNextLineBenchmark`: each target file held out while its cases run) with the CompletionEngine
- * at its default configuration.
+ * at its default configuration, its confidence calibrated first on the repository's other lines (`selfCalibrating`).
  */
 export async function benchCompletion(
   options: BenchCompletionOptions,
@@ -60,7 +78,8 @@ export async function benchCompletion(
   const matches = languageMatcher(options.lang);
   const candidates = files.filter((f) => matches(f.language, f.path)).map((f) => f.path);
   const targets = sampleTargets(candidates, options.maxFiles, options.seed);
-  const measured = options.syntax && engine instanceof CompletionEngine ? await withSyntaxCheck(engine) : engine;
+  const checked = options.syntax && engine instanceof CompletionEngine ? await withSyntaxCheck(engine) : engine;
+  const measured = engine instanceof CompletionEngine ? selfCalibrating(engine, checked, options.seed) : checked;
   const run = await runNextLineBenchmark(files, targets, measured, { perFile: options.perFile, seed: options.seed }, token, progress, onCase);
   return { benchmark: 'next-line', repo: options.repo, ...run };
 }

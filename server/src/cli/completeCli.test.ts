@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { leakedSecrets, PLANTED_PLACES, writePlantedSecretsWorkspace } from '../answering/plantedSecretsTestSupport';
 import { splitAt } from './completeAt';
+import type { BenchCompletionResult } from '../bench/benchCompletion';
 
 // `arenalab complete` and `arenalab bench completion` as a user runs them: a child process on the built launcher.
 const root = path.resolve(__dirname, '../../..');
@@ -81,12 +82,13 @@ describe('arenalab complete and bench completion (real process)', function () {
   it('prints the next-line benchmark as one JSON object with every field of the benchmark report', () => {
     const result = cli(['bench', 'completion', '--repo', repo, '--per-file', '3', '--json']);
     assert.equal(result.code, 0, result.stderr);
-    const out = JSON.parse(result.stdout);
-    assert.deepEqual(Object.keys(out), ['benchmark', 'repo', 'files', 'cases', 'engine', 'baselines', 'index']);
+    const out = JSON.parse(result.stdout) as BenchCompletionResult;
+    assert.deepEqual(Object.keys(out), ['benchmark', 'repo', 'files', 'cases', 'engine', 'baselines', 'index', 'calibration']);
     assert.deepEqual([out.benchmark, out.repo, out.files], ['next-line', repo, 4]);
     assert.ok(out.cases > 0 && out.cases <= 12);
-    assert.deepEqual(Object.keys(out.engine), ['em', 'es', 'coverage', 'shown_em', 'p50_ms', 'p95_ms', 'p99_ms']);
-    for (const key of ['em', 'es', 'coverage']) assert.ok(out.engine[key] >= 0 && out.engine[key] <= 1, key);
+    assert.deepEqual(Object.keys(out.engine), ['em', 'es', 'coverage', 'shown_em', 'p50_ms', 'p95_ms', 'p99_ms', 'ece', 'raw_ece', 'raw_coverage', 'raw_shown_em']);
+    for (const key of ['em', 'es', 'coverage', 'ece', 'raw_ece'] as const) assert.ok(out.engine[key] >= 0 && out.engine[key] <= 1, key);
+    assert.deepEqual(Object.keys(out.calibration), ['samples', 'fit_s']);
     assert.deepEqual(Object.keys(out.baselines['jaccard-copy']), ['em', 'es']);
     assert.ok(out.index.windows > 0 && out.index.rss_mb > 0 && out.index.build_s >= 0);
     const limited = JSON.parse(cli(['bench', 'completion', '--repo', repo, '--max-files', '1', '--lang', 'ts', '--json']).stdout);

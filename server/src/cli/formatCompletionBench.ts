@@ -14,6 +14,8 @@ export function formatCompletionBench(r: BenchCompletionResult): string {
       ['engine', percent(e.em), percent(e.es), percent(e.coverage), percent(e.shown_em), e.p50_ms, e.p95_ms, e.p99_ms],
       ['jaccard-copy', percent(j.em), percent(j.es), '-', '-', '-', '-', '-'],
     ]),
+    `confidence: ECE ${e.ece} calibrated (${r.calibration.samples} self-calibration samples, ${r.calibration.fit_s} s), ${e.raw_ece} raw; ` +
+      `at the raw score coverage would be ${percent(e.raw_coverage)}, shown EM ${percent(e.raw_shown_em)}`,
     `index: ${r.index.files} files, ${r.index.windows} windows, built in ${r.index.build_s} s; peak RSS ${r.index.rss_mb} MB`,
   ].join('\n');
 }

@@ -2,3 +2,4 @@ export * from './runNextLineBenchmark';
 export * from './sampleTargets';
 export * from './collectGaps';
 export * from './runBlockBenchmark';
+export * from './caseCalibration';

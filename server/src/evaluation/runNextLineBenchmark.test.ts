@@ -24,6 +24,7 @@ type Event = { kind: 'add' | 'remove'; file: string } | { kind: 'complete'; requ
  */
 class RecordingEngine implements NextLineEngine {
   readonly config = { showThreshold: 0.5 };
+  calibrate?: NextLineEngine['calibrate'];
   readonly events: Event[] = [];
   readonly indexed = new Map<string, string>();
 
@@ -142,6 +143,34 @@ describe('next-line benchmark run', () => {
     };
     await assert.rejects(runNextLineBenchmark(files, files.map((f) => f.path), engine, sampling, token, progress), /benchmark was cancelled/);
     assert.equal(engine.indexed.size, 3);
+  });
+
+  it('calibrates before the cases, never on an evaluated line, and reports the ECE of confidence and raw score', async () => {
+    const files = repo(3);
+    const cases = sampleNextLineCases(files, sampling);
+    const engine = new RecordingEngine();
+    let skip: ((file: string, line: number) => boolean) | undefined;
+    let completesBefore = -1;
+    engine.calibrate = (skipLine) => {
+      skip = skipLine;
+      completesBefore = engine.events.filter((e) => e.kind === 'complete').length;
+      return Promise.resolve(42);
+    };
+    // Always wrong, at 0.9 once "calibrated" and a raw score of 0.3.
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    engine.complete = (request) => {
+      engine.events.push({ kind: 'complete', request, indexed: new Map(engine.indexed) });
+      return { candidates: [{ text: 'wrong', range, confidence: 0.9, rawConfidence: 0.3, method: 'm', provenance: [] }], bestConfidence: 0.9, bestRawConfidence: 0.3 };
+    };
+    const result = await runNextLineBenchmark(files, files.map((f) => f.path), engine, sampling, neverCancelled, progress);
+    assert.equal(completesBefore, 0, 'calibration runs before the first case');
+    assert.equal(result.calibration.samples, 42);
+    for (const c of cases) assert.ok(skip!(c.file, c.line), `${c.file}:${c.line} is evaluated but was not kept out of the calibration`);
+    const evaluated = new Set(cases.map((c) => `${c.file}:${c.line}`));
+    const others = files.flatMap((f) => f.text.split('\n').map((_, line) => ({ file: f.path, line }))).filter((x) => !evaluated.has(`${x.file}:${x.line}`));
+    assert.ok(others.length > 0 && others.every((x) => !skip!(x.file, x.line)), 'the other lines stay available');
+    // Never right: the ECE is the confidence claimed, raw at the show threshold nothing is shown.
+    assert.deepEqual([result.engine.ece, result.engine.raw_ece, result.engine.coverage, result.engine.raw_coverage, result.engine.raw_shown_em], [0.9, 0.3, 1, 0, null]);
   });
 
   it('takes the first line of the first candidate as the prediction', () => {

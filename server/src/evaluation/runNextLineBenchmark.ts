@@ -1,4 +1,6 @@
 import { JaccardCopyIndex, sampleFileCases, scoreLine, throwIfCancelled, yieldToHost } from '@arenalab/core';
+import { caseCalibration } from './caseCalibration';
+import type { CaseCalibration } from './caseCalibration';
 import type {
   BenchSourceFile, Cancellation, CompleteOptions, CompletionRequest, CompletionResult, NextLineCase, NextLineSamplingConfig, Progress,
 } from '@arenalab/core';
@@ -10,6 +12,11 @@ export interface NextLineEngine {
   addFile(file: string, language: string, text: string): void;
   removeFile(file: string): void;
   complete(request: CompletionRequest, options?: CompleteOptions): CompletionResult | Promise<CompletionResult>;
+  /**
+   * Fits the engine's confidence calibration on its own index, never on a line `skipLine` names (the evaluated
+   * cases); returns the samples it used. Absent (a double), the benchmark measures the raw score.
+   */
+  calibrate?(skipLine: (file: string, line: number) => boolean, token: Cancellation): Promise<number>;
 }
 
 export interface NextLineScores {
@@ -20,7 +27,9 @@ export interface NextLineScores {
 export interface NextLineRunResult {
   files: number;
   cases: number;
-  engine: NextLineScores & { coverage: number; shown_em: number | null; p50_ms: number; p95_ms: number; p99_ms: number };
+  engine: NextLineScores & CaseCalibration & { coverage: number; shown_em: number | null; p50_ms: number; p95_ms: number; p99_ms: number };
+  /** The self-calibration fitted before the cases: samples used (0 when the engine does not calibrate) and seconds. */
+  calibration: { samples: number; fit_s: number };
   baselines: { 'jaccard-copy': NextLineScores };
   index: { files: number; build_s: number; windows: number; rss_mb: number };
 }
@@ -62,6 +71,10 @@ export interface NextLineCaseOutcome {
   em: boolean;
   es: number;
   confidence: number;
+  /** The uncalibrated score of the same candidate. */
+  rawConfidence: number;
+  /** Whether the engine had a candidate at all. */
+  candidate: boolean;
 }
 
 export async function buildEngine(engine: NextLineEngine, files: readonly BenchSourceFile[], token: Cancellation, progress: Progress): Promise<number> {
@@ -92,12 +105,25 @@ async function runFileCases(engine: NextLineEngine, file: BenchSourceFile, cases
       const result = await engine.complete({ file: c.file, language: c.language, prefix: c.prefix, suffix: c.suffix }, { showThreshold: 0 });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const prediction = predictedLine(result);
-      results.push({ file: c.file, language: c.language, line: c.line, target: c.target, prediction, ...scoreLine(prediction, c.target), confidence: result.bestConfidence, ms });
+      const scored = { ...scoreLine(prediction, c.target), confidence: result.bestConfidence, rawConfidence: result.bestRawConfidence ?? result.bestConfidence, candidate: result.candidates.length > 0 };
+      results.push({ file: c.file, language: c.language, line: c.line, target: c.target, prediction, ...scored, ms });
     }
     return results;
   } finally {
     engine.addFile(file.path, file.language, file.text);
   }
+}
+
+/**
+ * The engine's self-calibration, kept off the evaluated lines: the cases each target file will be asked are known
+ * from the seeded sampler before any is run, and those lines are never calibration samples.
+ */
+async function calibrateOffCases(engine: NextLineEngine, targetFiles: readonly BenchSourceFile[], sampling: NextLineSamplingConfig, token: Cancellation): Promise<NextLineRunResult['calibration']> {
+  if (engine.calibrate === undefined) return { samples: 0, fit_s: 0 };
+  const caseLines = new Map(targetFiles.map((f) => [f.path, new Set(sampleFileCases(f, sampling).map((c) => c.line))]));
+  const start = process.hrtime.bigint();
+  const samples = await engine.calibrate((file, line) => caseLines.get(file)?.has(line) === true, token);
+  return { samples, fit_s: round(seconds(start), 3) };
 }
 
 /** What the baseline needs of a case; its prefix is re-sliced from the file text when scored. */
@@ -159,6 +185,7 @@ export async function runNextLineBenchmark(
   const windows = engine.stats.windows;
   const byPath = new Map(files.map((f) => [f.path, f]));
   const targetFiles = targets.map((path) => byPath.get(path)).filter((f): f is BenchSourceFile => f !== undefined);
+  const calibration = await calibrateOffCases(engine, targetFiles, sampling, token);
   // Cases keep where their prefix ends, not the prefix itself: a copy per case would hold the corpus many times over.
   const allCases: BaselineCase[] = [];
   const results: EngineCaseResult[] = [];
@@ -188,8 +215,10 @@ export async function runNextLineBenchmark(
       p50_ms: round(percentile(latencies, 50), 3),
       p95_ms: round(percentile(latencies, 95), 3),
       p99_ms: round(percentile(latencies, 99), 3),
+      ...caseCalibration(results, engine.config.showThreshold),
     },
     baselines: { 'jaccard-copy': baseline },
     index: { files: files.length, build_s: round(build_s, 3), windows, rss_mb },
+    calibration,
   };
 }

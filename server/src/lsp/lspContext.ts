@@ -1,4 +1,4 @@
-import { CompletionEngine, OnlineLearner, systemClock } from '@arenalab/core';
+import { CompletionEngine, OnlineLearner, SelfCalibration, systemClock } from '@arenalab/core';
 import type { Clock } from '@arenalab/core';
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_CLIENT_SETTINGS } from './settings/clientSettings';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { OutcomeRecorder, realRetentionTimer, RetentionChecker } from '../outcomes';
 import type { MissingDocument, RetentionDocument, RetentionTimer } from '../outcomes';
 import { recordLearnedSpans } from './learning/recordLearnedSpans';
+import { BackgroundCalibration } from './learning/backgroundCalibration';
 import { CompletionService, WorkspaceConstitution } from '../answering';
 import { CurationSession } from '../curation';
 import { DocumentSync } from './workspace/documentSync';
@@ -66,6 +67,14 @@ export interface LspContext {
    * suggestion came from vote with more or less weight after it was accepted, retained, dismissed or failed a run.
    */
   learner: OnlineLearner;
+  /**
+   * The engine's confidence calibration: fitted on held-out lines of the workspace in the background each time the
+   * index is ready (`calibrating`), refitted with each accepted or dismissed suggestion recorded (and those in the store).
+   */
+  calibration: SelfCalibration;
+  calibrating: BackgroundCalibration;
+  /** Completion requests being answered now; the background calibration waits while there are any. */
+  completing: { count: number };
   /** Withholds suggestions that break a hard principle (secrets, excluded files, harm, remembered violations). */
   constitution: WorkspaceConstitution;
   /** The engine behind the constitution: the only way the handlers get suggestions. */
@@ -102,12 +111,15 @@ export function createLspContext(connection: Connection, settings: LspSettings =
   const sync = new DocumentSync({ console: connection.console, engine, roots, documents, settings });
   const log = (line: string) => connection.console.info(line);
   const learner = new OnlineLearner(engine.weights);
-  const outcomes = new OutcomeRecorder({ clock, log, observe: (span) => learner.observe([span]) });
+  const calibration = new SelfCalibration(engine);
+  const completing = { count: 0 };
+  const calibrating = new BackgroundCalibration(calibration, log, () => completing.count > 0);
+  const outcomes = new OutcomeRecorder({ clock, log, observe: (span) => { learner.observe([span]); calibration.observe([span]); } });
   const constitution = new WorkspaceConstitution({ clock, rootOf: (key) => roots.rootOf(key), log, excludes: (root) => excludesFor(ctx, root), storeDir: () => ctx.store.dir });
   const ctx: LspContext = {
     connection, documents, engine, roots, settings, sync,
     suggestions: new SuggestionMemory(settings.rememberedSuggestions),
-    indexer: new WorkspaceIndexer({ connection, engine, roots, sync, excludes: (root) => excludesFor(ctx, root) }),
+    indexer: new WorkspaceIndexer({ connection, engine, roots, sync, excludes: (root) => excludesFor(ctx, root), onReady: () => void calibrating.restart() }),
     fileChanges: new FileChangeBatch({ timer, apply: (changes) => ctx.indexer.applyChanges(changes), logError: (line) => connection.console.error(line) }),
     clientSettings: DEFAULT_CLIENT_SETTINGS,
     folderExcludes: new Map(),
@@ -123,6 +135,9 @@ export function createLspContext(connection: Connection, settings: LspSettings =
     }),
     store: { opened: false },
     learner,
+    calibration,
+    calibrating,
+    completing,
     constitution,
     completions: new CompletionService(engine, constitution),
     clock,

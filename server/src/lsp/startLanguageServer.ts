@@ -116,6 +116,7 @@ export function startLanguageServer(connection: Connection, settings?: LspSettin
     ctx.sync.dispose();
     ctx.fileChanges.dispose();
     ctx.retention.dispose();
+    ctx.calibrating.cancel();
     await ctx.outcomes.close();
   });
   ctx.documents.listen(connection);

@@ -55,6 +55,10 @@ export function suggestionOutcomeSpan(input: SuggestionOutcomeInput): Omit<Span,
     metadata: {
       suggestion_id: input.suggestionId,
       confidence: candidate.confidence,
+      // The raw score, mode and language label this outcome as a calibration sample (core's outcomeCalibrationSample).
+      ...(candidate.rawConfidence !== undefined ? { raw_confidence: candidate.rawConfidence } : {}),
+      ...(candidate.mode !== undefined ? { mode: candidate.mode } : {}),
+      language: input.language,
       method: candidate.method,
       outcome: input.outcome,
       file: input.file,

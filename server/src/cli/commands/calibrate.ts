@@ -35,7 +35,10 @@ function formatCalibration(r: BenchCalibrationResult): string {
       row(r.store ? `store ${r.store.path}` : 'store (no log)', r.store),
       row(r.benchmark_cases ? `next-line cases ${r.benchmark_cases.repo}` : 'next-line cases (no --repo)', r.benchmark_cases),
     ]),
-    'The show threshold is in raw engine confidence (pass it as showThreshold); a host follows a target precision with OnlineLearner.showThreshold.',
+    ...(r.self_calibration
+      ? ['engine self-calibration on the repository, 2-fold cross-fitted by file:', table([['mode', 'samples', 'right', 'ECE raw', 'ECE calibrated'], ...r.self_calibration.map((m) => [m.mode, m.samples, fixed(m.accuracy), fixed(m.ece_raw), fixed(m.ece_calibrated)])])]
+      : []),
+    "The show threshold is in the confidence each source carries (the engine's, self-calibrated, for next-line cases; as logged for the store); pass it as showThreshold; a host follows a target precision with OnlineLearner.showThreshold.",
   ].join('\n');
 }
 

@@ -10,6 +10,8 @@ export function onExplain(suggestions: SuggestionMemory, params: ExplainParams):
     suggestionId: shown.id,
     text: candidate.text,
     confidence: candidate.confidence,
+    ...(candidate.rawConfidence !== undefined ? { rawConfidence: candidate.rawConfidence } : {}),
+    ...(candidate.mode !== undefined ? { mode: candidate.mode } : {}),
     method: candidate.method,
     uri: shown.uri,
     sources: candidate.provenance.map((p) => ({ ...p })),

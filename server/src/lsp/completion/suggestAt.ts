@@ -62,7 +62,13 @@ export async function suggestWithReason(ctx: LspContext, uri: string, position: 
   const request = { file, language, prefix: text.slice(0, offset), suffix: text.slice(offset), position: at };
   const threshold = showThreshold(ctx);
   const options = { token: budget.cancelled, budget: budget.deadline, showThreshold: threshold, maxLines: clientSettings.maxLines, pause: pauseForInput };
-  const result = await ctx.completions.complete(request, options);
+  ctx.completing.count++;
+  let result;
+  try {
+    result = await ctx.completions.complete(request, options);
+  } finally {
+    ctx.completing.count--;
+  }
   if (budget.cancelled.isCancelled || ctx.documents.get(uri)?.version !== version) return { shown: [] };
   if (result.cutShort) ctx.connection.console.info(`completion at ${uri}:${at.line}:${at.character} cut short by the ${budget.budgetMs} ms budget: ${result.candidates.length + result.withheld.length} candidate(s) from the phases done`);
   const shown = result.candidates.map((candidate) => ctx.suggestions.remember(uri, withMaxLines(candidate, clientSettings.maxLines), { file, language, version }));

@@ -1,9 +1,11 @@
-import type { CompletionEngine, OnlineLearner } from '@arenalab/core';
+import type { CompletionEngine, OnlineLearner, SelfCalibration } from '@arenalab/core';
 
 /** What unlearning touches: the online learner's updates and the engine's trust in places. */
 export interface LearningDeps {
   readonly learner: OnlineLearner;
   readonly engine: Pick<CompletionEngine, 'weights'>;
+  /** Also given the store's outcomes on replay, as labelled calibration samples (absent: not calibrated from them). */
+  readonly calibration?: Pick<SelfCalibration, 'observe'>;
 }
 
 /**

@@ -15,6 +15,7 @@ function replay(deps: LearningDeps, spans: readonly Span[]): { updates: number; 
   let batch: Span[] = [];
   const flush = () => {
     updates += deps.learner.observe(batch).length;
+    deps.calibration?.observe(batch);
     batch = [];
   };
   for (const span of spans) {

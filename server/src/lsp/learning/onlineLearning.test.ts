@@ -68,6 +68,21 @@ describe('LSP online learning', () => {
   });
 });
 
+describe('LSP calibration from outcomes', () => {
+  it('refits the engine confidence as accepted and dismissed suggestions are recorded', () => {
+    const { ctx } = context();
+    const shown = { ...candidate, rawConfidence: 0.8, mode: 'next-line' as const };
+    const remember = () => ctx.suggestions.remember('untitled:a.ts', shown, { file: 'a.ts', language: 'typescript', version: 1 });
+    assert.equal(ctx.engine.calibration.calibrate(0.8, 'next-line', 'typescript'), 0.8, 'unfitted: the raw score');
+    // Each report is its own suggestion (a new id): 60 dismissals of suggestions the engine scored 0.8.
+    for (let i = 0; i < 60; i++) onFeedback(ctx, { suggestionId: remember().id, outcome: 'dismissed', reason: 'explicit' });
+    const afterDismissals = ctx.engine.calibration.calibrate(0.8, 'next-line', 'typescript');
+    assert.ok(afterDismissals < 0.8, `after 60 dismissals at 0.8: ${afterDismissals}`);
+    for (let i = 0; i < 60; i++) onFeedback(ctx, { suggestionId: remember().id, outcome: 'accepted' });
+    assert.ok(ctx.engine.calibration.calibrate(0.8, 'next-line', 'typescript') > afterDismissals);
+  });
+});
+
 describe('LSP show threshold for a target precision', () => {
   /** 100 logged suggestions, confidences 0.00–0.99: those from 0.70 up were accepted, the others dismissed. */
   function logged(ctx: ReturnType<typeof context>['ctx']) {

@@ -19,6 +19,8 @@ export interface WorkspaceIndexerDeps {
   sync: DocumentSync;
   /** The user's extra exclusions (gitignore syntax) in a workspace folder, read at each full re-index. */
   excludes: (root: string) => readonly string[];
+  /** Called after each full indexing is announced ready (the engine then calibrates itself in the background). */
+  onReady?: () => void;
 }
 
 /** Files refreshed between two turns for other requests. */
@@ -238,6 +240,7 @@ export class WorkspaceIndexer {
     // Progress ends before ready is announced, so a client waiting for ready sees a finished progress bar.
     progress.done();
     this.sendStatus('ready', `${result.files} files indexed`);
+    this.deps.onReady?.();
     return result;
   }
 
