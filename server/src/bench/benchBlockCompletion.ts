@@ -3,7 +3,7 @@ import type { BenchSourceFile, Cancellation } from '@arenalab/core';
 import { listWorkspaceFiles, readWorkspaceFile } from '../workspace';
 import { runBlockBenchmark, sampleTargets } from '../evaluation';
 import type { BlockRunResult, NextLineEngine, NextLineRunProgress } from '../evaluation';
-import { languageMatcher, withSyntaxCheck } from './benchCompletion';
+import { languageMatcher, selfCalibrating, withSyntaxCheck } from './benchCompletion';
 import type { BenchCompletionOptions } from './benchCompletion';
 
 export type BenchBlockResult = { benchmark: 'block'; repo: string } & BlockRunResult;
@@ -22,7 +22,9 @@ export async function benchBlockCompletion(
   const files: BenchSourceFile[] = listed.map((f) => ({ path: f.path, language: f.language, text: readWorkspaceFile(f) }));
   const matches = languageMatcher(options.lang);
   const targets = sampleTargets(files.filter((f) => matches(f.language, f.path)).map((f) => f.path), options.maxFiles, options.seed);
-  const measured = options.syntax && engine instanceof CompletionEngine ? await withSyntaxCheck(engine) : engine;
+  const checked = options.syntax && engine instanceof CompletionEngine ? await withSyntaxCheck(engine) : engine;
+  // Calibrated first, as the language server's engine is, off the lines the block cases cover.
+  const measured = engine instanceof CompletionEngine ? selfCalibrating(engine, checked, options.seed) : checked;
   const run = await runBlockBenchmark(files, targets, measured, { perFile: options.perFile, seed: options.seed }, token, progress);
   return { benchmark: 'block', repo: options.repo, ...run };
 }

@@ -46,7 +46,7 @@ export async function withSyntaxCheck(engine: CompletionEngine): Promise<NextLin
  * The engine calibrating itself as the language server's does (`SelfCalibration`: leave-one-file-out on its own
  * index, seeded), except on the lines the benchmark evaluates, so the reported ECE is out of sample.
  */
-function selfCalibrating(engine: CompletionEngine, measured: NextLineEngine, seed: number): NextLineEngine {
+export function selfCalibrating(engine: CompletionEngine, measured: NextLineEngine, seed: number): NextLineEngine {
   const calibration = new SelfCalibration(engine);
   return {
     config: measured.config,

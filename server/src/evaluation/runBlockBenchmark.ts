@@ -2,6 +2,8 @@ import {
   BLOCK_CASE_MAX_LINES, blockBodyLines, indentOf, JaccardCopyIndex, lastNonBlankAtOrBefore, sampleFileBlockCases, scoreBlock, splitLines, throwIfCancelled, yieldToHost,
 } from '@arenalab/core';
 import type { BenchSourceFile, BlockCase, BlockScore, Cancellation, NextLineSamplingConfig } from '@arenalab/core';
+import { caseCalibration } from './caseCalibration';
+import type { CaseCalibration } from './caseCalibration';
 import { buildEngine, percentile } from './runNextLineBenchmark';
 import type { NextLineEngine, NextLineRunProgress } from './runNextLineBenchmark';
 
@@ -28,13 +30,18 @@ export interface BlockRunResult {
     p50_ms: number;
     p95_ms: number;
     p99_ms: number;
-  };
+  } & CaseCalibration;
   baselines: { 'jaccard-copy': BlockScores; 'first-line-only': BlockScores };
+  /** The self-calibration fitted before the cases, off every line a block case covers: samples and seconds. */
+  calibration: { samples: number; fit_s: number };
   index: { files: number; build_s: number; windows: number; rss_mb: number };
 }
 
 interface CaseResult extends BlockScore {
+  /** A candidate came back (shown or not). */
+  candidate: boolean;
   confidence: number;
+  rawConfidence: number;
   ms: number;
   /** The same prediction cut to its first line: the single-line engine's answer. */
   firstOnly: BlockScore;
@@ -62,8 +69,11 @@ async function runFileCases(engine: NextLineEngine, file: BenchSourceFile, cases
       const result = await engine.complete(request, { showThreshold: 0, maxLines: BLOCK_CASE_MAX_LINES });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const text = result.candidates[0]?.text ?? '';
-      const confidence = result.candidates[0]?.confidence ?? result.bestConfidence;
-      results.push({ ...scoreBlock(text, c.target), confidence, ms, firstOnly: scoreBlock(text.split('\n', 1)[0], c.target) });
+      const best = result.candidates[0];
+      const confidence = best?.confidence ?? result.bestConfidence;
+      const rawConfidence = best?.rawConfidence ?? result.bestRawConfidence ?? confidence;
+      const firstOnly = scoreBlock(text.split('\n', 1)[0], c.target);
+      results.push({ ...scoreBlock(text, c.target), candidate: best !== undefined, confidence, rawConfidence, ms, firstOnly });
     }
     return results;
   } finally {
@@ -92,6 +102,19 @@ async function runJaccardBaseline(files: readonly BenchSourceFile[], cases: read
   }));
 }
 
+/** Lines after a block case's first body line kept out of calibration: its body and a margin (blank lines). */
+const CALIBRATION_SKIP_LINES = 2 * BLOCK_CASE_MAX_LINES;
+
+/** The engine's self-calibration, kept off every line a block case's body may cover (known before any case runs). */
+async function calibrateOffBlocks(engine: NextLineEngine, targetFiles: readonly BenchSourceFile[], sampling: NextLineSamplingConfig, token: Cancellation): Promise<BlockRunResult['calibration']> {
+  if (engine.calibrate === undefined) return { samples: 0, fit_s: 0 };
+  const starts = new Map(targetFiles.map((f) => [f.path, sampleFileBlockCases(f, sampling).map((c) => c.line)]));
+  const start = process.hrtime.bigint();
+  const skip = (file: string, line: number) => starts.get(file)?.some((first) => line >= first && line < first + CALIBRATION_SKIP_LINES) === true;
+  const samples = await engine.calibrate(skip, token);
+  return { samples, fit_s: round(Number(process.hrtime.bigint() - start) / 1e9, 3) };
+}
+
 /**
  * The block benchmark: like the next-line one (every file indexed, each target file held out while its cases run),
  * with the cursor at the start of a block's first body line and the body as the target (`sampleFileBlockCases`).
@@ -110,6 +133,7 @@ export async function runBlockBenchmark(
   const windows = engine.stats.windows;
   const byPath = new Map(files.map((f) => [f.path, f]));
   const targetFiles = targets.map((path) => byPath.get(path)).filter((f): f is BenchSourceFile => f !== undefined);
+  const calibration = await calibrateOffBlocks(engine, targetFiles, sampling, token);
   const allCases: BlockCase[] = [];
   const results: CaseResult[] = [];
   const running = progress.phase('completion');
@@ -141,8 +165,11 @@ export async function runBlockBenchmark(
       p50_ms: round(percentile(latencies, 50), 3),
       p95_ms: round(percentile(latencies, 95), 3),
       p99_ms: round(percentile(latencies, 99), 3),
+      // A suggestion claims the lines it shows (a block, or the single line it fell back to): right when all of them are.
+      ...caseCalibration(results.map((r) => ({ candidate: r.candidate, confidence: r.confidence, rawConfidence: r.rawConfidence, em: r.lines > 0 && r.linesRight === r.lines })), engine.config.showThreshold),
     },
     baselines: { 'jaccard-copy': jaccard, 'first-line-only': scores(results.map((r) => r.firstOnly)) },
+    calibration,
     index: { files: files.length, build_s: round(build_s, 3), windows, rss_mb },
   };
 }
