@@ -1,12 +1,12 @@
 import { throwIfCancelled, yieldToHost } from '../ports/cancellation';
-import { QueryTokenIds, shapeStream, tokenStream } from './tokenStream';
+import { indentationIsStructure, QueryTokenIds, shapeStream, tokenStream } from './tokenStream';
 import type { TokenIds } from './tokenStream';
 import type { CompletionEngineConfig } from './completionEngineConfig';
 import { DEFAULT_COMPLETION_ENGINE_CONFIG } from './completionEngineConfig';
 import { codeWindowSpanId } from './codeWindowSpan';
 import { completionConfidence } from './completionConfidence';
 import { consensusRank } from './consensusRank';
-import type { CompleteOptions, CompletionCandidate, CompletionRequest, CompletionResult, SourcePosition } from './completionTypes';
+import type { CompleteOptions, CompletionCandidate, CompletionProvenance, CompletionRequest, CompletionResult, SourcePosition } from './completionTypes';
 import { ContinuationIndex, splitLines } from './continuationIndex';
 import { findIndexOccurrences, findStreamOccurrences } from './findOccurrences';
 import { findShapeIndexOccurrences, findShapeStreamOccurrences } from './findShapeOccurrences';
@@ -20,6 +20,11 @@ import { TrajectoryWeights } from '../learning/trajectoryWeights';
 import type { WeightUpdate } from '../learning/trajectoryWeights';
 import type { RatedOutcome } from '../learning/outcomeRating';
 import type { VotedContinuation } from './voteContinuations';
+import { composeCandidates, partialWord } from './composeCandidates';
+import type { ComposedCandidate } from './composeCandidates';
+import type { TokenSource } from './nextTokenModel';
+import { composedCompletion, mergeComposed } from './mergeComposed';
+import type { RankedLine } from './mergeComposed';
 
 /** The request split at the cursor: full lines before it, what was typed on its line, and the lines after it. */
 interface CursorView {
@@ -37,6 +42,8 @@ function nonBlank(lines: readonly string[]): string[] {
 interface PhasedSearch {
   phases: (() => Occurrence[])[];
   vote(occurrences: Occurrence[]): VotedContinuation[];
+  /** Lines composed token by token (none with synthesis off). */
+  compose(budget: CompleteOptions['budget']): ComposedCandidate[];
 }
 
 function cursorView(request: CompletionRequest): CursorView {
@@ -57,11 +64,12 @@ export class CompletionEngine {
   readonly config: CompletionEngineConfig;
   /** What outcomes taught about each source place; votes are scaled by it (see `learnedVoteFactor`). */
   readonly weights: TrajectoryWeights;
-  private readonly index = new ContinuationIndex();
+  private readonly index: ContinuationIndex;
 
   constructor(config: Partial<CompletionEngineConfig> = {}, weights: TrajectoryWeights = new TrajectoryWeights()) {
     this.config = { ...DEFAULT_COMPLETION_ENGINE_CONFIG, ...config };
     this.weights = weights;
+    this.index = new ContinuationIndex({ indentTokens: this.config.indentTokens > 0, tokenPostings: this.config.synthesisCredit > 0 });
   }
 
   get stats(): { files: number; windows: number } {
@@ -159,17 +167,30 @@ export class CompletionEngine {
       }
       occurrences.push(...phase());
     }
-    return { ...this.rank(search.vote(occurrences), view, options), ...(cutShort ? { cutShort } : {}) };
+    let composed: ComposedCandidate[] = [];
+    if (!cutShort && this.config.synthesisCredit > 0 && options.synthesis !== false) {
+      yield;
+      throwIfCancelled(options.token, 'completion');
+      composed = search.compose(options.budget);
+    }
+    return { ...this.rank(search.vote(occurrences), composed, view, options), ...(cutShort ? { cutShort } : {}) };
   }
 
-  private rank(voted: VotedContinuation[], view: CursorView, options: CompleteOptions): CompletionResult {
+  /** One vote over copied and composed lines: each line once, at the higher confidence, with every source. */
+  private rank(voted: VotedContinuation[], composed: ComposedCandidate[], view: CursorView, options: CompleteOptions): CompletionResult {
     const threshold = options.showThreshold ?? this.config.showThreshold;
-    const ranked = consensusRank(voted, this.config.consensusCandidates).map((candidate) => ({ candidate, confidence: completionConfidence(candidate) }));
+    const copied: RankedLine[] = consensusRank(voted, this.config.consensusCandidates).map((candidate) => ({
+      text: candidate.text,
+      confidence: completionConfidence(candidate),
+      build: (confidence, extra) => this.toCandidate(candidate, confidence, view, extra),
+    }));
+    const cursor = { typed: view.typed, position: view.position, previousLine: previousNonBlank(view.before, view.before.length) };
+    const ranked = mergeComposed(copied, composed, (c, confidence) => composedCompletion(c, confidence, cursor, this.weights));
     const bestConfidence = ranked[0]?.confidence ?? 0;
     const candidates = ranked
       .filter((r) => r.confidence >= threshold && r.confidence > 0)
       .slice(0, options.maxCandidates ?? this.config.maxCandidates)
-      .map((r) => this.toCandidate(r.candidate, r.confidence, view));
+      .map((r) => r.build(r.confidence));
     return { candidates, bestConfidence };
   }
 
@@ -177,7 +198,11 @@ export class CompletionEngine {
     const scanFrom = Math.max(0, view.before.length - this.config.selfScanLines);
     const before = view.before.slice(scanFrom);
     const ids = new QueryTokenIds(this.index.vocabulary);
-    const self = tokenStream(before, ids, scanFrom === 0);
+    const indent = this.config.indentTokens > 0 && indentationIsStructure(request.language);
+    const partial = partialWord(view.typed);
+    // One stream serves both: up to the line start for matching lines, on to the cursor for composing tokens.
+    const selfLines = [...before, view.typed.slice(0, view.typed.length - partial.length)];
+    const self = tokenStream(selfLines, ids, scanFrom === 0, indent);
     const query: QueryContext = { tokens: self.tokens, end: self.lineStarts[before.length] };
     const phases = [
       () => findIndexOccurrences(this.index, query, request.file, this.config),
@@ -201,12 +226,26 @@ export class CompletionEngine {
       const neighbours = [...nonBlank(before.slice(-8)).slice(-3), ...nonBlank(view.after.slice(0, 8)).slice(0, 2)].map((l) => l.trim());
       return voteContinuations(occurrences, view.typed, { words, neighbours }, this.config).candidates;
     };
-    return { phases, vote };
+    const compose = (budget: CompleteOptions['budget']) => {
+      const end = self.tokens.length - 1;
+      const selfSource: TokenSource = { path: request.file, scope: 'self', tokens: self.tokens, lineStarts: self.lineStarts, lines: selfLines, firstLine: scanFrom, end };
+      const after = view.after.slice(0, this.config.suffixScanLines);
+      const suffix = tokenStream(after, ids, false, indent);
+      const others: TokenSource[] = [{ path: request.file, scope: 'self', ...suffix, lines: after, firstLine: view.position.line + 1, end: suffix.tokens.length }];
+      for (const open of request.openFiles ?? []) {
+        if (open.file === request.file) continue;
+        const lines = splitLines(open.text);
+        const stream = tokenStream(lines, ids, true, this.config.indentTokens > 0 && indentationIsStructure(open.language));
+        others.push({ path: open.file, scope: 'open', ...stream, lines, firstLine: 0, end: stream.tokens.length });
+      }
+      return composeCandidates(this.index, { file: request.file, self: selfSource, others, typed: view.typed, partial, ids, budget }, this.config);
+    };
+    return { phases, vote, compose };
   }
 
   private suffixOccurrences(request: CompletionRequest, view: CursorView, query: QueryContext, ids: TokenIds): Occurrence[] {
     const after = view.after.slice(0, this.config.suffixScanLines);
-    const stream = tokenStream(after, ids, false);
+    const stream = tokenStream(after, ids, false, this.config.indentTokens > 0 && indentationIsStructure(request.language));
     return findStreamOccurrences({ ...stream, lines: after, firstLine: view.position.line + 1 }, query, 'self', request.file, this.config);
   }
 
@@ -215,13 +254,13 @@ export class CompletionEngine {
     for (const open of request.openFiles ?? []) {
       if (open.file === request.file) continue;
       const lines = splitLines(open.text);
-      const stream = tokenStream(lines, ids);
+      const stream = tokenStream(lines, ids, true, this.config.indentTokens > 0 && indentationIsStructure(open.language));
       found.push(...findStreamOccurrences({ ...stream, lines, firstLine: 0 }, query, 'open', open.file, this.config));
     }
     return found;
   }
 
-  private toCandidate(voted: VotedContinuation, confidence: number, view: CursorView): CompletionCandidate {
+  private toCandidate(voted: VotedContinuation, confidence: number, view: CursorView, extra: CompletionProvenance[] = []): CompletionCandidate {
     const best = voted.occurrences[0];
     const indent = adaptIndentation(best.line, best.previousLine, previousNonBlank(view.before, view.before.length));
     const { text, range } = insertionFor(voted.text, view.typed, view.position, indent);
@@ -230,10 +269,10 @@ export class CompletionEngine {
       range,
       confidence,
       method: best.adapted ? 'continuation-adapted' : voted.count > 1 ? 'continuation-vote' : 'continuation-copy',
-      provenance: voted.occurrences.slice(0, 3).map((o) => {
+      provenance: voted.occurrences.slice(0, 3).map((o): CompletionProvenance => {
         const spanId = codeWindowSpanId(o.file, o.line, o.previousLine);
         return { file: o.file, line: o.lineNumber, spanId, similarity: Math.min(1, o.matchLength / 32), acceptedBefore: this.weights.acceptedCount(spanId) };
-      }),
+      }).concat(extra),
     };
   }
 }

@@ -50,6 +50,23 @@ export interface CompletionEngineConfig {
   selfScanLines: number;
   /** Lines of the document after the cursor scanned for self-matches. @default 300 */
   suffixScanLines: number;
+  /**
+   * Token-level synthesis: lines composed token by token from the next-token model enter the vote with their
+   * confidence × this. 0 turns synthesis off (and the index keeps no token postings). Range ≥ 0. @default 1
+   */
+  synthesisCredit: number;
+  /** Python streams carry INDENT/DEDENT tokens, so contexts see block structure; 0 turns them off. Range 0–1. @default 1 */
+  indentTokens: number;
+  /** A next-token place weighs (shared context length) ^ this. Range ≥ 0. @default 4 */
+  tokenMatchExponent: number;
+  /** Most indexed places examined per token-context level. Range ≥ 1. @default 64 */
+  tokenMaxPerLevel: number;
+  /** Partial lines the beam keeps (and next tokens it tries from each). Range ≥ 1. @default 4 */
+  synthesisBeamWidth: number;
+  /** Most tokens composed on one line. Range ≥ 1. @default 40 */
+  synthesisMaxTokens: number;
+  /** Next tokens less probable than this are not tried. Range 0–1. @default 0.02 */
+  synthesisMinTokenProbability: number;
 }
 
 export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
@@ -70,4 +87,11 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   learnedWeightGain: 22,
   selfScanLines: 3000,
   suffixScanLines: 300,
+  synthesisCredit: 1,
+  indentTokens: 1,
+  tokenMatchExponent: 4,
+  tokenMaxPerLevel: 64,
+  synthesisBeamWidth: 4,
+  synthesisMaxTokens: 40,
+  synthesisMinTokenProbability: 0.02,
 };

@@ -1,3 +1,4 @@
 export * from './runNextLineBenchmark';
 export * from './sampleTargets';
 export * from './collectGaps';
+export * from './benchCases';

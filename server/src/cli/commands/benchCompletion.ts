@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { CompletionEngine, DEFAULT_COMPLETION_ENGINE_CONFIG } from '@arenalab/core';
 import type { CompletionEngineConfig } from '@arenalab/core';
 import { benchCompletion } from '../../bench/benchCompletion';
+import { BENCH_MODES } from '../../evaluation';
+import type { BenchMode } from '../../evaluation';
 import type { BenchCompletionOptions } from '../../bench/benchCompletion';
 import { formatCompletionBench } from '../formatCompletionBench';
 import { printResult } from '../output';
@@ -25,11 +27,17 @@ export function parseEngineConfig(text: string): Partial<CompletionEngineConfig>
   return value as Partial<CompletionEngineConfig>;
 }
 
+/** A benchmark mode named on the command line. */
+export function parseBenchMode(text: string): BenchMode {
+  if (!(BENCH_MODES as readonly string[]).includes(text)) throw new InvalidArgumentError(`expected one of ${BENCH_MODES.join(', ')}`);
+  return text as BenchMode;
+}
+
 /** `arenalab bench completion`: the next-line benchmark (`runNextLineBenchmark`), printed or as JSON. */
 export function registerBenchCompletionCommand(bench: Command): void {
   bench
     .command('completion')
-    .description('Next-line completion on a repository: engine EM/ES, coverage, shown EM, latency, index build and RSS, with the jaccard-copy baseline on the same cases.')
+    .description('Completion on a repository (next line, or rest of a line typed in part): engine EM/ES, coverage, shown EM, latency, index build and RSS, with the jaccard-copy and copy-only baselines on the same cases.')
     .requiredOption('--repo <dir>', 'repository to benchmark (.gitignore and default excludes honoured)')
     .option('--per-file <n>', 'target lines sampled per file', parsePositiveInt, 10)
     .option('--max-files <n>', 'benchmark at most this many files, a seeded sample (every file is still indexed)', parsePositiveInt)
@@ -37,6 +45,7 @@ export function registerBenchCompletionCommand(bench: Command): void {
     .option('--lang <id>', 'only files of this language id or extension (python, py, typescript, ts, …) are targets')
     .option('--syntax', 'parse-check candidates with tree-sitter and drop those that add parse errors')
     .option('--engine-config <json>', 'override engine settings for an ablation, e.g. \'{"consensusCandidates":1}\'', parseEngineConfig)
+    .option('--mode <mode>', `what is predicted: ${BENCH_MODES.join(' | ')} (mid-line: the rest of the line after a seeded token boundary in its first 60 %)`, parseBenchMode, 'next-line')
     .option('--json', 'print one JSON document')
     .action(async (options: BenchCompletionOptions & { json?: boolean; engineConfig?: Partial<CompletionEngineConfig> }) => {
       const engine = new CompletionEngine(options.engineConfig ?? {});
