@@ -1,4 +1,6 @@
 import { throwIfCancelled, yieldToHost } from '../ports/cancellation';
+import type { Cancellation } from '../ports/cancellation';
+import type { Clock } from '../ports/clock';
 import { indentationIsStructure, QueryTokenIds, shapeStream, tokenStream } from './tokenStream';
 import type { TokenIds } from './tokenStream';
 import type { CompletionEngineConfig } from './completionEngineConfig';
@@ -46,6 +48,13 @@ interface PhasedSearch {
   compose(budget: CompleteOptions['budget']): ComposedCandidate[];
 }
 
+/** The caller's budget, and with a clock also a deadline `ms` from now: composing stops at whichever comes first. */
+function synthesisBudget(budget: Cancellation | undefined, clock: Clock | undefined, ms: number): Cancellation | undefined {
+  if (!clock) return budget;
+  const deadline = clock.now() + ms;
+  return { get isCancelled() { return budget?.isCancelled === true || clock.now() >= deadline; } };
+}
+
 function cursorView(request: CompletionRequest): CursorView {
   const prefixLines = splitLines(request.prefix);
   const typed = prefixLines.pop() ?? '';
@@ -66,7 +75,11 @@ export class CompletionEngine {
   readonly weights: TrajectoryWeights;
   private readonly index: ContinuationIndex;
 
-  constructor(config: Partial<CompletionEngineConfig> = {}, weights: TrajectoryWeights = new TrajectoryWeights()) {
+  /**
+   * `clock` bounds token-level synthesis to `synthesisBudgetMs` per request (without one, only `options.budget`
+   * and the beam's own limits bound it, which keeps tests deterministic).
+   */
+  constructor(config: Partial<CompletionEngineConfig> = {}, weights: TrajectoryWeights = new TrajectoryWeights(), private readonly clock?: Clock) {
     this.config = { ...DEFAULT_COMPLETION_ENGINE_CONFIG, ...config };
     this.weights = weights;
     this.index = new ContinuationIndex({ indentTokens: this.config.indentTokens > 0, tokenPostings: this.config.synthesisCredit > 0 });
@@ -171,7 +184,7 @@ export class CompletionEngine {
     if (!cutShort && this.config.synthesisCredit > 0 && options.synthesis !== false) {
       yield;
       throwIfCancelled(options.token, 'completion');
-      composed = search.compose(options.budget);
+      composed = search.compose(synthesisBudget(options.budget, this.clock, this.config.synthesisBudgetMs));
     }
     return { ...this.rank(search.vote(occurrences), composed, view, options), ...(cutShort ? { cutShort } : {}) };
   }

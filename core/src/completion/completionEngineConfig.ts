@@ -67,6 +67,8 @@ export interface CompletionEngineConfig {
   synthesisMaxTokens: number;
   /** Next tokens less probable than this are not tried. Range 0–1. @default 0.02 */
   synthesisMinTokenProbability: number;
+  /** Milliseconds composing may take per request when the engine has a clock; then the lines completed so far count. @default 6 */
+  synthesisBudgetMs: number;
 }
 
 export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
@@ -94,4 +96,5 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   synthesisBeamWidth: 4,
   synthesisMaxTokens: 40,
   synthesisMinTokenProbability: 0.02,
+  synthesisBudgetMs: 6,
 };

@@ -88,7 +88,9 @@ export function composeCandidates(index: ContinuationIndex, input: ComposeInput,
   const out: ComposedCandidate[] = [];
   for (const line of lines) {
     const text = (typed + renderComposed(line, tokenText, input.typed, input.partial)).trim();
-    if (text === typed.trim() || text.replace(/\s+/g, '').length < config.minSuggestionChars || !text.startsWith(typed.trim())) continue;
+    // A composed rest of one character (a lone `(` or `;`) saves nothing and is mostly a guess.
+    const rest = text.slice(typed.trim().length).replace(/\s+/g, '');
+    if (rest.length < 2 || text.replace(/\s+/g, '').length < config.minSuggestionChars || !text.startsWith(typed.trim())) continue;
     if (out.some((c) => c.text === text)) continue;
     out.push({ text, confidence: composedConfidence(line, config), segments: composedSegments(line, tokenText) });
   }

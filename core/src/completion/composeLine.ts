@@ -23,7 +23,7 @@ export interface ComposeRequest {
   partial: string;
   /** Brackets opened and not closed on the line before the cursor. */
   openBrackets: number;
-  tokenText(id: number): string;
+  tokenText: (id: number) => string;
   /** Time is up: the search stops and returns the lines completed so far (checked before every step). */
   budget?: Cancellation;
 }

@@ -48,17 +48,15 @@ export function gapBefore(source: TokenSource, position: number): string {
  */
 export function renderComposed(line: ComposedLine, tokenText: (id: number) => string, typed: string, partial: string): string {
   let text = '';
+  let first = true;
   for (let i = 0; i < line.ids.length; i++) {
     const id = line.ids[i];
     if (isLayoutToken(id)) continue;
     const token = tokenText(id);
-    if (text === '' && partial !== '') {
-      text = token.slice(partial.length);
-      continue;
-    }
-    const gap = gapBefore(line.evidence[i].source, line.evidence[i].position);
-    text += text === '' && (typed.trim() === '' || /\s$/.test(typed)) ? '' : gap;
-    text += token;
+    if (first && partial !== '') text = token.slice(partial.length);
+    else if (first && (typed.trim() === '' || /\s$/.test(typed))) text = token;
+    else text += gapBefore(line.evidence[i].source, line.evidence[i].position) + token;
+    first = false;
   }
   return text;
 }

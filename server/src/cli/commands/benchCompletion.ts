@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { CompletionEngine, DEFAULT_COMPLETION_ENGINE_CONFIG } from '@arenalab/core';
+import { CompletionEngine, DEFAULT_COMPLETION_ENGINE_CONFIG, systemClock } from '@arenalab/core';
 import type { CompletionEngineConfig } from '@arenalab/core';
 import { benchCompletion } from '../../bench/benchCompletion';
 import { BENCH_MODES } from '../../evaluation';
@@ -48,7 +48,7 @@ export function registerBenchCompletionCommand(bench: Command): void {
     .option('--mode <mode>', `what is predicted: ${BENCH_MODES.join(' | ')} (mid-line: the rest of the line after a seeded token boundary in its first 60 %)`, parseBenchMode, 'next-line')
     .option('--json', 'print one JSON document')
     .action(async (options: BenchCompletionOptions & { json?: boolean; engineConfig?: Partial<CompletionEngineConfig> }) => {
-      const engine = new CompletionEngine(options.engineConfig ?? {});
+      const engine = new CompletionEngine(options.engineConfig ?? {}, undefined, systemClock);
       const result = await withCliWork((token, progress) => benchCompletion(options, token, progress, engine));
       printResult(result, Boolean(options.json), formatCompletionBench);
     });
