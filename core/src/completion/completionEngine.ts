@@ -217,10 +217,15 @@ export class CompletionEngine {
     const selfLines = [...before, view.typed.slice(0, view.typed.length - partial.length)];
     const self = tokenStream(selfLines, ids, scanFrom === 0, indent);
     const query: QueryContext = { tokens: self.tokens, end: self.lineStarts[before.length] };
+    let suffixStream: { tokens: Int32Array; lineStarts: Int32Array; lines: string[] } | undefined;
+    const suffix = () => {
+      const lines = view.after.slice(0, this.config.suffixScanLines);
+      return (suffixStream ??= { ...tokenStream(lines, ids, false, indent), lines });
+    };
     const phases = [
       () => findIndexOccurrences(this.index, query, request.file, this.config),
       () => findStreamOccurrences({ ...self, lines: before, firstLine: scanFrom }, query, 'self', request.file, this.config),
-      () => this.suffixOccurrences(request, view, query, ids),
+      () => findStreamOccurrences({ ...suffix(), firstLine: view.position.line + 1 }, query, 'self', request.file, this.config),
       () => this.openFileOccurrences(request, query, ids),
     ];
     if (this.config.renamedContextCredit > 0) {
@@ -242,9 +247,8 @@ export class CompletionEngine {
     const compose = (budget: CompleteOptions['budget']) => {
       const end = self.tokens.length - 1;
       const selfSource: TokenSource = { path: request.file, scope: 'self', tokens: self.tokens, lineStarts: self.lineStarts, lines: selfLines, firstLine: scanFrom, end };
-      const after = view.after.slice(0, this.config.suffixScanLines);
-      const suffix = tokenStream(after, ids, false, indent);
-      const others: TokenSource[] = [{ path: request.file, scope: 'self', ...suffix, lines: after, firstLine: view.position.line + 1, end: suffix.tokens.length }];
+      const after = suffix();
+      const others: TokenSource[] = [{ path: request.file, scope: 'self', ...after, firstLine: view.position.line + 1, end: after.tokens.length }];
       for (const open of request.openFiles ?? []) {
         if (open.file === request.file) continue;
         const lines = splitLines(open.text);
@@ -254,12 +258,6 @@ export class CompletionEngine {
       return composeCandidates(this.index, { file: request.file, self: selfSource, others, typed: view.typed, partial, ids, budget }, this.config);
     };
     return { phases, vote, compose };
-  }
-
-  private suffixOccurrences(request: CompletionRequest, view: CursorView, query: QueryContext, ids: TokenIds): Occurrence[] {
-    const after = view.after.slice(0, this.config.suffixScanLines);
-    const stream = tokenStream(after, ids, false, this.config.indentTokens > 0 && indentationIsStructure(request.language));
-    return findStreamOccurrences({ ...stream, lines: after, firstLine: view.position.line + 1 }, query, 'self', request.file, this.config);
   }
 
   private openFileOccurrences(request: CompletionRequest, query: QueryContext, ids: TokenIds): Occurrence[] {

@@ -9,6 +9,7 @@ export class HashPostings {
   private runs: Float64Array[] = [];
   private buffer = new Float64Array(BUFFER_SIZE);
   private buffered = 0;
+  private bufferSorted = true;
   private readonly scale: number;
 
   constructor(
@@ -25,6 +26,7 @@ export class HashPostings {
 
   add(hash: number, ref: number): void {
     this.buffer[this.buffered++] = hash * this.scale + ref;
+    this.bufferSorted = false;
     if (this.buffered === BUFFER_SIZE) this.flush();
   }
 
@@ -43,8 +45,14 @@ export class HashPostings {
       if (to > from) ranges.push([run, from, to]);
       total += to - from;
     }
-    const recent: number[] = [];
-    for (let i = 0; i < this.buffered; i++) if (this.buffer[i] >= low && this.buffer[i] < high) recent.push(this.buffer[i]);
+    // Lookups come in bursts after adds: the buffer is sorted once (not merged: that would drop dead files that may
+    // yet be revived) and binary-searched, rather than scanned on every lookup.
+    if (!this.bufferSorted) {
+      this.buffer.subarray(0, this.buffered).sort();
+      this.bufferSorted = true;
+    }
+    const from = lowerBound(this.buffer, low, 0, this.buffered);
+    const recent = Array.from(this.buffer.subarray(from, lowerBound(this.buffer, high, from, this.buffered)));
     total += recent.length;
     return this.sample(ranges, recent, total, cap);
   }
