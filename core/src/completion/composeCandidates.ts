@@ -74,25 +74,38 @@ export function composeCandidates(index: ContinuationIndex, input: ComposeInput,
   });
   const tokenText = (id: number) => input.ids.token(id);
   const typedPart = input.typed.slice(0, input.typed.length - input.partial.length);
-  const lines = composeLine(
-    model,
-    { context: input.self.tokens, end: input.self.end, partial: input.partial, openBrackets: bracketBalance(typedPart), tokenText, budget: input.budget },
-    {
-      beamWidth: config.synthesisBeamWidth,
-      branching: config.synthesisBeamWidth,
-      maxTokens: config.synthesisMaxTokens,
-      minTokenProbability: config.synthesisMinTokenProbability,
-    },
-  );
+  const beam = {
+    beamWidth: config.synthesisBeamWidth,
+    branching: config.synthesisBeamWidth,
+    maxTokens: config.synthesisMaxTokens,
+    minTokenProbability: config.synthesisMinTokenProbability,
+  };
+  const openBrackets = bracketBalance(typedPart);
+  const interpretations: { context: Int32Array; end: number; partial: string }[] = [{ context: input.self.tokens, end: input.self.end, partial: input.partial }];
+  if (input.partial !== '') {
+    // When nothing extends the word it may be complete (a new name): then what follows it is asked for, with it in
+    // the context.
+    const withWord = new Int32Array(input.self.end + 1);
+    withWord.set(input.self.tokens.subarray(0, input.self.end));
+    withWord[input.self.end] = input.ids.id(input.partial);
+    interpretations.push({ context: withWord, end: withWord.length, partial: '' });
+  }
   const typed = input.typed.trimStart();
   const out: ComposedCandidate[] = [];
-  for (const line of lines) {
-    const text = (typed + renderComposed(line, tokenText, input.typed, input.partial)).trim();
-    // A composed rest of one character (a lone `(` or `;`) saves nothing and is mostly a guess.
-    const rest = text.slice(typed.trim().length).replace(/\s+/g, '');
-    if (rest.length < 2 || text.replace(/\s+/g, '').length < config.minSuggestionChars || !text.startsWith(typed.trim())) continue;
-    if (out.some((c) => c.text === text)) continue;
-    out.push({ text, confidence: composedConfidence(line, config), segments: composedSegments(line, tokenText) });
+  for (const { context, end, partial } of interpretations) {
+    if (partial === '' && out.length > 0) break;
+    for (const line of composeLine(model, { context, end, partial, openBrackets, tokenText, budget: input.budget }, beam)) {
+      const text = (typed + renderComposed(line, tokenText, input.typed, partial)).trim();
+      // A composed rest of one character (a lone `(` or `;`) saves nothing and is mostly a guess.
+      const rest = text.slice(typed.trim().length).replace(/\s+/g, '');
+      if (rest.length < 2 || text.replace(/\s+/g, '').length < config.minSuggestionChars || !text.startsWith(typed.trim())) continue;
+      const confidence = composedConfidence(line, config);
+      const same = out.find((c) => c.text === text);
+      if (same && same.confidence >= confidence) continue;
+      if (same) out.splice(out.indexOf(same), 1);
+      out.push({ text, confidence, segments: composedSegments(line, tokenText) });
+    }
   }
+  out.sort((a, b) => b.confidence - a.confidence);
   return out;
 }
