@@ -67,6 +67,11 @@ export interface CompletionEngineConfig {
   synthesisMaxTokens: number;
   /** Next tokens less probable than this are not tried. Range 0–1. @default 0.02 */
   synthesisMinTokenProbability: number;
+  /**
+   * A composed name that occurs nowhere in the document (nor open files) counts × this: names bound in the
+   * document's scope are preferred over names seen elsewhere. 1 turns it off. Range 0–1. @default 0.5
+   */
+  foreignNameWeight: number;
   /** Milliseconds composing may take per request when the engine has a clock; then the lines completed so far count. @default 6 */
   synthesisBudgetMs: number;
 }
@@ -97,4 +102,5 @@ export const DEFAULT_COMPLETION_ENGINE_CONFIG: CompletionEngineConfig = {
   synthesisMaxTokens: 40,
   synthesisMinTokenProbability: 0.02,
   synthesisBudgetMs: 6,
+  foreignNameWeight: 0.5,
 };

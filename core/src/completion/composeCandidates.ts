@@ -71,6 +71,7 @@ export function composeCandidates(index: ContinuationIndex, input: ComposeInput,
     maxPerLevel: config.tokenMaxPerLevel,
     selfWeight: config.selfWeight,
     openFileWeight: config.openFileWeight,
+    foreignNameWeight: config.foreignNameWeight,
   });
   const tokenText = (id: number) => input.ids.token(id);
   const typedPart = input.typed.slice(0, input.typed.length - input.partial.length);

@@ -4,7 +4,7 @@ import { NextTokenModel } from './nextTokenModel';
 import type { NextTokenSettings, TokenSource } from './nextTokenModel';
 import { QueryTokenIds, tokenStream } from './tokenStream';
 
-const SETTINGS: NextTokenSettings = { matchExponent: 4, minContext: 2, maxContext: 32, minOccurrences: 24, maxPerLevel: 64, selfWeight: 4, openFileWeight: 1.5 };
+const SETTINGS: NextTokenSettings = { matchExponent: 4, minContext: 2, maxContext: 32, minOccurrences: 24, maxPerLevel: 64, selfWeight: 4, openFileWeight: 1.5, foreignNameWeight: 1 };
 
 function indexOf(files: Record<string, string>): ContinuationIndex {
   const index = new ContinuationIndex({ indentTokens: true, tokenPostings: true });

@@ -51,6 +51,11 @@ export interface NextTokenSettings {
   /** Weight multipliers by locality: the document predicts itself best, then open files, then the workspace. */
   selfWeight: number;
   openFileWeight: number;
+  /**
+   * Weight multiplier for a name that occurs nowhere in the local streams: names bound in the document are
+   * preferred over names seen elsewhere (renaming at token level). 1 turns it off.
+   */
+  foreignNameWeight: number;
 }
 
 interface Tally {
@@ -87,6 +92,8 @@ class LocalPositions {
 export class NextTokenModel {
   private readonly local: LocalPositions[];
   private readonly indexSources = new Map<number, TokenSource>();
+  /** Every token id of the local streams: the names the document and open files bind or use. */
+  private readonly localIds = new Set<number>();
 
   constructor(
     private readonly index: ContinuationIndex | undefined,
@@ -95,6 +102,11 @@ export class NextTokenModel {
     private readonly settings: NextTokenSettings,
   ) {
     this.local = localSources.map((source) => new LocalPositions(source));
+    for (const source of localSources) for (const id of source.tokens) this.localIds.add(id);
+  }
+
+  private isForeignName(id: number): boolean {
+    return id >= 0 && !this.localIds.has(id) && this.index?.vocabulary.isName(id) === true;
   }
 
   /** The next tokens after `context[0, end)`, most probable first. */
@@ -106,6 +118,11 @@ export class NextTokenModel {
     let total = 0;
     for (const tally of tallies.values()) total += tally.weight;
     const out: NextToken[] = [];
+    if (this.settings.foreignNameWeight !== 1) {
+      for (const [id, tally] of tallies) if (this.isForeignName(id)) tally.weight *= this.settings.foreignNameWeight;
+      total = 0;
+      for (const tally of tallies.values()) total += tally.weight;
+    }
     for (const [id, tally] of tallies) out.push({ id, probability: tally.weight / total, count: tally.count, best: tally.best });
     return out.sort((a, b) => b.probability - a.probability || a.id - b.id);
   }
