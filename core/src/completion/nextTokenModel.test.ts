@@ -59,6 +59,16 @@ describe('NextTokenModel (variable-length n-grams with locality)', () => {
     assert.equal(withoutDocument['"local"'], undefined);
   });
 
+  it('prefers names the document uses over names seen only elsewhere (foreignNameWeight)', () => {
+    const index = indexOf({ 'a.ts': 'send(request, alpha);', 'b.ts': 'send(request, alpha);', 'c.ts': 'send(request, beta);' });
+    const doc = documentSource(index, ['const beta = make();', 'send(request,']);
+    const local = { ...doc.source, end: doc.source.lineStarts[1] };
+    const neutral = distribution(new NextTokenModel(index, 'q.ts', [local], SETTINGS), doc);
+    assert.ok(neutral.alpha > neutral.beta, JSON.stringify(neutral));
+    const preferring = distribution(new NextTokenModel(index, 'q.ts', [local], { ...SETTINGS, foreignNameWeight: 0.25 }), doc);
+    assert.ok(preferring.beta > preferring.alpha, JSON.stringify(preferring));
+  });
+
   it('follows files added and removed; the request file is never read from the index', () => {
     const index = indexOf({ 'a.ts': 'connect(host, port);' });
     const doc = documentSource(index, ['connect(host,']);
