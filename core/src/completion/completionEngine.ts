@@ -26,6 +26,7 @@ import { composeCandidates, partialWord } from './composeCandidates';
 import type { ComposedCandidate } from './composeCandidates';
 import type { TokenSource } from './nextTokenModel';
 import { composedCompletion, mergeComposed } from './mergeComposed';
+import { ComposedNarrowing } from './composedNarrowing';
 import type { RankedLine } from './mergeComposed';
 
 /** The request split at the cursor: full lines before it, what was typed on its line, and the lines after it. */
@@ -74,6 +75,7 @@ export class CompletionEngine {
   /** What outcomes taught about each source place; votes are scaled by it (see `learnedVoteFactor`). */
   readonly weights: TrajectoryWeights;
   private readonly index: ContinuationIndex;
+  private readonly narrowing = new ComposedNarrowing();
 
   /**
    * `clock` bounds token-level synthesis to `synthesisBudgetMs` per request (without one, only `options.budget`
@@ -90,10 +92,12 @@ export class CompletionEngine {
   }
 
   addFile(file: string, language: string, text: string): void {
+    this.narrowing.clear();
     this.index.addFile(file, language, text);
   }
 
   removeFile(file: string): void {
+    this.narrowing.clear();
     this.index.removeFile(file);
   }
 
@@ -110,7 +114,7 @@ export class CompletionEngine {
     const lines = this.index.linesOf(file);
     lines?.forEach((text, line) => this.weights.unlearnSource(codeWindowSpanId(file, text, previousNonBlank(lines, line))));
     this.weights.unlearnFile(file);
-    this.index.removeFile(file);
+    this.removeFile(file);
   }
 
   /** Applies weight updates (from `learnFromOutcomes` or `outcomeWeightUpdates`). */
@@ -184,7 +188,10 @@ export class CompletionEngine {
     if (!cutShort && this.config.synthesisCredit > 0 && options.synthesis !== false) {
       yield;
       throwIfCancelled(options.token, 'completion');
-      composed = search.compose(synthesisBudget(options.budget, this.clock, this.config.synthesisBudgetMs));
+      // Typing on along the line narrows the previous request's lines instead of composing again.
+      composed =
+        this.narrowing.narrow(request.file, request.prefix, view.typed) ?? search.compose(synthesisBudget(options.budget, this.clock, this.config.synthesisBudgetMs));
+      this.narrowing.remember(request.file, request.prefix, composed);
     }
     return { ...this.rank(search.vote(occurrences), composed, view, options), ...(cutShort ? { cutShort } : {}) };
   }

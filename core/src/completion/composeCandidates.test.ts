@@ -56,6 +56,25 @@ describe('composed candidates in the one vote', () => {
     assert.deepEqual(withClock({ now: () => (racing.advance(4), racing.now()) }), [], 'each look at a racing clock costs 4 ms: the budget of 6 ms is spent before a line is done');
   });
 
+  it('typing on narrows the previous composed lines instead of composing again; an index change clears them', () => {
+    let now = 0;
+    let racing = false;
+    // Once racing, every look at the clock costs 4 ms, so a fresh beam is out of time before its first line.
+    const engine = new CompletionEngine({}, undefined, { now: () => (racing ? (now += 4) : now) });
+    for (const file of ['a.ts', 'b.ts']) engine.addFile(file, 'typescript', FILES[file]);
+    const first = engine.complete(REQUEST, { showThreshold: 0 }).candidates[0];
+    assert.deepEqual([first.method, first.text], ['token-composed', "path, 'utf8');"]);
+    racing = true;
+    const typedOn = engine.complete({ ...REQUEST, prefix: REQUEST.prefix + 'pa' }, { showThreshold: 0 }).candidates[0];
+    assert.deepEqual([typedOn?.method, typedOn?.text], ['token-composed', "th, 'utf8');"], 'narrowed, not recomputed');
+    assert.deepEqual(engine.complete({ ...REQUEST, prefix: REQUEST.prefix + 'x' }, { showThreshold: 0 }).candidates, [], 'nothing left to narrow: composed again, out of time');
+    racing = false;
+    engine.complete(REQUEST, { showThreshold: 0 });
+    racing = true;
+    engine.addFile('c.ts', 'typescript', 'const other = 1;');
+    assert.deepEqual(engine.complete({ ...REQUEST, prefix: REQUEST.prefix + 'pa' }, { showThreshold: 0 }).candidates, []);
+  });
+
   it('never proposes a line that contradicts what was typed, a partly typed word included', () => {
     const engine = engineWith(['a.ts', 'b.ts']);
     for (const typed of ['  const text = readF', '  writeFileSync(tar', '  const text = readFileSync(pa']) {
