@@ -18,7 +18,7 @@ export const SHAPE_LEVELS = [4, 6, 8, 12, 16, 24, 32] as const;
  * Context lengths at which every token position is indexed for the next-token model (`NextTokenModel`): a query backs
  * off from the longest. Few levels, because each costs one key per token.
  */
-export const TOKEN_LEVELS = [2, 5, 12] as const;
+export const TOKEN_LEVELS = [2, 6] as const;
 
 /** How the index tokenizes and what it indexes. */
 export interface ContinuationIndexOptions {
@@ -76,6 +76,8 @@ export class ContinuationIndex {
   private nextTokenRef = 0;
   private tokenPostings: HashPostings[];
   private liveLines = 0;
+  /** Files held but not live (removed or replaced): their keys are dropped as runs merge. */
+  private deadFiles = 0;
   readonly options: ContinuationIndexOptions;
 
   constructor(options: ContinuationIndexOptions = { indentTokens: false, tokenPostings: false }) {
@@ -103,6 +105,7 @@ export class ContinuationIndex {
     if (existing && existing.text === text && existing.language === language) {
       if (!existing.alive) {
         existing.alive = true;
+        this.deadFiles--;
         this.liveLines += existing.lines.length;
       }
       return;
@@ -137,6 +140,7 @@ export class ContinuationIndex {
     const file = this.byPath.get(path);
     if (!file?.alive) return;
     file.alive = false;
+    this.deadFiles++;
     this.liveLines -= file.lines.length;
   }
 
@@ -168,12 +172,12 @@ export class ContinuationIndex {
   }
 
   private newPostings(levels: number): HashPostings[] {
-    return Array.from({ length: levels }, () => new HashPostings(REF_BITS, (ref) => this.isLive(ref)));
+    return Array.from({ length: levels }, () => new HashPostings(REF_BITS, (ref) => this.isLive(ref), () => this.deadFiles > 0));
   }
 
   private newTokenPostings(): HashPostings[] {
     if (!this.options.tokenPostings) return [];
-    return TOKEN_LEVELS.map(() => new HashPostings(TOKEN_REF_BITS, (ref) => this.files[this.tokenFile[ref]].alive));
+    return TOKEN_LEVELS.map(() => new HashPostings(TOKEN_REF_BITS, (ref) => this.files[this.tokenFile[ref]].alive, () => this.deadFiles > 0));
   }
 
   private indexTokens(file: IndexedFile): void {
@@ -233,6 +237,7 @@ export class ContinuationIndex {
     this.refFile = new Int32Array(1024);
     this.nextRef = 0;
     this.liveLines = 0;
+    this.deadFiles = 0;
     this.postings = this.newPostings(CONTEXT_LEVELS.length);
     this.shapePostings = this.newPostings(SHAPE_LEVELS.length);
     this.tokenFile = new Int32Array(1024);

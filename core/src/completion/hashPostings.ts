@@ -15,6 +15,8 @@ export class HashPostings {
   constructor(
     refBits: number,
     private readonly isLive: (ref: number) => boolean,
+    /** Whether any reference may be dead; while none is (a first indexing), merges skip the liveness checks. */
+    private readonly anyDead: () => boolean = () => true,
   ) {
     this.scale = 2 ** refBits;
   }
@@ -90,6 +92,11 @@ export class HashPostings {
     let i = 0;
     let j = 0;
     let n = 0;
+    if (!this.anyDead()) {
+      while (i < a.length && j < b.length) out[n++] = a[i] <= b[j] ? a[i++] : b[j++];
+      out.set(i < a.length ? a.subarray(i) : b.subarray(j), n);
+      return out;
+    }
     while (i < a.length || j < b.length) {
       const key = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
       if (this.isLive(key % this.scale)) out[n++] = key;
