@@ -22,7 +22,7 @@ describe('INDENT/DEDENT tokens (indentation as structure, for Python)', () => {
     // Both files have the same tokens before the cursor's line but for indentation: inside the `for` or after it.
     const inside = ['def g(items):', '    for item in items:', '        total = add(item)', '        log(total)'];
     const after = ['def g(items):', '    for item in items:', '        total = add(item)', '    log(total)'];
-    const engine = new CompletionEngine();
+    const engine = new CompletionEngine({ indentTokens: 1 });
     engine.addFile('a.py', 'python', [...inside, '        return total'].join('\n'));
     engine.addFile('b.py', 'python', [...after, '    return items'].join('\n'));
     const blind = new CompletionEngine({ indentTokens: 0 });
