@@ -1,12 +1,14 @@
 import { throwIfCancelled, yieldToHost } from '../ports/cancellation';
-import { QueryTokenIds, shapeStream, tokenStream } from './tokenStream';
+import type { Cancellation } from '../ports/cancellation';
+import type { Clock } from '../ports/clock';
+import { indentationIsStructure, QueryTokenIds, shapeStream, tokenStream } from './tokenStream';
 import type { TokenIds } from './tokenStream';
 import type { CompletionEngineConfig } from './completionEngineConfig';
 import { DEFAULT_COMPLETION_ENGINE_CONFIG } from './completionEngineConfig';
 import { codeWindowSpanId } from './codeWindowSpan';
 import { completionConfidence } from './completionConfidence';
 import { consensusRank } from './consensusRank';
-import type { CompleteOptions, CompletionCandidate, CompletionRequest, CompletionResult, SourcePosition } from './completionTypes';
+import type { CompleteOptions, CompletionCandidate, CompletionProvenance, CompletionRequest, CompletionResult, SourcePosition } from './completionTypes';
 import { ContinuationIndex, splitLines } from './continuationIndex';
 import { findIndexOccurrences, findStreamOccurrences } from './findOccurrences';
 import { findShapeIndexOccurrences, findShapeStreamOccurrences } from './findShapeOccurrences';
@@ -14,6 +16,7 @@ import type { ShapeQuery } from './findShapeOccurrences';
 import type { QueryContext } from './findOccurrences';
 import { adaptIndentation, insertionFor } from './insertionText';
 import { agreedBlock, openBodyOpener } from './agreedBlock';
+import type { AgreedLine } from './agreedBlock';
 import { indentOf } from './blockStructure';
 import { growBlock } from './growBlock';
 import type { Occurrence } from './occurrence';
@@ -25,15 +28,13 @@ import type { RatedOutcome } from '../learning/outcomeRating';
 import type { VotedContinuation } from './voteContinuations';
 import { GroupedCalibration } from '../learning/groupedCalibration';
 import { completionModeOf } from './completionMode';
-import type { CompletionMode } from './completionMode';
 import type { IndexedFile } from './continuationIndex';
-
-interface RankedCandidate {
-  candidate: VotedContinuation;
-  raw: number;
-  mode: CompletionMode;
-  confidence: number;
-}
+import { composeCandidates, partialWord } from './composeCandidates';
+import type { ComposedCandidate } from './composeCandidates';
+import type { TokenSource } from './nextTokenModel';
+import { composedCompletion, mergeComposed } from './mergeComposed';
+import { ComposedNarrowing } from './composedNarrowing';
+import type { RankedLine } from './mergeComposed';
 
 /** The request split at the cursor: full lines before it, what was typed on its line, and the lines after it. */
 interface CursorView {
@@ -53,6 +54,15 @@ function nonBlank(lines: readonly string[]): string[] {
 interface PhasedSearch {
   phases: (() => Occurrence[])[];
   vote(occurrences: Occurrence[]): VotedContinuation[];
+  /** Lines composed token by token (none with synthesis off). */
+  compose(budget: CompleteOptions['budget']): ComposedCandidate[];
+}
+
+/** The caller's budget, and with a clock also a deadline `ms` from now: composing stops at whichever comes first. */
+function synthesisBudget(budget: Cancellation | undefined, clock: Clock | undefined, ms: number): Cancellation | undefined {
+  if (!clock) return budget;
+  const deadline = clock.now() + ms;
+  return { get isCancelled() { return budget?.isCancelled === true || clock.now() >= deadline; } };
 }
 
 function cursorView(request: CompletionRequest): CursorView {
@@ -73,12 +83,18 @@ export class CompletionEngine {
   readonly config: CompletionEngineConfig;
   /** What outcomes taught about each source place; votes are scaled by it (see `learnedVoteFactor`). */
   readonly weights: TrajectoryWeights;
-  private readonly index = new ContinuationIndex();
+  private readonly index: ContinuationIndex;
+  private readonly narrowing = new ComposedNarrowing();
   private currentCalibration = GroupedCalibration.identity();
 
-  constructor(config: Partial<CompletionEngineConfig> = {}, weights: TrajectoryWeights = new TrajectoryWeights()) {
+  /**
+   * `clock` bounds token-level synthesis to `synthesisBudgetMs` per request (without one, only `options.budget`
+   * and the beam's own limits bound it, which keeps tests deterministic).
+   */
+  constructor(config: Partial<CompletionEngineConfig> = {}, weights: TrajectoryWeights = new TrajectoryWeights(), private readonly clock?: Clock) {
     this.config = { ...DEFAULT_COMPLETION_ENGINE_CONFIG, ...config };
     this.weights = weights;
+    this.index = new ContinuationIndex({ indentTokens: this.config.indentTokens > 0, tokenPostings: this.config.synthesisCredit > 0 });
   }
 
   get stats(): { files: number; windows: number } {
@@ -86,10 +102,12 @@ export class CompletionEngine {
   }
 
   addFile(file: string, language: string, text: string): void {
+    this.narrowing.clear();
     this.index.addFile(file, language, text);
   }
 
   removeFile(file: string): void {
+    this.narrowing.clear();
     this.index.removeFile(file);
   }
 
@@ -125,7 +143,7 @@ export class CompletionEngine {
     const lines = this.index.linesOf(file);
     lines?.forEach((text, line) => this.weights.unlearnSource(codeWindowSpanId(file, text, previousNonBlank(lines, line))));
     this.weights.unlearnFile(file);
-    this.index.removeFile(file);
+    this.removeFile(file);
   }
 
   /** Applies weight updates (from `learnFromOutcomes` or `outcomeWeightUpdates`). */
@@ -195,24 +213,46 @@ export class CompletionEngine {
       }
       occurrences.push(...phase());
     }
-    return { ...this.rank(search.vote(occurrences), request, view, options), ...(cutShort ? { cutShort } : {}) };
+    let composed: ComposedCandidate[] = [];
+    if (!cutShort && this.config.synthesisCredit > 0 && options.synthesis !== false) {
+      yield;
+      throwIfCancelled(options.token, 'completion');
+      // Typing on along the line narrows the previous request's lines instead of composing again.
+      composed =
+        this.narrowing.narrow(request.file, request.prefix, view.typed) ?? search.compose(synthesisBudget(options.budget, this.clock, this.config.synthesisBudgetMs));
+      this.narrowing.remember(request.file, request.prefix, composed);
+    }
+    return { ...this.rank(search.vote(occurrences), composed, request, view, options), ...(cutShort ? { cutShort } : {}) };
   }
 
-  private rank(voted: VotedContinuation[], request: CompletionRequest, view: CursorView, options: CompleteOptions): CompletionResult {
+  /**
+   * One vote over copied and composed lines: each line once, at the higher confidence, with every source. The raw
+   * scores are ranked, then calibrated (per mode and language: one map for every line of a request, so the order
+   * holds); after a block opener each shown line grows into the body that follows.
+   */
+  private rank(voted: VotedContinuation[], composed: ComposedCandidate[], request: CompletionRequest, view: CursorView, options: CompleteOptions): CompletionResult {
     const threshold = options.showThreshold ?? this.config.showThreshold;
-    const ranked = consensusRank(voted, this.config.consensusCandidates).map((candidate): RankedCandidate => {
-      const raw = completionConfidence(candidate);
-      const mode = completionModeOf(view.typed, candidate.text);
-      return { candidate, raw, mode, confidence: raw > 0 ? this.currentCalibration.calibrate(raw, mode, request.language) : 0 };
+    const copied: (RankedLine & { voted?: VotedContinuation })[] = consensusRank(voted, this.config.consensusCandidates).map((candidate) => ({
+      text: candidate.text,
+      confidence: completionConfidence(candidate),
+      build: (confidence, extra) => this.toCandidate(candidate, confidence, view, extra),
+      voted: candidate,
+    }));
+    const cursor = { typed: view.typed, position: view.position, previousLine: previousNonBlank(view.before, view.before.length) };
+    const ranked = mergeComposed(copied, composed, (c, confidence) => composedCompletion(c, confidence, cursor, this.weights)).map((line) => {
+      const mode = completionModeOf(view.typed, line.text);
+      return { line, raw: line.confidence, mode, confidence: line.confidence > 0 ? this.currentCalibration.calibrate(line.confidence, mode, request.language) : 0 };
     });
     const opener = (options.maxLines ?? 1) > 1 ? openBodyOpener(request.language, view.before, view.typed, view.rest, view.after) : undefined;
     const candidates = ranked
       .filter((r) => r.confidence >= threshold && r.confidence > 0)
       .slice(0, options.maxCandidates ?? this.config.maxCandidates)
       .map((r) => {
-        const candidate = this.toCandidate(r, view);
+        const candidate: CompletionCandidate = { ...r.line.build(r.confidence), rawConfidence: r.raw, mode: r.mode };
         if (opener === undefined) return candidate;
-        return this.withBlock(candidate, r.candidate, request, view, indentOf(view.before[opener]), { ...options, showThreshold: Math.max(threshold, this.config.showThreshold) });
+        const voted = (r.line as { voted?: VotedContinuation }).voted;
+        const agreed = voted === undefined ? [] : agreedBlock(voted, options.maxLines ?? 1, this.config);
+        return this.withBlock(candidate, agreed, request, view, indentOf(view.before[opener]), { ...options, showThreshold: Math.max(threshold, this.config.showThreshold) });
       });
     return { candidates, bestConfidence: candidates[0]?.confidence ?? ranked[0]?.confidence ?? 0, bestRawConfidence: ranked[0]?.raw ?? 0 };
   }
@@ -221,12 +261,21 @@ export class CompletionEngine {
     const scanFrom = Math.max(0, view.before.length - this.config.selfScanLines);
     const before = view.before.slice(scanFrom);
     const ids = new QueryTokenIds(this.index.vocabulary);
-    const self = tokenStream(before, ids, scanFrom === 0);
+    const indent = this.config.indentTokens > 0 && indentationIsStructure(request.language);
+    const partial = partialWord(view.typed);
+    // One stream serves both: up to the line start for matching lines, on to the cursor for composing tokens.
+    const selfLines = [...before, view.typed.slice(0, view.typed.length - partial.length)];
+    const self = tokenStream(selfLines, ids, scanFrom === 0, indent);
     const query: QueryContext = { tokens: self.tokens, end: self.lineStarts[before.length] };
+    let suffixStream: { tokens: Int32Array; lineStarts: Int32Array; lines: string[] } | undefined;
+    const suffix = () => {
+      const lines = view.after.slice(0, this.config.suffixScanLines);
+      return (suffixStream ??= { ...tokenStream(lines, ids, false, indent), lines });
+    };
     const phases = [
       () => findIndexOccurrences(this.index, query, request.file, this.config),
       () => findStreamOccurrences({ ...self, lines: before, firstLine: scanFrom }, query, 'self', request.file, this.config),
-      () => this.suffixOccurrences(request, view, query, ids),
+      () => findStreamOccurrences({ ...suffix(), firstLine: view.position.line + 1 }, query, 'self', request.file, this.config),
       () => this.openFileOccurrences(request, query, ids),
     ];
     if (this.config.renamedContextCredit > 0) {
@@ -245,13 +294,20 @@ export class CompletionEngine {
       const neighbours = [...nonBlank(before.slice(-8)).slice(-3), ...nonBlank(view.after.slice(0, 8)).slice(0, 2)].map((l) => l.trim());
       return voteContinuations(occurrences, view.typed, { words, neighbours }, this.config).candidates;
     };
-    return { phases, vote };
-  }
-
-  private suffixOccurrences(request: CompletionRequest, view: CursorView, query: QueryContext, ids: TokenIds): Occurrence[] {
-    const after = view.after.slice(0, this.config.suffixScanLines);
-    const stream = tokenStream(after, ids, false);
-    return findStreamOccurrences({ ...stream, lines: after, firstLine: view.position.line + 1 }, query, 'self', request.file, this.config);
+    const compose = (budget: CompleteOptions['budget']) => {
+      const end = self.tokens.length - 1;
+      const selfSource: TokenSource = { path: request.file, scope: 'self', tokens: self.tokens, lineStarts: self.lineStarts, lines: selfLines, firstLine: scanFrom, end };
+      const after = suffix();
+      const others: TokenSource[] = [{ path: request.file, scope: 'self', ...after, firstLine: view.position.line + 1, end: after.tokens.length }];
+      for (const open of request.openFiles ?? []) {
+        if (open.file === request.file) continue;
+        const lines = splitLines(open.text);
+        const stream = tokenStream(lines, ids, true, this.config.indentTokens > 0 && indentationIsStructure(open.language));
+        others.push({ path: open.file, scope: 'open', ...stream, lines, firstLine: 0, end: stream.tokens.length });
+      }
+      return composeCandidates(this.index, { file: request.file, self: selfSource, others, typed: view.typed, partial, ids, budget }, this.config);
+    };
+    return { phases, vote, compose };
   }
 
   private openFileOccurrences(request: CompletionRequest, query: QueryContext, ids: TokenIds): Occurrence[] {
@@ -259,7 +315,7 @@ export class CompletionEngine {
     for (const open of request.openFiles ?? []) {
       if (open.file === request.file) continue;
       const lines = splitLines(open.text);
-      const stream = tokenStream(lines, ids);
+      const stream = tokenStream(lines, ids, true, this.config.indentTokens > 0 && indentationIsStructure(open.language));
       found.push(...findStreamOccurrences({ ...stream, lines, firstLine: 0 }, query, 'open', open.file, this.config));
     }
     return found;
@@ -271,7 +327,7 @@ export class CompletionEngine {
    */
   private withBlock(
     candidate: CompletionCandidate,
-    voted: VotedContinuation,
+    agreed: readonly AgreedLine[],
     request: CompletionRequest,
     view: CursorView,
     openerIndent: number,
@@ -281,7 +337,7 @@ export class CompletionEngine {
     const lineStart = request.prefix.length - view.typed.length;
     const context = {
       openerIndent,
-      agreed: agreedBlock(voted, maxLines, this.config),
+      agreed,
       nextLine: (lines: readonly string[]) => {
         const prefix = request.prefix.slice(0, lineStart) + lines.join('\n') + '\n';
         const result = this.complete({ ...request, prefix, position: undefined }, { showThreshold: 0, maxCandidates: 1, budget: options.budget });
@@ -300,7 +356,7 @@ export class CompletionEngine {
     return { ...candidate, text: block.lines.join('\n'), confidence: block.confidence, rawConfidence, mode: 'block', method: `${candidate.method}-block`, provenance: [...candidate.provenance, ...block.provenance] };
   }
 
-  private toCandidate({ candidate: voted, confidence, raw, mode }: RankedCandidate, view: CursorView): CompletionCandidate {
+  private toCandidate(voted: VotedContinuation, confidence: number, view: CursorView, extra: CompletionProvenance[] = []): CompletionCandidate {
     const best = voted.occurrences[0];
     const indent = adaptIndentation(best.line, best.previousLine, previousNonBlank(view.before, view.before.length));
     const { text, range } = insertionFor(voted.text, view.typed, view.position, indent);
@@ -308,13 +364,11 @@ export class CompletionEngine {
       text,
       range,
       confidence,
-      rawConfidence: raw,
-      mode,
       method: best.adapted ? 'continuation-adapted' : voted.count > 1 ? 'continuation-vote' : 'continuation-copy',
-      provenance: voted.occurrences.slice(0, 3).map((o) => {
+      provenance: voted.occurrences.slice(0, 3).map((o): CompletionProvenance => {
         const spanId = codeWindowSpanId(o.file, o.line, o.previousLine);
         return { file: o.file, line: o.lineNumber, spanId, similarity: Math.min(1, o.matchLength / 32), acceptedBefore: this.weights.acceptedCount(spanId) };
-      }),
+      }).concat(extra),
     };
   }
 }

@@ -47,7 +47,8 @@ describe('CompletionEngine interruption between search phases', () => {
     const { engine, request } = setup();
     let pauses = 0;
     const result = await engine.completeInterruptibly(request, { showThreshold: 0 }, async () => void pauses++);
-    const phases = engine.config.renamedContextCredit > 0 ? 6 : 4;
+    // Index, document, suffix, open files, two renamed-context phases, then composing token by token.
+    const phases = (engine.config.renamedContextCredit > 0 ? 6 : 4) + (engine.config.synthesisCredit > 0 ? 1 : 0);
     assert.equal(pauses, phases);
     assert.deepEqual(result, engine.complete(request, { showThreshold: 0 }));
     const token = { isCancelled: false };

@@ -38,6 +38,10 @@ export interface CompletionProvenance {
   similarity: number;
   /** Times a suggestion from this source was accepted before (online learning fills this in). */
   acceptedBefore: number;
+  /** For a part of a composed line: the text taken from this place. */
+  text?: string;
+  /** For a part of a composed line: tokens of context matched before it (the shortest among its tokens). */
+  matchedTokens?: number;
 }
 
 export interface CompletionCandidate {
@@ -84,4 +88,6 @@ export interface CompleteOptions {
   token?: Cancellation;
   /** The time allowed is over: the search stops and ranks what it found so far (an answer is never late). */
   budget?: Cancellation;
+  /** false: copied lines only, no token-level synthesis for this call (the benchmark's copy-only baseline). */
+  synthesis?: boolean;
 }

@@ -1,5 +1,5 @@
 import { contextHash } from './contextHash';
-import { shapeStream, tokenStream, TokenVocabulary } from './tokenStream';
+import { indentationIsStructure, shapeStream, tokenStream, TokenVocabulary } from './tokenStream';
 import { HashPostings } from './hashPostings';
 
 /**
@@ -14,6 +14,20 @@ export const CONTEXT_LEVELS = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32] as const;
  */
 export const SHAPE_LEVELS = [4, 6, 8, 12, 16, 24, 32] as const;
 
+/**
+ * Context lengths at which every token position is indexed for the next-token model (`NextTokenModel`): a query backs
+ * off from the longest. Few levels, because each costs one key per token.
+ */
+export const TOKEN_LEVELS = [2, 6] as const;
+
+/** How the index tokenizes and what it indexes. */
+export interface ContinuationIndexOptions {
+  /** INDENT/DEDENT tokens for languages whose indentation is syntax (`indentationIsStructure`). */
+  indentTokens: boolean;
+  /** Index every token position for the next-token model (synthesis); off, only line starts are indexed. */
+  tokenPostings: boolean;
+}
+
 /** One indexed file: its lines and token stream, and where its lines sit in the global line-reference space. */
 export interface IndexedFile {
   readonly id: number;
@@ -27,12 +41,18 @@ export interface IndexedFile {
   readonly lineStarts: Int32Array;
   /** Reference of line 0; line i is `refBase + i`. */
   readonly refBase: number;
+  /** Token reference of `tokens[0]`; token i is `tokenBase + i`. */
+  readonly tokenBase: number;
   alive: boolean;
 }
 
 const REF_BITS = 24;
 /** Line references must fit beside a 29-bit hash in an exact float64 key. */
 export const MAX_LINE_REFS = 2 ** REF_BITS;
+/** Token references get more bits; their hashes fewer (still verified token by token). */
+const TOKEN_REF_BITS = 26;
+const TOKEN_HASH_MASK = 2 ** (53 - TOKEN_REF_BITS) - 1;
+const MAX_TOKEN_REFS = 2 ** TOKEN_REF_BITS;
 
 export function splitLines(text: string): string[] {
   return text.split(/\r?\n/);
@@ -52,7 +72,18 @@ export class ContinuationIndex {
   private nextRef = 0;
   private postings: HashPostings[] = this.newPostings(CONTEXT_LEVELS.length);
   private shapePostings: HashPostings[] = this.newPostings(SHAPE_LEVELS.length);
+  private tokenFile = new Int32Array(1024);
+  private nextTokenRef = 0;
+  private tokenPostings: HashPostings[];
   private liveLines = 0;
+  /** Files held but not live (removed or replaced): their keys are dropped as runs merge. */
+  private deadFiles = 0;
+  readonly options: ContinuationIndexOptions;
+
+  constructor(options: ContinuationIndexOptions = { indentTokens: false, tokenPostings: false }) {
+    this.options = options;
+    this.tokenPostings = this.newTokenPostings();
+  }
 
   get fileCount(): number {
     let count = 0;
@@ -74,23 +105,28 @@ export class ContinuationIndex {
     if (existing && existing.text === text && existing.language === language) {
       if (!existing.alive) {
         existing.alive = true;
+        this.deadFiles--;
         this.liveLines += existing.lines.length;
       }
       return;
     }
     if (existing) this.removeFile(path);
     const lines = splitLines(text);
-    if (this.nextRef + lines.length >= MAX_LINE_REFS) this.compact();
-    if (this.nextRef + lines.length >= MAX_LINE_REFS) {
-      throw new RangeError(`the completion index holds at most ${MAX_LINE_REFS} lines; ${path} does not fit`);
+    const { tokens, lineStarts } = tokenStream(lines, this.vocabulary, true, this.options.indentTokens && indentationIsStructure(language));
+    const tokenRefs = this.options.tokenPostings ? tokens.length : 0;
+    if (this.nextRef + lines.length >= MAX_LINE_REFS || this.nextTokenRef + tokenRefs >= MAX_TOKEN_REFS) this.compact();
+    if (this.nextRef + lines.length >= MAX_LINE_REFS || this.nextTokenRef + tokenRefs >= MAX_TOKEN_REFS) {
+      throw new RangeError(`the completion index holds at most ${MAX_LINE_REFS} lines and ${MAX_TOKEN_REFS} tokens; ${path} does not fit`);
     }
-    const { tokens, lineStarts } = tokenStream(lines, this.vocabulary);
     const shape = shapeStream(tokens, (id) => this.vocabulary.isName(id));
-    const file: IndexedFile = { id: this.files.length, path, language, text, lines, tokens, shape, lineStarts, refBase: this.nextRef, alive: true };
+    const file: IndexedFile = {
+      id: this.files.length, path, language, text, lines, tokens, shape, lineStarts, refBase: this.nextRef, tokenBase: this.nextTokenRef, alive: true,
+    };
     this.files.push(file);
     this.byPath.set(path, file);
     this.assignRefs(file);
     this.indexLines(file);
+    if (tokenRefs > 0) this.indexTokens(file);
     this.liveLines += lines.length;
   }
 
@@ -115,6 +151,7 @@ export class ContinuationIndex {
     const file = this.byPath.get(path);
     if (!file?.alive) return;
     file.alive = false;
+    this.deadFiles++;
     this.liveLines -= file.lines.length;
   }
 
@@ -128,6 +165,17 @@ export class ContinuationIndex {
     return this.shapePostings[level].lookup(hash, cap);
   }
 
+  /** Live token references whose preceding `TOKEN_LEVELS[level]` tokens hash to `hash`: positions of the next token. */
+  lookupToken(level: number, hash: number, cap: number): number[] {
+    return this.tokenPostings[level].lookup(hash & TOKEN_HASH_MASK, cap);
+  }
+
+  /** The file and token position a token reference points at. */
+  resolveToken(ref: number): { file: IndexedFile; position: number } {
+    const file = this.files[this.tokenFile[ref]];
+    return { file, position: ref - file.tokenBase };
+  }
+
   /** The file and line a reference points at. */
   resolve(ref: number): { file: IndexedFile; line: number } {
     const file = this.files[this.refFile[ref]];
@@ -135,7 +183,30 @@ export class ContinuationIndex {
   }
 
   private newPostings(levels: number): HashPostings[] {
-    return Array.from({ length: levels }, () => new HashPostings(REF_BITS, (ref) => this.isLive(ref)));
+    return Array.from({ length: levels }, () => new HashPostings(REF_BITS, (ref) => this.isLive(ref), () => this.deadFiles > 0));
+  }
+
+  private newTokenPostings(): HashPostings[] {
+    if (!this.options.tokenPostings) return [];
+    return TOKEN_LEVELS.map(() => new HashPostings(TOKEN_REF_BITS, (ref) => this.files[this.tokenFile[ref]].alive, () => this.deadFiles > 0));
+  }
+
+  private indexTokens(file: IndexedFile): void {
+    const end = this.nextTokenRef + file.tokens.length;
+    if (end > this.tokenFile.length) {
+      const grown = new Int32Array(Math.max(end, this.tokenFile.length * 2));
+      grown.set(this.tokenFile);
+      this.tokenFile = grown;
+    }
+    this.tokenFile.fill(file.id, this.nextTokenRef, end);
+    this.nextTokenRef = end;
+    for (let position = 1; position < file.tokens.length; position++) {
+      for (let level = 0; level < TOKEN_LEVELS.length; level++) {
+        const length = TOKEN_LEVELS[level];
+        if (length > position) break;
+        this.tokenPostings[level].add(contextHash(file.tokens, position, length) & TOKEN_HASH_MASK, file.tokenBase + position);
+      }
+    }
   }
 
   private isLive(ref: number): boolean {
@@ -177,8 +248,12 @@ export class ContinuationIndex {
     this.refFile = new Int32Array(1024);
     this.nextRef = 0;
     this.liveLines = 0;
+    this.deadFiles = 0;
     this.postings = this.newPostings(CONTEXT_LEVELS.length);
     this.shapePostings = this.newPostings(SHAPE_LEVELS.length);
+    this.tokenFile = new Int32Array(1024);
+    this.nextTokenRef = 0;
+    this.tokenPostings = this.newTokenPostings();
     for (const old of alive) this.addFile(old.path, old.language, old.text);
   }
 }

@@ -26,6 +26,22 @@ describe('HashPostings', () => {
     );
   });
 
+  it('interleaves lookups with adds (the buffer sorted on demand) and merges without liveness checks while nothing is dead', () => {
+    let dead = false;
+    const postings = new HashPostings(24, (ref) => !(dead && ref % 2 === 0), () => dead);
+    const want: number[] = [];
+    for (let ref = 0; ref < 20_000; ref++) {
+      postings.add(ref % 3, ref);
+      if (ref % 3 === 1) want.push(ref);
+      if (ref % 997 === 0) assert.deepEqual(postings.lookup(1, 100_000), want);
+    }
+    assert.equal(postings.size, 20_000, 'nothing dropped while nothing is dead');
+    dead = true;
+    for (let ref = 20_000; ref < 40_000; ref++) postings.add(5, ref);
+    assert.ok(postings.size < 40_000, 'merges after a death drop the dead references');
+    assert.deepEqual(postings.lookup(1, 100_000), want.filter((ref) => ref % 2 === 1));
+  });
+
   it('samples an even stride when a hash has more references than the cap', () => {
     const postings = new HashPostings(24, () => true);
     for (let ref = 0; ref < 10_000; ref++) postings.add(7, ref);

@@ -11,10 +11,28 @@ export const NEWLINE_ID = 0;
 /** Marks the start of a document, so its first line has a context too ("what files start with"). */
 export const START_TOKEN = '\u0002start';
 export const START_ID = 1;
+/** One level deeper than the previous non-blank line (indentation-structured languages only, see `tokenStream`). */
+export const INDENT_TOKEN = '\u0002indent';
+export const INDENT_ID = 3;
+/** One level shallower; a line that closes several levels starts with several. */
+export const DEDENT_TOKEN = '\u0002dedent';
+export const DEDENT_ID = 4;
+
+/** Languages whose indentation is syntax: their streams carry INDENT/DEDENT so contexts see the block structure. */
+export function indentationIsStructure(language: string): boolean {
+  return language === 'python';
+}
 
 /** Tokens of one line (the line break is not included). */
 export function lineTokens(line: string): string[] {
   return line.match(TOKEN) ?? [];
+}
+
+/** Where each token of a line starts and ends, in the order of `lineTokens`. */
+export function lineTokenSpans(line: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const match of line.matchAll(TOKEN)) spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+  return spans;
 }
 
 /** Anything that maps a token to an id. */
@@ -53,6 +71,8 @@ export class TokenVocabulary implements TokenIds {
     this.id(NEWLINE_TOKEN);
     this.id(START_TOKEN);
     this.id(NAME_TOKEN);
+    this.id(INDENT_TOKEN);
+    this.id(DEDENT_TOKEN);
   }
 
   /** The id of `token`, assigning a new one when unseen. */
@@ -125,16 +145,57 @@ export function shapeStream(tokens: Int32Array, isName: (id: number) => boolean)
   return shape;
 }
 
+/** Whether an id is a structure token with no text (INDENT, DEDENT). */
+export function isLayoutToken(id: number): boolean {
+  return id === INDENT_ID || id === DEDENT_ID;
+}
+
+/** Tracks the indentation levels open before each line, as Python's tokenizer does. */
+class IndentTracker {
+  private readonly stack: number[] = [];
+
+  /** INDENT/DEDENT ids a non-blank line with this leading whitespace opens with. */
+  advance(line: string): number[] {
+    const width = (/^[ \t]*/.exec(line)?.[0] ?? '').replace(/\t/g, '    ').length;
+    if (this.stack.length === 0) {
+      // A stream that starts mid-document takes its first line's depth as the base.
+      this.stack.push(width);
+      return [];
+    }
+    const out: number[] = [];
+    if (width > this.stack[this.stack.length - 1]) {
+      this.stack.push(width);
+      out.push(INDENT_ID);
+    }
+    while (this.stack.length > 1 && width < this.stack[this.stack.length - 1]) {
+      this.stack.pop();
+      out.push(DEDENT_ID);
+    }
+    return out;
+  }
+}
+
 /**
  * Token ids of `lines` as one stream with NEWLINE after every line, and where each line starts in it. A stream that
- * begins a document starts with the START token.
+ * begins a document starts with the START token. With `indentTokens`, a non-blank line starts with the INDENT or
+ * DEDENT tokens of its depth change (after its line start, so a line's context ends at the previous NEWLINE and the
+ * depth of the line is what the model predicts first).
  */
-export function tokenStream(lines: readonly string[], ids: TokenIds, startsDocument = true): { tokens: Int32Array; lineStarts: Int32Array } {
+export function tokenStream(
+  lines: readonly string[],
+  ids: TokenIds,
+  startsDocument = true,
+  indentTokens = false,
+): { tokens: Int32Array; lineStarts: Int32Array } {
   const stream: number[] = startsDocument ? [START_ID] : [];
   const lineStarts = new Int32Array(lines.length + 1);
+  const indents = indentTokens ? new IndentTracker() : undefined;
+  if (indents && startsDocument) indents.advance('');
   for (let i = 0; i < lines.length; i++) {
     lineStarts[i] = stream.length;
-    for (const token of lineTokens(lines[i])) stream.push(ids.id(token));
+    const tokens = lineTokens(lines[i]);
+    if (indents && tokens.length > 0 && tokens[0] !== '#') stream.push(...indents.advance(lines[i]));
+    for (const token of tokens) stream.push(ids.id(token));
     stream.push(NEWLINE_ID);
   }
   lineStarts[lines.length] = stream.length;

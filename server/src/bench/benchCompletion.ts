@@ -4,7 +4,7 @@ import { fileGrammarLoader } from '../adapters';
 import type { BenchSourceFile, Cancellation } from '@arenalab/core';
 import { listWorkspaceFiles, readWorkspaceFile } from '../workspace';
 import { runNextLineBenchmark, sampleTargets } from '../evaluation';
-import type { NextLineCaseOutcome, NextLineEngine, NextLineRunProgress, NextLineRunResult } from '../evaluation';
+import type { BenchMode, NextLineCaseOutcome, NextLineEngine, NextLineRunProgress, NextLineRunResult } from '../evaluation';
 
 export interface BenchCompletionOptions {
   repo: string;
@@ -17,9 +17,11 @@ export interface BenchCompletionOptions {
   lang?: string;
   /** Parse-check candidates with tree-sitter and drop those that add errors (completeWithSyntax). */
   syntax?: boolean;
+  /** What is predicted: the whole next line (default) or the rest of a line typed up to a token boundary. */
+  mode?: BenchMode;
 }
 
-export type BenchCompletionResult = { benchmark: 'next-line'; repo: string } & NextLineRunResult;
+export type BenchCompletionResult = { benchmark: BenchMode; repo: string } & NextLineRunResult;
 
 /** Accepts a language id (`python`) or the extension users type (`py`, `ts`). */
 export function languageMatcher(lang: string | undefined): (language: string, file: string) => boolean {
@@ -80,6 +82,7 @@ export async function benchCompletion(
   const targets = sampleTargets(candidates, options.maxFiles, options.seed);
   const checked = options.syntax && engine instanceof CompletionEngine ? await withSyntaxCheck(engine) : engine;
   const measured = engine instanceof CompletionEngine ? selfCalibrating(engine, checked, options.seed) : checked;
-  const run = await runNextLineBenchmark(files, targets, measured, { perFile: options.perFile, seed: options.seed }, token, progress, onCase);
-  return { benchmark: 'next-line', repo: options.repo, ...run };
+  const mode = options.mode ?? 'next-line';
+  const run = await runNextLineBenchmark(files, targets, measured, { perFile: options.perFile, seed: options.seed }, token, progress, onCase, mode);
+  return { benchmark: mode, repo: options.repo, ...run };
 }

@@ -90,12 +90,19 @@ describe('arenalab complete and bench completion (real process)', function () {
     for (const key of ['em', 'es', 'coverage', 'ece', 'raw_ece'] as const) assert.ok(out.engine[key] >= 0 && out.engine[key] <= 1, key);
     assert.deepEqual(Object.keys(out.calibration), ['samples', 'fit_s']);
     assert.deepEqual(Object.keys(out.baselines['jaccard-copy']), ['em', 'es']);
+    assert.match(result.stdout, /"copy-only": \{\s*"em": [\d.]+,\s*"es": [\d.]+\s*\}/);
     assert.ok(out.index.windows > 0 && out.index.rss_mb > 0 && out.index.build_s >= 0);
     const limited = JSON.parse(cli(['bench', 'completion', '--repo', repo, '--max-files', '1', '--lang', 'ts', '--json']).stdout);
     assert.deepEqual([limited.files, limited.index.files], [1, 4]);
     const human = cli(['bench', 'completion', '--repo', repo]);
     assert.match(human.stdout, /^engine +\d/m);
     assert.match(human.stdout, /^jaccard-copy +\d/m);
+    assert.match(human.stdout, /^copy-only +\d/m);
+    const mid = JSON.parse(cli(['bench', 'completion', '--repo', repo, '--mode', 'mid-line', '--json']).stdout) as Record<string, unknown>;
+    assert.deepEqual([mid.benchmark, Object.keys(mid)], ['mid-line', ['benchmark', 'repo', 'files', 'cases', 'engine', 'baselines', 'index']]);
+    const bad = cli(['bench', 'completion', '--repo', repo, '--mode', 'sideways']);
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.stderr, /expected one of next-line, mid-line/);
   });
 });
 

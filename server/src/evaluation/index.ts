@@ -3,3 +3,4 @@ export * from './sampleTargets';
 export * from './collectGaps';
 export * from './runBlockBenchmark';
 export * from './caseCalibration';
+export * from './benchCases';

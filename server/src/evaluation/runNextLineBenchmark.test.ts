@@ -58,13 +58,33 @@ class RecordingEngine implements NextLineEngine {
 }
 
 describe('next-line benchmark run', () => {
+  it('in mid-line mode gives the engine the line up to the cursor and never the rest of it', async () => {
+    const files = repo(4);
+    const engine = new RecordingEngine();
+    const result = await runNextLineBenchmark(files, files.map((f) => f.path), engine, sampling, neverCancelled, progress, undefined, 'mid-line');
+    const asked = engine.events.flatMap((e) => (e.kind === 'complete' && e.options?.synthesis !== false ? [e] : []));
+    assert.ok(asked.length > 0 && result.cases === asked.length);
+    for (const e of asked) {
+      const lines = files.find((f) => f.path === e.request.file)!.text.split('\n');
+      const line = e.request.prefix.split('\n').length - 1;
+      const typed = e.request.prefix.split('\n')[line];
+      assert.ok(typed.trim() !== '' && lines[line].startsWith(typed) && lines[line] !== typed);
+      assert.equal(e.request.prefix + e.request.suffix, [...lines.slice(0, line), typed, ...lines.slice(line + 1)].join('\n'));
+    }
+    assert.ok(result.baselines['copy-only'] && result.baselines['jaccard-copy']);
+  });
+
   it('never lets the engine see the target line (leakage test)', async () => {
     const files = repo(5);
     const engine = new RecordingEngine();
     const result = await runNextLineBenchmark(files, files.map((f) => f.path), engine, sampling, neverCancelled, progress);
     const expected = sampleNextLineCases(files, sampling);
-    const completes = engine.events.flatMap((e, i) => (e.kind === 'complete' ? [{ e, i }] : []));
+    const completes = engine.events.flatMap((e, i) => (e.kind === 'complete' && e.options?.synthesis !== false ? [{ e, i }] : []));
     assert.equal(completes.length, expected.length);
+    // Each case is asked once more with synthesis off: the copy-only baseline, under the same hold-out.
+    const copyOnly = engine.events.filter((e) => e.kind === 'complete' && e.options?.synthesis === false);
+    assert.equal(copyOnly.length, expected.length);
+    assert.ok(copyOnly.every((e) => e.kind === 'complete' && !e.indexed.has(e.request.file)));
     assert.equal(result.cases, expected.length);
     completes.forEach(({ e, i }, n) => {
       if (e.kind !== 'complete') return;

@@ -2,8 +2,10 @@ import { JaccardCopyIndex, sampleFileCases, scoreLine, throwIfCancelled, yieldTo
 import { caseCalibration } from './caseCalibration';
 import type { CaseCalibration } from './caseCalibration';
 import type {
-  BenchSourceFile, Cancellation, CompleteOptions, CompletionRequest, CompletionResult, NextLineCase, NextLineSamplingConfig, Progress,
+  BenchSourceFile, Cancellation, CompleteOptions, CompletionRequest, CompletionResult, NextLineSamplingConfig, Progress,
 } from '@arenalab/core';
+import { restAfterTyped, sampleBenchCases } from './benchCases';
+import type { BenchCase, BenchMode } from './benchCases';
 
 /** What the benchmark needs from an engine: the CompletionEngine's surface (a recording double in the leakage test). */
 export interface NextLineEngine {
@@ -30,7 +32,8 @@ export interface NextLineRunResult {
   engine: NextLineScores & CaseCalibration & { coverage: number; shown_em: number | null; p50_ms: number; p95_ms: number; p99_ms: number };
   /** The self-calibration fitted before the cases: samples used (0 when the engine does not calibrate) and seconds. */
   calibration: { samples: number; fit_s: number };
-  baselines: { 'jaccard-copy': NextLineScores };
+  /** jaccard-copy: the line after the most similar window; copy-only: this engine without token-level synthesis. */
+  baselines: { 'jaccard-copy': NextLineScores; 'copy-only': NextLineScores };
   index: { files: number; build_s: number; windows: number; rss_mb: number };
 }
 
@@ -58,6 +61,8 @@ export function predictedLine(result: CompletionResult): string {
 
 interface EngineCaseResult extends NextLineCaseOutcome {
   ms: number;
+  /** The same case answered with synthesis off (the copy-only baseline). */
+  copyOnly: { em: boolean; es: number };
 }
 
 /** One engine case as `onCase` reports it: where, the truth, the prediction, how right and how sure. */
@@ -96,17 +101,19 @@ export async function buildEngine(engine: NextLineEngine, files: readonly BenchS
  * One target file's cases with the file held out: removed from the index before its first case and added back after
  * its last (also on cancellation or error), so the engine sees only the prefix and suffix the request carries.
  */
-async function runFileCases(engine: NextLineEngine, file: BenchSourceFile, cases: readonly NextLineCase[]): Promise<EngineCaseResult[]> {
+async function runFileCases(engine: NextLineEngine, file: BenchSourceFile, cases: readonly BenchCase[]): Promise<EngineCaseResult[]> {
   engine.removeFile(file.path);
   try {
     const results: EngineCaseResult[] = [];
     for (const c of cases) {
+      const request = { file: c.file, language: c.language, prefix: c.prefix, suffix: c.suffix };
       const start = process.hrtime.bigint();
-      const result = await engine.complete({ file: c.file, language: c.language, prefix: c.prefix, suffix: c.suffix }, { showThreshold: 0 });
+      const result = await engine.complete(request, { showThreshold: 0 });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const prediction = predictedLine(result);
+      const copyOnly = scoreLine(predictedLine(await engine.complete(request, { showThreshold: 0, synthesis: false })), c.target);
       const scored = { ...scoreLine(prediction, c.target), confidence: result.bestConfidence, rawConfidence: result.bestRawConfidence ?? result.bestConfidence, candidate: result.candidates.length > 0 };
-      results.push({ file: c.file, language: c.language, line: c.line, target: c.target, prediction, ...scored, ms });
+      results.push({ file: c.file, language: c.language, line: c.line, target: c.target, prediction, ...scored, ms, copyOnly });
     }
     return results;
   } finally {
@@ -132,6 +139,8 @@ interface BaselineCase {
   line: number;
   target: string;
   prefixLength: number;
+  /** Mid-line: what was typed on the line (the whole-line prediction must start with it). */
+  typed?: string;
 }
 
 async function runBaseline(
@@ -161,7 +170,7 @@ async function runBaseline(
     }
     const c = cases[i];
     const prefix = (byPath.get(c.file)?.text ?? '').slice(0, c.prefixLength);
-    scores.push(scoreLine(index.predict(c.file, c.line, prefix).text, c.target));
+    scores.push(scoreLine(restAfterTyped(index.predict(c.file, c.line, prefix).text, c.typed), c.target));
   }
   return { em: round(mean(scores.map((s) => Number(s.em)))), es: round(mean(scores.map((s) => s.es))) };
 }
@@ -180,6 +189,7 @@ export async function runNextLineBenchmark(
   progress: NextLineRunProgress,
   /** Called once per engine case with its best confidence and whether it was an exact match (calibration, gaps). */
   onCase?: (result: NextLineCaseOutcome) => void,
+  mode: BenchMode = 'next-line',
 ): Promise<NextLineRunResult> {
   const build_s = await buildEngine(engine, files, token, progress.phase('index'));
   const windows = engine.stats.windows;
@@ -194,12 +204,13 @@ export async function runNextLineBenchmark(
     running.report(i, targetFiles.length, `${results.length} cases`);
     await yieldToHost();
     throwIfCancelled(token, 'benchmark');
-    const cases = sampleFileCases(targetFiles[i], sampling);
+    const cases = sampleBenchCases(targetFiles[i], sampling, mode);
     if (cases.length === 0) continue;
-    allCases.push(...cases.map((c) => ({ file: c.file, line: c.line, target: c.target, prefixLength: c.prefix.length })));
+    // The baseline sees the text before the target line; what was typed on it is kept apart.
+    allCases.push(...cases.map((c) => ({ file: c.file, line: c.line, target: c.target, prefixLength: c.prefix.length - (c.typed?.length ?? 0), ...(c.typed !== undefined ? { typed: c.typed } : {}) })));
     results.push(...(await runFileCases(engine, targetFiles[i], cases)));
   }
-  for (const { ms: _ms, ...outcome } of results) onCase?.(outcome);
+  for (const { ms: _ms, copyOnly: _copyOnly, ...outcome } of results) onCase?.(outcome);
   const rss_mb = peakRssMb();
   const baseline = await runBaseline(files, allCases, byPath, token, progress);
   const shown = results.filter((r) => r.confidence >= engine.config.showThreshold);
@@ -217,7 +228,10 @@ export async function runNextLineBenchmark(
       p99_ms: round(percentile(latencies, 99), 3),
       ...caseCalibration(results, engine.config.showThreshold),
     },
-    baselines: { 'jaccard-copy': baseline },
+    baselines: {
+      'jaccard-copy': baseline,
+      'copy-only': { em: round(mean(results.map((r) => Number(r.copyOnly.em)))), es: round(mean(results.map((r) => r.copyOnly.es))) },
+    },
     index: { files: files.length, build_s: round(build_s, 3), windows, rss_mb },
     calibration,
   };

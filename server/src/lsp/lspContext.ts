@@ -106,7 +106,7 @@ function retentionDocument(documents: OpenDocuments, uri: string): RetentionDocu
 
 export function createLspContext(connection: Connection, settings: LspSettings = DEFAULT_LSP_SETTINGS, clock: Clock = systemClock, timer: RetentionTimer = realRetentionTimer): LspContext {
   const documents = createOpenDocuments(settings.maxDocumentBytes);
-  const engine = new CompletionEngine();
+  const engine = new CompletionEngine({}, undefined, clock);
   const roots = new WorkspaceRoots();
   const sync = new DocumentSync({ console: connection.console, engine, roots, documents, settings });
   const log = (line: string) => connection.console.info(line);
