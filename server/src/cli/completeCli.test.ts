@@ -99,7 +99,7 @@ describe('arenalab complete and bench completion (real process)', function () {
     assert.match(human.stdout, /^jaccard-copy +\d/m);
     assert.match(human.stdout, /^copy-only +\d/m);
     const mid = JSON.parse(cli(['bench', 'completion', '--repo', repo, '--mode', 'mid-line', '--json']).stdout) as Record<string, unknown>;
-    assert.deepEqual([mid.benchmark, Object.keys(mid)], ['mid-line', ['benchmark', 'repo', 'files', 'cases', 'engine', 'baselines', 'index']]);
+    assert.deepEqual([mid.benchmark, Object.keys(mid)], ['mid-line', ['benchmark', 'repo', 'files', 'cases', 'engine', 'baselines', 'index', 'calibration']]);
     const bad = cli(['bench', 'completion', '--repo', repo, '--mode', 'sideways']);
     assert.notEqual(bad.code, 0);
     assert.match(bad.stderr, /expected one of next-line, mid-line/);
