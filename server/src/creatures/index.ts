@@ -1,0 +1,2 @@
+export * from './readKnowledgeSources';
+export * from './openWorkspaceKnowledge';
