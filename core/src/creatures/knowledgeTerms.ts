@@ -12,7 +12,9 @@ const STOP_WORDS = new Set(
     'why will with would you your about find located location defined definition declared used use uses using usage ' +
     'called call calls get gets work works mean means explain describe happen happens implemented implementation ' +
     'code file files function method class thing things any some should shall need want know')
-    .split(' '),
+    .split(' ')
+    // Each also as a question's terms normalise it (`does` → `doe`).
+    .flatMap((word) => [word, normalizeWord(word)]),
 );
 
 /** `SpanStore` → `span`, `store`; `max_patch_chars` → `max`, `patch`, `char`; digits stay with their word. */

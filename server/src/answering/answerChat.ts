@@ -29,7 +29,7 @@ export interface ChatSources {
 export type ChatReply =
   | { via: 'tool'; tool: ToolAnswer; redacted: SecretKind[] }
   | { via: 'engine'; engine: ChatAnswer; redacted: SecretKind[] }
-  | { via: 'knowledge'; knowledge: KnowledgeReply; engine: ChatAnswer; redacted: SecretKind[] };
+  | { via: 'knowledge'; knowledge: KnowledgeReply; redacted: SecretKind[] };
 
 /** The no_secrets warning a host shows with a reply whose secrets were redacted; undefined when there were none. */
 export function redactionWarning(reply: ChatReply): string | undefined {
@@ -55,8 +55,9 @@ async function tryTools(question: string, sources: ChatSources, token: Cancellat
 /**
  * The one way a chat question is answered, for the language server's `arenalab/chat` and `arenalab serve`'s
  * /v1/chat/completions: a question that needs a tool (a calculation, code to run, a file to read, a search) is
- * answered by the tool, anything else by the chat engine; when the engine's stored answers are not confident and the
- * host has a workspace, the workspace knowledge creature answers from the code if it is surer. Every answer body leaves here with its secrets replaced by
+ * answered by the tool, anything else by the chat engine; when the engine's stored answers are not confident, or the
+ * tool was a workspace search, and the host has a workspace, the workspace knowledge creature answers from the code
+ * if it is surer. Every answer body leaves here with its secrets replaced by
  * `<redacted:KIND>` (a read file's content, search hits, a program's output, the tool's arguments, the stored
  * span), so no surface can show one in clear.
  */
@@ -64,15 +65,26 @@ export async function answerChat(question: string | undefined, messages: readonl
   const viaTool = question === undefined || question.trim() === '' ? undefined : await tryTools(question, sources, token);
   if (viaTool !== undefined) {
     const { answer, redacted } = toolAnswerWithoutSecrets(viaTool, sources.redaction);
-    return { via: 'tool', tool: answer, redacted };
+    const fromCode = question !== undefined && searchedTheCode(answer) ? await surerKnowledge(question, messages, answer.confidence / 100, sources, token) : undefined;
+    return fromCode ?? { via: 'tool', tool: answer, redacted };
   }
   const engine = await sources.engine();
   const { answer, redacted } = chatAnswerWithoutSecrets(await engine.answer({ messages: [...messages] }, token), sources.redaction);
   if (question === undefined || storedAnswerIsConfident(answer)) return { via: 'engine', engine: answer, redacted };
-  const knowledge = await sources.knowledge?.();
-  if (knowledge === undefined) return { via: 'engine', engine: answer, redacted };
-  const fromCode = await askKnowledge(knowledge, question, messages, sources.redaction, token);
   // The code answers only when it is surer than the stored spans; "not sure" beats "I don't know" only by confidence.
-  if (fromCode.answer.confidence <= answer.confidence) return { via: 'engine', engine: answer, redacted };
-  return { via: 'knowledge', knowledge: fromCode.answer, engine: answer, redacted: fromCode.redacted };
+  return (await surerKnowledge(question, messages, answer.confidence, sources, token)) ?? { via: 'engine', engine: answer, redacted };
+}
+
+// A workspace search lists matching lines; the knowledge creature answers the same question with definitions and
+// their sources, so the surer of the two is shown.
+function searchedTheCode(answer: ToolAnswer): boolean {
+  return answer.results.length > 0 && answer.results.every((r) => r.toolId === 'workspace_search' && r.success);
+}
+
+/** The knowledge creature's answer when the host has one and it is surer than `than`; else undefined. */
+async function surerKnowledge(question: string, messages: readonly ChatMessage[], than: number, sources: ChatSources, token: Cancellation): Promise<ChatReply | undefined> {
+  const knowledge = await sources.knowledge?.();
+  if (knowledge === undefined) return undefined;
+  const fromCode = await askKnowledge(knowledge, question, messages, sources.redaction, token);
+  return fromCode.answer.confidence > than ? { via: 'knowledge', knowledge: fromCode.answer, redacted: fromCode.redacted } : undefined;
 }
