@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { ChatEngine, CompletionEngine, WORKSPACE_KNOWLEDGE_ID } from '@arenalab/core';
 import type { ChatKnowledge } from '../answering';
 import { openWorkspaceKnowledge } from '../creatures';
-import type { Cancellation, Clock, Embedder, Progress } from '@arenalab/core';
+import type { Cancellation, Clock, Creature as CoreCreature, Embedder, Progress } from '@arenalab/core';
+import { CreatureChatBackend, CreatureCompletionBackend } from './creatureBackends';
 import { DatasetRepository, DatasetRepositoryError } from '../datasets';
 import { LOG_FILE_NAME, SpanStore } from '../store';
 import { indexWorkspace } from '../workspace';
@@ -28,6 +29,8 @@ export interface CreatureSources {
   clock: Clock;
   /** Embedder of the chat engines (`--model`); by default each engine fits a hashing embedder on its questions. */
   embedder?: Embedder;
+  /** An external model the user configured (`--llm-base-url`), served as the creature of that id for chat and code. */
+  external?: CoreCreature;
   /** Where the constitution says why it withheld a suggestion. */
   log?: (line: string) => void;
 }
@@ -113,6 +116,14 @@ function workspaceConstitution(root: string, sources: CreatureSources): Workspac
   return new WorkspaceConstitution({ clock: sources.clock, rootOf: singleFolder(root), excludes: () => [], storeDir: () => sources.storeDir, log: sources.log ?? (() => undefined) });
 }
 
+/** The external model: asked only because the user configured it, for chat and for fill-in-the-middle code. */
+function externalCreature(external: CoreCreature, clock: Clock): Creature {
+  return {
+    id: external.id, created: Math.floor(clock.now() / 1000), ownedBy: 'external', description: external.description, ledgerHash: null, ledgerKind: null,
+    chat: new CreatureChatBackend(external), completion: new CreatureCompletionBackend(external), profile: external.profile(),
+  };
+}
+
 /** The folder to serve, checked to be one. */
 function servedFolder(workspace: string): string {
   const root = path.resolve(workspace);
@@ -127,8 +138,8 @@ function servedFolder(workspace: string): string {
  * the workspace knowledge creature when their stored answers are not confident.
  */
 export async function loadCreatures(sources: CreatureSources, token: Cancellation, progress: Progress): Promise<LoadedCreatures> {
-  if (sources.datasets.length === 0 && sources.workspace === undefined) {
-    throw new ApiConfigError('nothing to serve: give --workspace DIR for code completion and chat about its code, and/or --dataset NAME[@VERSION] for chat');
+  if (sources.datasets.length === 0 && sources.workspace === undefined && sources.external === undefined) {
+    throw new ApiConfigError('nothing to serve: give --workspace DIR for code completion and chat about its code, and/or --dataset NAME[@VERSION] for chat, and/or --llm-base-url URL for an external model');
   }
   const root = sources.workspace === undefined ? undefined : servedFolder(sources.workspace);
   const repository = new DatasetRepository(sources.storeDir);
@@ -160,5 +171,6 @@ export async function loadCreatures(sources: CreatureSources, token: Cancellatio
       chat: knowing.chat,
     }, knowing);
   }
+  if (sources.external !== undefined) creatures.push(externalCreature(sources.external, sources.clock));
   return { creatures: new CreatureRegistry(creatures), storeStatus: storeStatusOf(sources.storeDir, snapshot), workspace };
 }

@@ -1,2 +1,3 @@
 export * from './readKnowledgeSources';
 export * from './openWorkspaceKnowledge';
+export * from './externalCreature';

@@ -3,33 +3,25 @@ import { AntiPatternMemory, ChatEngine, ConstitutionalReviewer, HashingEmbedder,
 import type { Cancellation, ChatMessage } from '@arenalab/core';
 import { answerChat, redactionWarning } from '../../answering';
 import { loadAntiPatterns, resolveStoreDir, saveAntiPatterns } from '../../store';
-import { OpenAiCompatibleClient, resolveLlmSettings } from '../../llm';
+import { OpenAiCompatibleClient } from '../../llm';
+import { addLlmOptions, llmSettingsFrom, type LlmOptions } from '../llmOptions';
 import { loadChatSpans } from '../chatSpans';
 import { formatChatAnswer } from '../formatChatAnswer';
 import { printResult } from '../output';
-import { parsePositiveInt } from '../parsePositiveInt';
 import { withCliWork } from '../withCliWork';
 
-interface ChatOptions {
+interface ChatOptions extends LlmOptions {
   store?: string;
   dataset?: string;
   history: string[];
-  llmBaseUrl?: string;
-  llmModel?: string;
-  llmTimeoutMs?: number;
   json?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** The LLM from the flags, else from ARENALAB_LLM_BASE_URL / _MODEL; the key only from ARENALAB_LLM_API_KEY (never argv). */
+/** The LLM for medium-confidence synthesis, when one is configured (`llmSettingsFrom`). */
 function llmFrom(options: ChatOptions): OpenAiCompatibleClient | undefined {
-  const settings = resolveLlmSettings({
-    baseUrl: options.llmBaseUrl ?? process.env.ARENALAB_LLM_BASE_URL,
-    model: options.llmModel ?? process.env.ARENALAB_LLM_MODEL,
-    apiKey: process.env.ARENALAB_LLM_API_KEY,
-    timeoutMs: options.llmTimeoutMs,
-  });
+  const settings = llmSettingsFrom(options);
   return settings ? new OpenAiCompatibleClient(settings, { env: process.env }) : undefined;
 }
 
@@ -48,17 +40,15 @@ async function reviewerFor(storeDir: string, token: Cancellation) {
 
 /** `arenalab chat "question"`: an answer by trajectory matching over the question/answer spans, with confidence and provenance. */
 export function registerChatCommand(program: Command): void {
-  program
+  const command = program
     .command('chat')
     .description('Answer a question from the question/answer spans (chat logs imported with `ingest --format chat`, or a dataset): the answer with its confidence, method, constitution review and the spans it came from. Answers rejected for their content are remembered in <store>/anti-patterns.json and block similar answers later.')
     .argument('<question>', 'the question')
     .option('--store <dir>', 'store directory (default: ./.arenalab); its spans are the memory unless --dataset is given')
     .option('--dataset <ref>', 'answer from this dataset of the store instead: NAME or NAME@VERSION')
     .option('--history <message>', 'an earlier user message of the conversation, oldest first (repeatable)', collect, [])
-    .option('--llm-base-url <url>', 'OpenAI-compatible endpoint for medium-confidence synthesis (or ARENALAB_LLM_BASE_URL; key from ARENALAB_LLM_API_KEY)')
-    .option('--llm-model <name>', 'model name for --llm-base-url (or ARENALAB_LLM_MODEL)')
-    .option('--llm-timeout-ms <n>', 'give up on the LLM after this long and answer locally', parsePositiveInt)
-    .option('--json', 'print one JSON document')
+    .option('--json', 'print one JSON document');
+  addLlmOptions(command, 'for medium-confidence synthesis (answered locally when it fails or times out)')
     .action(async (question: string, options: ChatOptions) => {
       const llm = llmFrom(options);
       const storeDir = resolveStoreDir(options.store);
