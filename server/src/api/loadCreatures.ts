@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ChatEngine, CompletionEngine, WORKSPACE_KNOWLEDGE_ID } from '@arenalab/core';
+import { ChatEngine, CompletionEngine, WORKSPACE_KNOWLEDGE_ID, WorkspaceCodeCreature } from '@arenalab/core';
 import type { ChatKnowledge } from '../answering';
 import { openWorkspaceKnowledge } from '../creatures';
 import type { Cancellation, Clock, Creature as CoreCreature, Embedder, Progress } from '@arenalab/core';
@@ -169,6 +169,7 @@ export async function loadCreatures(sources: CreatureSources, token: Cancellatio
       ledgerKind: snapshot.headHash ? 'store_head_hash' : null,
       completion: new EngineCompletionBackend(new CompletionService(engine, constitution)),
       chat: knowing.chat,
+      profile: new WorkspaceCodeCreature({ clock: sources.clock, engine, languages: knowledge.creature.profile().languages }).profile(),
     }, knowing);
   }
   if (sources.external !== undefined) creatures.push(externalCreature(sources.external, sources.clock));
