@@ -2,11 +2,15 @@ import { InvertedIndex } from '../index/invertedIndex';
 import type { Cancellation } from '../ports';
 import { throwIfCancelled, yieldToHost } from '../ports';
 import type { SyntaxService } from '../syntax';
+import { lexicalDefinitions } from './lexicalDefinitions';
 import { buildCommands, isBuildFile } from './buildCommands';
 import { pathTerms, textTerms } from './knowledgeTerms';
 import type { BuildCommand, DocSection, KnowledgeCommit, KnowledgeDefinition, KnowledgeSources } from './knowledgeSources';
 import { isDocFile, markdownSections } from './markdownSections';
 import { fileDefinitions } from './syntaxDefinitions';
+
+/** Files read between two yields to the host. */
+const FILES_PER_YIELD = 25;
 
 /** A line of a file, with the terms it holds (its own and its path's). */
 export interface LineHit {
@@ -36,27 +40,59 @@ export class KnowledgeIndex {
   /** Newest first. */
   readonly commits: KnowledgeCommit[];
   readonly languages = new Set<string>();
-  private definitionCount = 0;
+  private readonly sourceLanguage = new Map<string, string>();
+  /** Files whose definitions came from a tree-sitter parse. */
+  private readonly parsed = new Set<string>();
 
-  private constructor(commits: readonly KnowledgeCommit[]) {
+  private constructor(commits: readonly KnowledgeCommit[], private readonly syntax: SyntaxService | undefined) {
     this.commits = [...commits].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   }
 
-  /** Reads every source; yields to the host between files so a long build does not hold it. */
+  /**
+   * Reads every source, with lexical definitions; a file is parsed with tree-sitter when a question first needs its
+   * definitions (`parseDefinitions`), since parsing every file of a large workspace up front costs seconds. Yields to
+   * the host every few files so a long build does not hold it.
+   */
   static async build(sources: KnowledgeSources, syntax: SyntaxService | undefined, token: Cancellation): Promise<KnowledgeIndex> {
-    const index = new KnowledgeIndex(sources.commits);
-    for (const file of sources.files) {
-      throwIfCancelled(token, 'workspace knowledge');
-      await index.addFile(file.path, file.language, file.text, syntax, token);
-      await yieldToHost();
+    const index = new KnowledgeIndex(sources.commits, syntax);
+    for (let i = 0; i < sources.files.length; i++) {
+      if (i % FILES_PER_YIELD === 0) {
+        throwIfCancelled(token, 'workspace knowledge');
+        await yieldToHost();
+      }
+      const file = sources.files[i];
+      index.addFile(file.path, file.language, file.text);
     }
     return index;
   }
 
-  private async addFile(path: string, language: string | undefined, text: string, syntax: SyntaxService | undefined, token: Cancellation): Promise<void> {
+  /** Replaces the lexical definitions of these files by their tree-sitter parse (with extents), where a grammar exists. */
+  async parseDefinitions(files: Iterable<string>, token: Cancellation): Promise<void> {
+    for (const file of files) {
+      const language = this.sourceLanguage.get(file);
+      if (this.parsed.has(file) || !this.syntax || !language || !this.syntax.supports(language)) continue;
+      const definitions = await fileDefinitions(file, language, this.lineTextOf(file), this.syntax, token);
+      for (const [key, list] of this.definitionsByName) {
+        const kept = list.filter((d) => d.file !== file);
+        if (kept.length === 0) this.definitionsByName.delete(key);
+        else if (kept.length !== list.length) this.definitionsByName.set(key, kept);
+      }
+      for (const definition of definitions) this.addDefinition(definition);
+      this.parsed.add(file);
+    }
+  }
+
+  private lineTextOf(file: string): string {
+    return (this.fileLines.get(file) ?? []).join('\n');
+  }
+
+  private addFile(path: string, language: string | undefined, text: string): void {
     const lines = text.split('\n');
     this.fileLines.set(path, lines);
-    if (language && language !== 'markdown') this.languages.add(language);
+    if (language && language !== 'markdown') {
+      this.languages.add(language);
+      this.sourceLanguage.set(path, language);
+    }
     const fromPath = pathTerms(path);
     lines.forEach((line, i) => {
       const own = textTerms(line);
@@ -69,9 +105,7 @@ export class KnowledgeIndex {
       }
     }
     if (isBuildFile(path)) this.commands.push(...buildCommands({ path, language, text }));
-    if (language && language !== 'markdown') {
-      for (const definition of await fileDefinitions(path, language, text, syntax, token)) this.addDefinition(definition);
-    }
+    if (this.sourceLanguage.has(path)) for (const definition of lexicalDefinitions(path, text)) this.addDefinition(definition);
   }
 
   private addDefinition(definition: KnowledgeDefinition): void {
@@ -79,7 +113,6 @@ export class KnowledgeIndex {
     const list = this.definitionsByName.get(key) ?? [];
     list.push(definition);
     this.definitionsByName.set(key, list);
-    this.definitionCount++;
   }
 
   get fileCount(): number {
@@ -87,7 +120,7 @@ export class KnowledgeIndex {
   }
 
   get size(): { files: number; lines: number; definitions: number; sections: number; commands: number; commits: number } {
-    return { files: this.fileLines.size, lines: this.lines.stats().documents, definitions: this.definitionCount, sections: this.docSections.length, commands: this.commands.length, commits: this.commits.length };
+    return { files: this.fileLines.size, lines: this.lines.stats().documents, definitions: [...this.definitionsByName.values()].reduce((n, list) => n + list.length, 0), sections: this.docSections.length, commands: this.commands.length, commits: this.commits.length };
   }
 
   /** Definitions whose compact name is `name`, top-level and documented ones first. */

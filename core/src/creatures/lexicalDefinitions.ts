@@ -15,6 +15,8 @@ const PATTERNS: readonly { kind: string; pattern: RegExp }[] = [
   { kind: 'type', pattern: /^\s*type\s+([A-Za-z_]\w*)\s+(?:struct|interface)\b/ },
   { kind: 'function', pattern: /^\s*(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?fn\s+([A-Za-z_]\w*)/ },
   { kind: 'struct', pattern: /^\s*(?:pub(?:\([^)]*\))?\s+)?(?:struct|enum|trait)\s+([A-Za-z_]\w*)/ },
+  // A class member written `name(…) {` (TypeScript, JavaScript): indented, no control keyword, the body opening.
+  { kind: 'method', pattern: /^\s+(?:(?:public|private|protected|static|async|readonly|override|abstract|get|set)\s+)*(?!(?:if|for|while|switch|catch|return|function|else|do|with|await|new|typeof)\b)([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\([^;]*\)\s*(?::\s*[^;{]+)?\{\s*$/ },
   { kind: 'target', pattern: /^([A-Za-z0-9_.-]+)\s*:(?!=)/ },
 ];
 

@@ -1,3 +1,4 @@
+import type { Cancellation } from '../ports';
 import type { KnowledgeIndex } from './knowledgeIndex';
 import { isStopWord, normalizeWord } from './knowledgeTerms';
 import type { KnowledgeDefinition } from './knowledgeSources';
@@ -11,6 +12,8 @@ export interface SymbolMention {
   files: string[];
   /** Normalised words of the question used up by the mention. */
   words: string[];
+  /** The name the definitions were looked up by, to look them up again once their files are parsed. */
+  lookup?: string;
 }
 
 interface Word {
@@ -46,21 +49,23 @@ export function symbolMention(question: string, index: KnowledgeIndex): SymbolMe
     if (!word.codeShaped) continue;
     const name = word.raw.replace(/\(\)$/, '');
     const files = fileMention(word, index);
-    const definitions = /\.[A-Za-z0-9]+$/.test(name) ? [] : index.definitions(name.replace(/^.*\./, ''));
-    if (definitions.length > 0 || files.length > 0) return { said: word.raw, definitions, files, words: [normalizeWord(name)] };
+    const lookup = /\.[A-Za-z0-9]+$/.test(name) ? undefined : name.replace(/^.*\./, '');
+    const definitions = lookup === undefined ? [] : index.definitions(lookup);
+    if (definitions.length > 0 || files.length > 0) return { said: word.raw, definitions, files, words: [normalizeWord(name)], ...(lookup !== undefined ? { lookup } : {}) };
   }
   const topic = words.filter((w) => !isStopWord(normalizeWord(w.raw)));
   for (const size of [3, 2]) {
     for (let i = 0; i + size <= topic.length; i++) {
       const group = topic.slice(i, i + size);
       if (!adjacent(question, group)) continue;
-      const definitions = index.definitions(group.map((w) => w.raw).join(''));
-      if (definitions.length > 0) return { said: group.map((w) => w.raw).join(' '), definitions, files: [], words: group.map((w) => normalizeWord(w.raw)) };
+      const lookup = group.map((w) => w.raw).join('');
+      const definitions = index.definitions(lookup);
+      if (definitions.length > 0) return { said: group.map((w) => w.raw).join(' '), definitions, files: [], words: group.map((w) => normalizeWord(w.raw)), lookup };
     }
   }
   if (topic.length === 1) {
     const definitions = index.definitions(topic[0].raw);
-    if (definitions.length > 0) return { said: topic[0].raw, definitions, files: [], words: [normalizeWord(topic[0].raw)] };
+    if (definitions.length > 0) return { said: topic[0].raw, definitions, files: [], words: [normalizeWord(topic[0].raw)], lookup: topic[0].raw };
   }
   return undefined;
 }
@@ -69,4 +74,15 @@ export function symbolMention(question: string, index: KnowledgeIndex): SymbolMe
 function adjacent(question: string, group: readonly Word[]): boolean {
   const pattern = group.map((w) => w.raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join("(?:'s)?[\\s-]+");
   return new RegExp(`\\b${pattern}`, 'i').test(question);
+}
+
+/**
+ * The mention with its files parsed: their definitions now come from tree-sitter (with where each ends) where a
+ * grammar exists, looked up again by the same name; the lexical ones stay when the parse finds none of that name.
+ */
+export async function parsedMention(index: KnowledgeIndex, mention: SymbolMention, token: Cancellation): Promise<SymbolMention> {
+  await index.parseDefinitions(new Set([...mention.definitions.map((d) => d.file), ...mention.files]), token);
+  if (mention.lookup === undefined) return mention;
+  const definitions = index.definitions(mention.lookup);
+  return definitions.length > 0 ? { ...mention, definitions } : mention;
 }

@@ -10,7 +10,7 @@ import { questionTerms, textTerms } from './knowledgeTerms';
 import type { KnowledgeSources } from './knowledgeSources';
 import { buildAnswer, explainFile, historyAnswer, searchDocs } from './projectAnswers';
 import { buildActions, questionIntent } from './questionIntent';
-import { symbolMention } from './symbolMention';
+import { parsedMention, symbolMention } from './symbolMention';
 import { resolveWorkspaceKnowledgeConfig, type WorkspaceKnowledgeConfig } from './workspaceKnowledgeConfig';
 
 export const WORKSPACE_KNOWLEDGE_ID = 'workspace-knowledge';
@@ -24,9 +24,10 @@ export interface WorkspaceKnowledgeOptions {
 }
 
 /** Answers one question from the index: the intent picks the kind of evidence, the symbol named narrows it. */
-export function answerFromKnowledge(ctx: AnswerContext, question: string): KnowledgeAnswer {
+export async function answerFromKnowledge(ctx: AnswerContext, question: string, token: Cancellation): Promise<KnowledgeAnswer> {
   const intent = questionIntent(question);
-  const mention = symbolMention(question, ctx.index);
+  const named = symbolMention(question, ctx.index);
+  const mention = named === undefined ? undefined : await parsedMention(ctx.index, named, token);
   const topic = questionTerms(question);
   const what = `"${question.trim().slice(0, 80)}"`;
   if (intent === 'build') return buildAnswer(ctx, buildActions(question));
@@ -36,8 +37,8 @@ export function answerFromKnowledge(ctx: AnswerContext, question: string): Knowl
     return explainFile(ctx, mention.files[0]);
   }
   if (mention && mention.definitions.length > 0) {
-    const named = new Set([...mention.words, ...textTerms(mention.said)]);
-    const rest = topic.filter((t) => !named.has(t));
+    const said = new Set([...mention.words, ...textTerms(mention.said)]);
+    const rest = topic.filter((t) => !said.has(t));
     return rest.length === 0 ? whereDefined(ctx, mention) : whereInSymbol(ctx, mention, rest);
   }
   if (mention && mention.files.length > 0) return explainFile(ctx, mention.files[0]);
@@ -95,7 +96,7 @@ export class WorkspaceKnowledgeCreature implements Creature {
     if (question === undefined) throw new CreatureRequestError(this.id, 'the conversation has no user message to answer');
     const started = this.clock.now();
     throwIfCancelled(cancellation, 'workspace knowledge');
-    const answer = answerFromKnowledge({ index: this.index, config: this.config }, question);
+    const answer = await answerFromKnowledge({ index: this.index, config: this.config }, question, cancellation);
     return {
       creature: this.id,
       output: answer.text,

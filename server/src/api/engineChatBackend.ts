@@ -40,7 +40,7 @@ export class EngineChatBackend implements ChatBackend {
   async answer(turns: readonly ChatTurn[], _options: unknown, cancellation: Cancellation): Promise<ChatAnswer> {
     const tools = this.tools;
     const knowledge = this.knowledge;
-    const sources: ChatSources = { engine: async () => this.engine, log: this.log, ...(tools ? { tools: async () => tools } : {}), ...(knowledge ? { knowledge: async () => knowledge } : {}) };
+    const sources: ChatSources = { engine: async () => this.engine, log: this.log, ...(tools ? { tools: async () => tools } : {}), ...(knowledge ? { knowledge: () => Promise.resolve(knowledge) } : {}) };
     const reply = await answerChat(lastQuestion(turns), engineMessages(turns), sources, cancellation);
     const redacted = reply.redacted.length > 0 ? { redactedSecrets: reply.redacted } : {};
     if (reply.via === 'tool') {
