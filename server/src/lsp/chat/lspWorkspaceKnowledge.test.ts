@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Span } from '@arenalab/core';
 import type { ChatResult } from '@arenalab/protocol';
+import { SpanStore } from '../../store';
 import { initializeTestServer, startTestServer, stopTestServer } from '../testing/lspTestServer';
 import type { TestServer } from '../testing/lspTestServer';
 
@@ -86,5 +88,22 @@ describe('arenalab lsp --stdio: arenalab/chat answers code questions on a fresh 
     } finally {
       await stopTestServer(restricted).catch(() => restricted.child.kill());
     }
+  });
+
+  it('records a rating of a code answer with no span as its source (its sources are lines of files)', async () => {
+    const answer = await ask('What does evict do?');
+    assert.equal(answer.method, 'doc_comment');
+    await server.client.sendNotification('arenalab/chatFeedback', { answerId: answer.answerId, rating: 'up' });
+    await stopTestServer(server);
+    const store = await SpanStore.open(path.join(workspace, '.arenalab'), { mode: 'read' });
+    const ratings: Span[] = [];
+    try {
+      for await (const span of store.spans()) if (span.did === 'rate_answer') ratings.push(span);
+    } finally {
+      await store.close();
+    }
+    assert.equal(ratings.length, 1);
+    assert.equal(ratings[0].metadata?.answer_id, answer.answerId);
+    assert.deepEqual(ratings[0].context?.previous_spans, []);
   });
 });

@@ -88,7 +88,8 @@ export class WorkspaceChat {
     }
     this.answers.remember({
       answerId, question, text: result.text, method: result.method, confidence: result.confidence, conversationId: params.conversationId,
-      sourceSpanIds: reply.via === 'tool' ? result.toolCalls.flatMap((c) => (c.spanId ? [c.spanId] : [])) : result.provenance.map((p) => p.spanId),
+      // A workspace knowledge answer's sources are lines of files, not spans: its rating links no span.
+      sourceSpanIds: reply.via === 'tool' ? result.toolCalls.flatMap((c) => (c.spanId ? [c.spanId] : [])) : reply.via === 'knowledge' ? [] : result.provenance.map((p) => p.spanId),
     });
     return result;
   }
