@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CancelledError, isBuildFile, isDocFile } from '@arenalab/core';
 import type { Cancellation, KnowledgeCommit, KnowledgeFile, KnowledgeSources } from '@arenalab/core';
+import { runGit } from '../host';
 import { GitHistoryError, readGitHistory } from '../ingest';
 import { listWorkspaceFiles, readWorkspaceFile, type WorkspaceFilesConfig } from '../workspace';
 
@@ -55,12 +56,22 @@ function docAndBuildFiles(root: string, folders: readonly string[]): KnowledgeFi
   return found;
 }
 
+/** Where the folder sits in its repository (`sub/dir/`, or '' at the top): git names files from the top. */
+async function repositoryPrefix(root: string): Promise<string> {
+  const run = await runGit(['rev-parse', '--show-prefix'], { cwd: root, maxOutputBytes: 64 * 1024 }).catch(() => undefined);
+  return run?.code === 0 ? run.stdout.toString('utf8').trim() : '';
+}
+
 async function readCommits(root: string, options: KnowledgeReadOptions, token: Cancellation): Promise<KnowledgeCommit[]> {
   const commits: KnowledgeCommit[] = [];
+  const prefix = await repositoryPrefix(root);
+  // A folder inside a larger repository: only the commits that touched it, its paths relative to the folder.
+  const inFolder = (files: readonly string[]) => files.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
   try {
     // Patches are not needed: only which files each commit touched; a small patch limit keeps the read quick.
     for await (const commit of readGitHistory(root, { maxCommits: options.maxCommits ?? 500, token, parser: { maxPatchChars: 0, maxLineChars: 1024 * 1024 } })) {
-      commits.push({ sha: commit.sha, author: commit.authorName, date: commit.date, subject: commit.subject, files: commit.files.map((f) => f.path) });
+      const files = inFolder(commit.files.map((f) => f.path));
+      if (files.length > 0) commits.push({ sha: commit.sha, author: commit.authorName, date: commit.date, subject: commit.subject, files });
     }
   } catch (error) {
     if (error instanceof CancelledError) throw error;

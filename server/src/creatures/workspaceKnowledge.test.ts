@@ -67,6 +67,15 @@ describe('workspace knowledge creature on this repository', function () {
     assert.equal(answer.provenance[0].commit, newest);
   });
 
+  it('reads the history of a folder inside a repository with paths relative to the folder', async () => {
+    const folder = await openWorkspaceKnowledge(path.join(repoRoot, 'server', 'src', 'store'), { clock: fixedClock(0) }, neverCancelled);
+    const answer = await ask(folder, 'Who changed spanStore.ts last?');
+    assert.equal(answer.method, 'git_history');
+    assert.equal(answer.provenance[0].file, 'spanStore.ts');
+    const newest = execFileSync('git', ['log', '-1', '--first-parent', '--format=%H', '--', 'server/src/store/spanStore.ts'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    assert.equal(answer.provenance[0].commit, newest);
+  });
+
   it('is not sure about a question nothing in the repository answers', async () => {
     const answer = await ask(creature, 'How long should I knead pizza dough?');
     assert.equal(answer.method, 'not_sure');
