@@ -17,3 +17,4 @@ export * from './chat';
 export * from './qa';
 export * from './tools';
 export * from './learning';
+export * from './creatures';

@@ -1,6 +1,7 @@
 import { CancelledError } from '@arenalab/core';
 import type { Cancellation, ChatAnswer, ChatEngine, ChatMessage, RedactionConfig, SecretKind, ToolAnswer } from '@arenalab/core';
 import { chatAnswerWithoutSecrets, toolAnswerWithoutSecrets } from './answerWithoutSecrets';
+import { askKnowledge, storedAnswerIsConfident, type ChatKnowledge, type KnowledgeReply } from './knowledgeReply';
 
 /** What answers a question that needs a tool (the server's `ToolHost`). */
 export interface ChatTools {
@@ -13,6 +14,11 @@ export interface ChatSources {
   tools?: () => Promise<ChatTools>;
   /** The chat engine over the host's question/answer spans, built or brought up to date when asked. */
   engine: () => Promise<ChatEngine>;
+  /**
+   * The workspace knowledge creature, asked when the stored spans do not answer confidently; absent (or resolving
+   * to undefined) when the host has no workspace. Built when first needed.
+   */
+  knowledge?: () => Promise<ChatKnowledge | undefined>;
   log(line: string): void;
   /** Told when the tools threw, so the host can open them again for the next question. */
   toolsFailed?(): void;
@@ -22,12 +28,13 @@ export interface ChatSources {
 /** The answer, either a tool's or the engine's, with its secrets already redacted. */
 export type ChatReply =
   | { via: 'tool'; tool: ToolAnswer; redacted: SecretKind[] }
-  | { via: 'engine'; engine: ChatAnswer; redacted: SecretKind[] };
+  | { via: 'engine'; engine: ChatAnswer; redacted: SecretKind[] }
+  | { via: 'knowledge'; knowledge: KnowledgeReply; redacted: SecretKind[] };
 
 /** The no_secrets warning a host shows with a reply whose secrets were redacted; undefined when there were none. */
 export function redactionWarning(reply: ChatReply): string | undefined {
   if (reply.redacted.length === 0) return undefined;
-  const what = reply.via === 'tool' ? 'the tool output' : 'the answer';
+  const what = reply.via === 'tool' ? 'the tool output' : reply.via === 'knowledge' ? 'the quoted code' : 'the answer';
   return `no_secrets: ${what} held what looks like a secret (${reply.redacted.join(', ')}); it is shown redacted`;
 }
 
@@ -48,7 +55,9 @@ async function tryTools(question: string, sources: ChatSources, token: Cancellat
 /**
  * The one way a chat question is answered, for the language server's `arenalab/chat` and `arenalab serve`'s
  * /v1/chat/completions: a question that needs a tool (a calculation, code to run, a file to read, a search) is
- * answered by the tool, anything else by the chat engine. Every answer body leaves here with its secrets replaced by
+ * answered by the tool, anything else by the chat engine; when the engine's stored answers are not confident, or the
+ * tool was a workspace search, and the host has a workspace, the workspace knowledge creature answers from the code
+ * if it is surer. Every answer body leaves here with its secrets replaced by
  * `<redacted:KIND>` (a read file's content, search hits, a program's output, the tool's arguments, the stored
  * span), so no surface can show one in clear.
  */
@@ -56,9 +65,26 @@ export async function answerChat(question: string | undefined, messages: readonl
   const viaTool = question === undefined || question.trim() === '' ? undefined : await tryTools(question, sources, token);
   if (viaTool !== undefined) {
     const { answer, redacted } = toolAnswerWithoutSecrets(viaTool, sources.redaction);
-    return { via: 'tool', tool: answer, redacted };
+    const fromCode = question !== undefined && searchedTheCode(answer) ? await surerKnowledge(question, messages, answer.confidence / 100, sources, token) : undefined;
+    return fromCode ?? { via: 'tool', tool: answer, redacted };
   }
   const engine = await sources.engine();
   const { answer, redacted } = chatAnswerWithoutSecrets(await engine.answer({ messages: [...messages] }, token), sources.redaction);
-  return { via: 'engine', engine: answer, redacted };
+  if (question === undefined || storedAnswerIsConfident(answer)) return { via: 'engine', engine: answer, redacted };
+  // The code answers only when it is surer than the stored spans; "not sure" beats "I don't know" only by confidence.
+  return (await surerKnowledge(question, messages, answer.confidence, sources, token)) ?? { via: 'engine', engine: answer, redacted };
+}
+
+// A workspace search lists matching lines; the knowledge creature answers the same question with definitions and
+// their sources, so the surer of the two is shown.
+function searchedTheCode(answer: ToolAnswer): boolean {
+  return answer.results.length > 0 && answer.results.every((r) => r.toolId === 'workspace_search' && r.success);
+}
+
+/** The knowledge creature's answer when the host has one and it is surer than `than`; else undefined. */
+async function surerKnowledge(question: string, messages: readonly ChatMessage[], than: number, sources: ChatSources, token: Cancellation): Promise<ChatReply | undefined> {
+  const knowledge = await sources.knowledge?.();
+  if (knowledge === undefined) return undefined;
+  const fromCode = await askKnowledge(knowledge, question, messages, sources.redaction, token);
+  return fromCode.answer.confidence > than ? { via: 'knowledge', knowledge: fromCode.answer, redacted: fromCode.redacted } : undefined;
 }

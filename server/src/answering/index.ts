@@ -2,3 +2,4 @@ export * from './answerChat';
 export * from './answerWithoutSecrets';
 export * from './completionService';
 export * from './workspaceConstitution';
+export * from './knowledgeReply';

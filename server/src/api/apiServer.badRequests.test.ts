@@ -121,7 +121,7 @@ describe('api: bad requests get OpenAI-style errors (raw HTTP)', function () {
     assert.equal(health.status, 200);
     const body = JSON.parse(health.text) as { status: string; uptime_s: number; creatures: { id: string; capabilities: string[] }[]; store: { ok: boolean } };
     assert.equal(body.status, 'ok');
-    assert.deepEqual(body.creatures, [{ id: 'team@1.0.0', capabilities: ['chat'] }, { id: 'workspace', capabilities: ['completion'] }]);
+    assert.deepEqual(body.creatures, [{ id: 'team@1.0.0', capabilities: ['chat'] }, { id: 'workspace', capabilities: ['chat', 'completion'] }, { id: 'workspace-knowledge', capabilities: ['chat'] }]);
     assert.equal(body.store.ok, true);
     assert.match(String(health.headers['x-request-id']), /^req_/);
   });

@@ -17,10 +17,10 @@ describe('api: the official openai client against arenalab serve', function () {
   });
   after(async () => t.stop());
 
-  it('lists the creatures: the dataset as a chat creature and the workspace completion creature', async () => {
+  it('lists the creatures: the dataset as a chat creature, the workspace creature (completion and chat) and the workspace knowledge creature', async () => {
     const models: OpenAI.Models.Model[] = [];
     for await (const model of client.models.list()) models.push(model);
-    assert.deepEqual(models.map((m) => m.id), ['team@1.0.0', 'workspace']);
+    assert.deepEqual(models.map((m) => m.id), ['team@1.0.0', 'workspace', 'workspace-knowledge']);
     assert.ok(models.every((m) => m.object === 'model' && m.owned_by === 'arenalab' && Number.isInteger(m.created)));
     const one = await client.models.retrieve('team@1.0.0');
     assert.equal(one.id, 'team@1.0.0');
@@ -150,7 +150,7 @@ describe('api: the official openai client against arenalab serve', function () {
     assert.match(text, /^arenalab_api_requests_total\{method="GET",route="\/v1\/models",status="401"\} 1$/m);
     assert.match(text, /^arenalab_api_request_duration_seconds_bucket\{le="\+Inf",route="\/v1\/completions"\} 3$/m);
     assert.match(text, /^arenalab_api_tokens_total\{creature="workspace",kind="completion"\} 12$/m);
-    assert.match(text, /^arenalab_api_creatures\{kind="chat"\} 1$/m);
+    assert.match(text, /^arenalab_api_creatures\{kind="chat"\} 3$/m);
   });
 });
 

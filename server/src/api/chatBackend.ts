@@ -6,8 +6,12 @@ export interface ChatProvenance {
   spanId: string;
   /** How similar its context was to the conversation's, 0–1. */
   similarity: number;
-  /** The file the span was imported from, when it records one. */
+  /** The file the span was imported from, when it records one; for a workspace knowledge answer, the quoted file. */
   file?: string;
+  /** 1-based line of `file` a workspace knowledge answer quotes. */
+  line?: number;
+  /** The quoted text of a workspace knowledge answer. */
+  snippet?: string;
   /** For `spanId: 'tool'`: the tool that answered, its arguments and whether it worked. */
   tool?: string;
   args?: Record<string, unknown>;
@@ -24,6 +28,8 @@ export interface ChatAnswer {
   /** Past trajectories that voted. */
   trajectoriesUsed: number;
   provenance: ChatProvenance[];
+  /** The creature that answered, when it is not the one asked (the workspace knowledge creature). */
+  creature?: string;
   /** Kinds of secret replaced by `<redacted:KIND>` in the answer (a file a tool read held a key); absent when none. */
   redactedSecrets?: string[];
 }

@@ -1,3 +1,4 @@
+import type { CreatureProfile } from '@arenalab/core';
 import { ApiConfigError } from './apiConfigError';
 import type { ChatBackend } from './chatBackend';
 import type { CompletionBackend } from './completionBackend';
@@ -20,6 +21,8 @@ export interface Creature {
   ledgerKind: LedgerKind | null;
   chat?: ChatBackend;
   completion?: CompletionBackend;
+  /** What core's creature says of itself (languages, domains, size, measured accuracy), listed by `/v1/models`. */
+  profile?: CreatureProfile;
 }
 
 /** The creatures of one server, found by id; `/v1/models` lists them in the order given. */

@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CancelledError, ChatEngine, CompletionEngine, seededRandom, SelfCalibration } from '@arenalab/core';
-import type { Cancellation, Clock, Embedder, Progress } from '@arenalab/core';
+import { CancelledError, ChatEngine, CompletionEngine, seededRandom, SelfCalibration, WORKSPACE_KNOWLEDGE_ID, WorkspaceCodeCreature } from '@arenalab/core';
+import type { ChatKnowledge } from '../answering';
+import { openWorkspaceKnowledge } from '../creatures';
+import type { Cancellation, Clock, Creature as CoreCreature, Embedder, Progress } from '@arenalab/core';
+import { CreatureChatBackend, CreatureCompletionBackend } from './creatureBackends';
 import { DatasetRepository, DatasetRepositoryError } from '../datasets';
 import { LOG_FILE_NAME, SpanStore } from '../store';
 import { indexWorkspace } from '../workspace';
@@ -26,6 +29,8 @@ export interface CreatureSources {
   clock: Clock;
   /** Embedder of the chat engines (`--model`); by default each engine fits a hashing embedder on its questions. */
   embedder?: Embedder;
+  /** An external model the user configured (`--llm-base-url`), served as the creature of that id for chat and code. */
+  external?: CoreCreature;
   /** Where the constitution says why it withheld a suggestion. */
   log?: (line: string) => void;
 }
@@ -37,7 +42,15 @@ export interface LoadedCreatures {
   workspace?: { files: number; windows: number; build_s: number; skipped: number };
 }
 
-async function chatCreature(repository: DatasetRepository, ref: { name: string; version?: string }, deps: { clock: Clock; embedder?: Embedder; tools?: ToolHost; log?: (line: string) => void }, token: Cancellation): Promise<Creature> {
+interface ChatDeps {
+  clock: Clock;
+  embedder?: Embedder;
+  tools?: ToolHost;
+  log?: (line: string) => void;
+  knowledge?: ChatKnowledge;
+}
+
+async function chatCreature(repository: DatasetRepository, ref: { name: string; version?: string }, deps: ChatDeps, token: Cancellation): Promise<Creature> {
   const version = ref.version ?? repository.latest(ref.name);
   if (!version) throw new DatasetRepositoryError('DATASET_NOT_FOUND', `no dataset named ${ref.name} in ${repository.root} (arenalab dataset list)`);
   const dataset = repository.load(ref.name, version);
@@ -49,7 +62,26 @@ async function chatCreature(repository: DatasetRepository, ref: { name: string; 
     description: `chat: ChatEngine over the ${engine.size} answered questions of dataset ${dataset.name}@${dataset.version}${dataset.frozen ? ' (frozen)' : ''}`,
     ledgerHash: dataset.merkle_root,
     ledgerKind: 'dataset_merkle_root',
-    chat: new EngineChatBackend(engine, deps.tools, deps.log),
+    chat: new EngineChatBackend(engine, deps.tools, deps.log, deps.knowledge),
+    profile: {
+      languages: [], domains: [...new Set(dataset.spans.map((entry) => entry.domain))].sort(), actionTypes: [...new Set(dataset.spans.map((entry) => entry.span.did))].sort(),
+      size: engine.size, sizeUnit: 'answered questions', meanQuality: dataset.stats.avg_quality, accuracyByDomain: {},
+    },
+  };
+}
+
+/** The served folder's knowledge creature as a chat creature of its own: no stored answers, the folder's code and tools. */
+async function knowledgeCreature(knowledge: ChatKnowledge, root: string, deps: ChatDeps, token: Cancellation): Promise<Creature> {
+  const empty = await ChatEngine.create([], { clock: deps.clock, reviewer: knowledge.reviewer }, token);
+  return {
+    id: knowledge.creature.id,
+    created: Math.floor(deps.clock.now() / 1000),
+    ownedBy: 'arenalab',
+    description: `${knowledge.creature.description} of ${root}`,
+    ledgerHash: null,
+    ledgerKind: null,
+    chat: new EngineChatBackend(empty, deps.tools, deps.log, knowledge),
+    profile: knowledge.creature.profile(),
   };
 }
 
@@ -84,10 +116,21 @@ function workspaceConstitution(root: string, sources: CreatureSources): Workspac
   return new WorkspaceConstitution({ clock: sources.clock, rootOf: singleFolder(root), excludes: () => [], storeDir: () => sources.storeDir, log: sources.log ?? (() => undefined) });
 }
 
-/**
- * The creatures of `arenalab serve`: one chat creature per dataset (verified on load; its Merkle root is the ledger
- * hash) and the completion creature over the workspace (pinned by the store's chain head when there is one).
- */
+/** The external model: asked only because the user configured it, for chat and for fill-in-the-middle code. */
+function externalCreature(external: CoreCreature, clock: Clock): Creature {
+  return {
+    id: external.id, created: Math.floor(clock.now() / 1000), ownedBy: 'external', description: external.description, ledgerHash: null, ledgerKind: null,
+    chat: new CreatureChatBackend(external), completion: new CreatureCompletionBackend(external), profile: external.profile(),
+  };
+}
+
+/** The folder to serve, checked to be one. */
+function servedFolder(workspace: string): string {
+  const root = path.resolve(workspace);
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new ApiConfigError(`--workspace ${workspace}: no such folder`);
+  return root;
+}
+
 /**
  * The engine calibrates its confidence on the served workspace as the language server's does (core's
  * `SelfCalibration`), in the background so serving starts at once; until it is done the confidence is the raw score.
@@ -99,33 +142,48 @@ function calibrateInBackground(engine: CompletionEngine, token: Cancellation, lo
   );
 }
 
+/**
+ * The creatures of `arenalab serve`: one chat creature per dataset (verified on load; its Merkle root is the ledger
+ * hash); with a workspace, the completion creature over it (pinned by the store's chain head when there is one),
+ * which also answers chat from the workspace knowledge creature, listed on its own too. The dataset creatures ask
+ * the workspace knowledge creature when their stored answers are not confident.
+ */
 export async function loadCreatures(sources: CreatureSources, token: Cancellation, progress: Progress): Promise<LoadedCreatures> {
-  if (sources.datasets.length === 0 && sources.workspace === undefined) {
-    throw new ApiConfigError('nothing to serve: give --workspace DIR for code completion and/or --dataset NAME[@VERSION] for chat');
+  if (sources.datasets.length === 0 && sources.workspace === undefined && sources.external === undefined) {
+    throw new ApiConfigError('nothing to serve: give --workspace DIR for code completion and chat about its code, and/or --dataset NAME[@VERSION] for chat, and/or --llm-base-url URL for an external model');
   }
+  const root = sources.workspace === undefined ? undefined : servedFolder(sources.workspace);
   const repository = new DatasetRepository(sources.storeDir);
   const creatures: Creature[] = [];
   // One tool host for every chat creature: the calculator, sandboxed code and the served workspace's files.
-  const tools = sources.datasets.length > 0 ? await ToolHost.open({ workspace: sources.workspace, clock: sources.clock, embedder: sources.embedder }) : undefined;
-  for (const ref of sources.datasets) creatures.push(await chatCreature(repository, ref, { clock: sources.clock, embedder: sources.embedder, tools, log: sources.log }, token));
+  const tools = await ToolHost.open({ workspace: sources.workspace, clock: sources.clock, embedder: sources.embedder });
+  const constitution = root === undefined ? undefined : workspaceConstitution(root, sources);
+  const knowledge: ChatKnowledge | undefined = root === undefined || constitution === undefined ? undefined : {
+    creature: await openWorkspaceKnowledge(root, { clock: sources.clock, ...(sources.log ? { log: sources.log } : {}) }, token),
+    reviewer: await constitution.currentReviewer(token),
+  };
+  const deps: ChatDeps = { clock: sources.clock, embedder: sources.embedder, tools, log: sources.log, knowledge };
+  for (const ref of sources.datasets) creatures.push(await chatCreature(repository, ref, deps, token));
   const snapshot = await storeSnapshot(sources.storeDir);
   let workspace: LoadedCreatures['workspace'];
-  if (sources.workspace !== undefined) {
-    const root = path.resolve(sources.workspace);
-    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new ApiConfigError(`--workspace ${sources.workspace}: no such folder`);
+  if (root !== undefined && constitution !== undefined && knowledge !== undefined) {
     const engine = new CompletionEngine();
     const built = await indexWorkspace(engine, root, {}, token, progress);
     calibrateInBackground(engine, token, sources.log);
     workspace = { files: built.files, windows: built.windows, build_s: Math.round(built.build_s * 1000) / 1000, skipped: built.skipped.length };
+    const knowing = await knowledgeCreature(knowledge, root, deps, token);
     creatures.push({
       id: WORKSPACE_CREATURE_ID,
       created: Math.floor(sources.clock.now() / 1000),
       ownedBy: 'arenalab',
-      description: `code completion: continuations voted over ${built.files} files (${built.windows} windows) of ${root}`,
+      description: `code completion: continuations voted over ${built.files} files (${built.windows} windows) of ${root}; chat: ${WORKSPACE_KNOWLEDGE_ID}`,
       ledgerHash: snapshot.headHash,
       ledgerKind: snapshot.headHash ? 'store_head_hash' : null,
-      completion: new EngineCompletionBackend(new CompletionService(engine, workspaceConstitution(root, sources))),
-    });
+      completion: new EngineCompletionBackend(new CompletionService(engine, constitution)),
+      chat: knowing.chat,
+      profile: new WorkspaceCodeCreature({ clock: sources.clock, engine, languages: knowledge.creature.profile().languages }).profile(),
+    }, knowing);
   }
+  if (sources.external !== undefined) creatures.push(externalCreature(sources.external, sources.clock));
   return { creatures: new CreatureRegistry(creatures), storeStatus: storeStatusOf(sources.storeDir, snapshot), workspace };
 }

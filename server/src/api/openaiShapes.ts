@@ -38,6 +38,8 @@ export interface ArenalabField {
   provenance: readonly Record<string, unknown>[];
   /** Kinds of secret the answer held, shown as `<redacted:KIND>`; only present when there were some. */
   redacted_secrets?: string[];
+  /** The creature that answered when it is not the model asked (the workspace knowledge creature). */
+  answered_by?: string;
 }
 
 export interface Usage {

@@ -50,6 +50,16 @@ describe('arenalab serve: planted secrets are never suggested or shown (real pro
     assert.ok(serve.logs.some((entry) => /suggestion withheld by the constitution: no_secrets/.test(String(entry.msg))), 'the reason is logged');
   });
 
+  it('/v1/chat/completions from the workspace knowledge creature quotes the lines around the key with the secrets redacted', async () => {
+    const answer = await post(serve, '/v1/chat/completions', { model: 'workspace-knowledge', messages: [{ role: 'user', content: 'where does connectStorage configure the accessKeyId?' }] });
+    assert.equal(answer.status, 200, answer.text);
+    assert.deepEqual(leakedSecrets(answer.text), [], answer.text);
+    const body = JSON.parse(answer.text) as { choices: { message: { content: string } }[]; arenalab: { method: string; provenance: { file?: string }[]; redacted_secrets?: string[] } };
+    assert.equal(body.arenalab.method, 'code_search', answer.text);
+    assert.match(body.choices[0].message.content, /lib\/alpha\.ts:3 — .*<redacted:aws_access_key>/);
+    assert.ok(body.arenalab.redacted_secrets?.includes('aws_access_key'), answer.text);
+  });
+
   for (const [what, question, tool] of [
     ['a file read_file reads', 'show me the file lib/alpha.ts', 'read_file'],
     ['workspace_search hits', 'search the workspace for "accessKeyId"', 'workspace_search'],

@@ -28,7 +28,7 @@ function modelObject(creature: Creature) {
     object: 'model' as const,
     created: creature.created,
     owned_by: creature.ownedBy,
-    arenalab: { description: creature.description, capabilities: kindsOf(creature), ledger_hash: creature.ledgerHash, ledger_kind: creature.ledgerKind },
+    arenalab: { description: creature.description, capabilities: kindsOf(creature), ledger_hash: creature.ledgerHash, ledger_kind: creature.ledgerKind, ...(creature.profile ? { profile: creature.profile } : {}) },
   };
 }
 

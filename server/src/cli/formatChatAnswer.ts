@@ -3,7 +3,7 @@ import type { ChatAnswer } from '@arenalab/core';
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** A chat answer for people: the text, then how sure, how it was made, what the constitution said, and where it came from. */
-export function formatChatAnswer(result: ChatAnswer & { source: string }): string {
+export function formatChatAnswer(result: Omit<ChatAnswer, 'method'> & { method: string; source: string }): string {
   const lines = [result.text, '', `confidence ${percent(result.confidence)} · ${result.method} · ${result.trajectoriesUsed} ${result.trajectoriesUsed === 1 ? 'span' : 'spans'} voted · from ${result.source}`, result.reasoning];
   const correction = result.constitution.correction;
   if (correction) lines.push(`constitution: ${correction.kind} (${correction.principleId}: ${correction.reason})`);

@@ -12,6 +12,7 @@ import { registerRunCommand } from './commands/run';
 import { registerToolCommand } from './commands/tool';
 import { registerTrainCommand } from './commands/train';
 import { registerServeCommand } from './commands/serve';
+import { registerCreatureCommand } from './commands/creature';
 import { registerVerifyCommand } from './commands/verify';
 import { reportCliError } from './reportCliError';
 
@@ -35,6 +36,7 @@ export function createProgram(): Command {
   registerChatCommand(program);
   registerToolCommand(program);
   registerServeCommand(program);
+  registerCreatureCommand(program);
   registerCalibrateCommand(program);
   registerGapsCommand(program);
   registerTrainCommand(program);

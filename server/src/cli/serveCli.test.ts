@@ -31,13 +31,13 @@ describe('arenalab serve (real process)', function () {
     await writer.close();
     const running = await startServe(['--store', store, '--dataset', 'team', '--workspace', workspace], { ARENALAB_API_KEYS: `other-key-123456, ${KEY}` });
     const listening = running.logs.find((entry) => entry.msg === 'listening')!;
-    assert.deepEqual(listening.creatures, ['team@1.0.0', 'workspace']);
+    assert.deepEqual(listening.creatures, ['team@1.0.0', 'workspace', 'workspace-knowledge']);
     assert.equal(listening.auth, '2 API key(s)');
     const models = await fetch(`${running.url}/v1/models`, { headers: { authorization: `Bearer ${KEY}` } });
     assert.equal(models.status, 200);
     type Model = { id: string; arenalab: { ledger_hash: string | null; ledger_kind: string | null } };
     const listed = ((await models.json()) as { data: Model[] }).data;
-    assert.deepEqual(listed.map((m) => m.id), ['team@1.0.0', 'workspace']);
+    assert.deepEqual(listed.map((m) => m.id), ['team@1.0.0', 'workspace', 'workspace-knowledge']);
     assert.deepEqual(listed[1].arenalab, { ...listed[1].arenalab, ledger_hash: headHash, ledger_kind: 'store_head_hash' }, 'the workspace creature is pinned by the store chain head');
     const health = (await (await fetch(`${running.url}/health`)).json()) as { store: { ok: boolean; records: number; head_hash: string } };
     assert.deepEqual([health.store.ok, health.store.records, health.store.head_hash], [true, 2, headHash]);

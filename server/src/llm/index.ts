@@ -3,3 +3,4 @@ export * from './llmSettings';
 export * from './openAiCompatibleClient';
 export * from './postJson';
 export * from './proxyFor';
+export * from './openAiEndpoint';

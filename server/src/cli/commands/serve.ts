@@ -3,12 +3,14 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { systemClock } from '@arenalab/core';
 import { allowedHostsFromEnv, ApiKeys, corsOriginsFromEnv, ApiLog, ApiServer, DEFAULT_CONNECTION_LIMITS, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMITS, keysFromEnv, loadCreatures, readKeysFile } from '../../api';
+import { ExternalCreature } from '../../creatures';
 import { resolveStoreDir } from '../../store';
+import { addLlmOptions, llmSettingsFrom, type LlmOptions } from '../llmOptions';
 import { parseDatasetRef, type DatasetRef } from '../datasetRef';
 import { MODEL_OPTION_HELP, withModelEmbedder } from '../modelEmbedder';
 import { withCliWork } from '../withCliWork';
 
-interface ServeOptions {
+interface ServeOptions extends LlmOptions {
   port: number;
   host: string;
   dataset: DatasetRef[];
@@ -92,9 +94,11 @@ async function serveWithLog(options: ServeOptions, log: ApiLog): Promise<void> {
   const keys = new ApiKeys([...options.apiKey, ...(options.apiKeysFile ? readKeysFile(options.apiKeysFile) : []), ...keysFromEnv(process.env.ARENALAB_API_KEYS)]);
   ApiServer.checkBinding(options.host, keys);
   const storeDir = resolveStoreDir(options.store, options.workspace ?? process.cwd());
+  const llm = llmSettingsFrom(options);
+  const external = llm === undefined ? undefined : new ExternalCreature(llm, { clock: systemClock, proxy: { env: process.env } });
   await withModelEmbedder(options.model, async (embedder) => {
     const loaded = await withCliWork((token, progress) =>
-      loadCreatures({ storeDir, datasets: options.dataset, workspace: options.workspace, clock: systemClock, embedder, log: (line) => log.event('info', line) }, token, progress.phase('index')));
+      loadCreatures({ storeDir, datasets: options.dataset, workspace: options.workspace, external, clock: systemClock, embedder, log: (line) => log.event('info', line) }, token, progress.phase('index')));
     const server = await ApiServer.start({
       host: options.host,
       port: options.port,
@@ -130,13 +134,13 @@ async function serveWithLog(options: ServeOptions, log: ApiLog): Promise<void> {
 
 /** `arenalab serve`: the creatures behind an OpenAI-compatible HTTP API. */
 export function registerServeCommand(program: Command): void {
-  program
+  const command = program
     .command('serve')
-    .description('Serve the creatures over an OpenAI-compatible HTTP API: /v1/chat/completions (datasets), /v1/completions (workspace code), /v1/models, /health, /metrics.')
+    .description('Serve the creatures over an OpenAI-compatible HTTP API: /v1/chat/completions (datasets; the workspace\'s code knowledge), /v1/completions (workspace code), /v1/models, /health, /metrics. With --llm-base-url, the external model is served too, as the creature "external" (chat and fill-in-the-middle code).')
     .option('--port <n>', 'TCP port (0 picks a free one)', parsePort, 8080)
     .option('--host <host>', 'address to bind; anything but loopback requires API keys', '127.0.0.1')
     .addOption(new Option('--dataset <ref>', 'serve a dataset as a chat creature: NAME or NAME@VERSION (repeatable)').argParser(collect(parseDatasetRef)).default([], 'none'))
-    .option('--workspace <dir>', 'index this folder and serve it as the code-completion creature "workspace"')
+    .option('--workspace <dir>', 'index this folder and serve it as the creature "workspace" (code completion, and chat about its code) and "workspace-knowledge" (chat)')
     .option('--store <dir>', 'store holding the datasets (default: <workspace>/.arenalab, or ./.arenalab)')
     .addOption(new Option('--api-key <key>', 'accept this API key as "Authorization: Bearer KEY" (repeatable; also ARENALAB_API_KEYS=k1,k2)').argParser(collect(String)).default([], 'none'))
     .option('--api-keys-file <file>', 'accept the API keys in this file, one per line (# comments)')
@@ -152,6 +156,6 @@ export function registerServeCommand(program: Command): void {
     .option('--keep-alive-timeout-ms <ms>', 'idle time between requests on a kept-alive connection', parsePositiveInt, DEFAULT_CONNECTION_LIMITS.keepAliveTimeoutMs)
     .option('--json-logs', 'log one JSON object per line (for log shippers)')
     .option('--log-file <file>', 'append the log to this file instead of stderr')
-    .option('--model <dir>', MODEL_OPTION_HELP)
-    .action(serve);
+    .option('--model <dir>', MODEL_OPTION_HELP);
+  addLlmOptions(command, 'to serve as the creature "external" (asked only when a request names it)').action(serve);
 }

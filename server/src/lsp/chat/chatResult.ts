@@ -1,9 +1,10 @@
-import type { ChatAnswer, Span } from '@arenalab/core';
+import type { ChatAnswer, ChatConstitutionReport, Span } from '@arenalab/core';
+import type { KnowledgeReply } from '../../answering';
 import type { ChatAnswerSource, ChatResult, ChatToolCall } from '@arenalab/protocol';
 import type { HostToolAnswer } from '../../tools';
 
 /** What a client sees of the constitution: the principles the answer broke (so it was corrected), and the warnings. */
-function constitutionSummary(answer: ChatAnswer, redactionWarning: string | undefined): ChatResult['constitution'] {
+function constitutionSummary(answer: { constitution: ChatConstitutionReport }, redactionWarning: string | undefined): ChatResult['constitution'] {
   return {
     violations: answer.constitution.violations.map((v) => `${v.principleId}: ${v.reason}`),
     warnings: [...answer.constitution.warnings.map((w) => `${w.principleId}: ${w.reason}`), ...(redactionWarning === undefined ? [] : [redactionWarning])],
@@ -42,4 +43,19 @@ export function toolChatResult(answer: HostToolAnswer, answerId: string, redacti
   const provenance: ChatAnswerSource[] = toolCalls.map((call) => ({ spanId: 'tool', similarity: 1, snippet: call.output.slice(0, 200), question: `${call.tool} ${JSON.stringify(call.args)}` }));
   const warnings = redactionWarning === undefined ? [] : [redactionWarning];
   return { text: answer.answer, confidence: answer.confidence / 100, method: answer.method, provenance, toolCalls, constitution: { violations: [], warnings }, answerId };
+}
+
+/**
+ * The workspace knowledge creature's answer in protocol shape: each source is a file and line of the workspace (0-based
+ * here, as the protocol counts) or a commit, with the quoted text as its snippet.
+ */
+export function knowledgeChatResult(answer: KnowledgeReply, answerId: string, redactionWarning?: string): ChatResult {
+  const provenance = answer.provenance.map((p): ChatAnswerSource => ({
+    spanId: p.commit !== undefined ? `commit:${p.commit}` : `${p.file ?? ''}:${p.line ?? 0}`,
+    similarity: p.similarity,
+    snippet: p.snippet ?? '',
+    ...(p.file !== undefined ? { file: p.file } : {}),
+    ...(p.line !== undefined ? { line: p.line - 1 } : {}),
+  }));
+  return { text: answer.output, confidence: answer.confidence, method: answer.method, provenance, toolCalls: [], constitution: constitutionSummary(answer, redactionWarning), answerId };
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ASK_QUESTION, CancelledError, ChatEngine, neverCancelled, throwIfCancelled } from '@arenalab/core';
-import type { Cancellation, ChatMessage, Clock, ConstitutionalReviewer, LlmSynthesizer, Span } from '@arenalab/core';
+import type { Cancellation, ChatMessage, Clock, ConstitutionalReviewer, LlmSynthesizer, Span, WorkspaceKnowledgeCreature } from '@arenalab/core';
 import type { ChatParams, ChatResult } from '@arenalab/protocol';
-import { answerChat, redactionWarning } from '../../answering';
+import { answerChat, redactionWarning, type ChatKnowledge } from '../../answering';
+import { openWorkspaceKnowledge } from '../../creatures';
 import { ToolHost } from '../../tools';
 import { ChatAnswerMemory } from './chatAnswerMemory';
-import { engineChatResult, toolChatResult } from './chatResult';
+import { engineChatResult, knowledgeChatResult, toolChatResult } from './chatResult';
 import { currentChatStamp, loadChatMemory, onlyGrew, readStoreSpans, sameStamp } from './chatSpanSource';
 import type { ChatSourceStamp } from './chatSpanSource';
 
@@ -57,6 +58,7 @@ export class WorkspaceChat {
   readonly answers = new ChatAnswerMemory();
   private memory: Promise<Memory> | undefined;
   private tools: { workspace: string | undefined; host: Promise<ToolHost> } | undefined;
+  private knowledge: { workspace: string; creature: Promise<WorkspaceKnowledgeCreature> } | undefined;
 
   constructor(private readonly deps: WorkspaceChatDeps) {}
 
@@ -70,6 +72,8 @@ export class WorkspaceChat {
       tools: () => this.toolsFor(place.workspace),
       toolsFailed: () => (this.tools = undefined),
       engine: async () => (memory = await this.memoryFor(place.storeDir, token)).engine,
+      // Reading the folder (and running git) for chat is a file read like the tools'; Restricted Mode has none.
+      knowledge: () => (place.toolsAllowed ? this.knowledgeFor(place.workspace) : Promise.resolve(undefined)),
       log: (line) => this.deps.log(line),
     }, token);
     let result: ChatResult;
@@ -77,12 +81,15 @@ export class WorkspaceChat {
       // The recorder redacts again before storing; the span here is already the redacted one.
       const spanId = reply.tool.span ? this.deps.record(reply.tool.span) : undefined;
       result = toolChatResult({ ...reply.tool, ...(spanId !== undefined ? { spanId } : {}) }, answerId, redactionWarning(reply));
+    } else if (reply.via === 'knowledge') {
+      result = knowledgeChatResult(reply.knowledge, answerId, redactionWarning(reply));
     } else {
       result = engineChatResult(reply.engine, answerId, (id) => memory?.spans.get(id), redactionWarning(reply));
     }
     this.answers.remember({
       answerId, question, text: result.text, method: result.method, confidence: result.confidence, conversationId: params.conversationId,
-      sourceSpanIds: reply.via === 'tool' ? result.toolCalls.flatMap((c) => (c.spanId ? [c.spanId] : [])) : result.provenance.map((p) => p.spanId),
+      // A workspace knowledge answer's sources are lines of files, not spans: its rating links no span.
+      sourceSpanIds: reply.via === 'tool' ? result.toolCalls.flatMap((c) => (c.spanId ? [c.spanId] : [])) : reply.via === 'knowledge' ? [] : result.provenance.map((p) => p.spanId),
     });
     return result;
   }
@@ -93,6 +100,26 @@ export class WorkspaceChat {
       return await (await this.toolsFor(workspace)).toolFor(question, token);
     } catch (error) {
       if (error instanceof CancelledError) throw error;
+      return undefined;
+    }
+  }
+
+  /**
+   * The workspace knowledge creature of the chat's folder, built on the first question the stored spans do not answer
+   * and kept for the folder (not rebuilt as files change); undefined without a folder or when it cannot be read.
+   */
+  private async knowledgeFor(workspace: string | undefined): Promise<ChatKnowledge | undefined> {
+    if (workspace === undefined) return undefined;
+    if (this.knowledge?.workspace !== workspace) {
+      const creature = openWorkspaceKnowledge(workspace, { clock: this.deps.clock, log: (line) => this.deps.log(line) }, neverCancelled);
+      this.knowledge = { workspace, creature };
+      creature.then((c) => this.deps.log(`chat: workspace knowledge of ${workspace}: ${c.description}`), () => undefined);
+    }
+    try {
+      return { creature: await this.knowledge.creature, reviewer: await this.deps.reviewer() };
+    } catch (error) {
+      this.deps.log(`chat: the workspace knowledge of ${workspace} cannot be read: ${(error as Error).message}`);
+      this.knowledge = undefined;
       return undefined;
     }
   }

@@ -1,0 +1,3 @@
+export * from './readKnowledgeSources';
+export * from './openWorkspaceKnowledge';
+export * from './externalCreature';
