@@ -57,7 +57,7 @@ export class CompletionEngine {
   readonly config: CompletionEngineConfig;
   /** What outcomes taught about each source place; votes are scaled by it (see `learnedVoteFactor`). */
   readonly weights: TrajectoryWeights;
-  private readonly index = new ContinuationIndex();
+  private index = new ContinuationIndex();
 
   constructor(config: Partial<CompletionEngineConfig> = {}, weights: TrajectoryWeights = new TrajectoryWeights()) {
     this.config = { ...DEFAULT_COMPLETION_ENGINE_CONFIG, ...config };
@@ -66,6 +66,14 @@ export class CompletionEngine {
 
   get stats(): { files: number; windows: number } {
     return { files: this.index.fileCount, windows: this.index.windowCount };
+  }
+
+  /**
+   * Answers from `index` from now on: one built elsewhere (a worker thread) or restored from a saved one. Learned
+   * weights are kept; they are keyed by place, not by index.
+   */
+  replaceIndex(index: ContinuationIndex): void {
+    this.index = index;
   }
 
   addFile(file: string, language: string, text: string): void {

@@ -1,6 +1,8 @@
 import { contextHash } from './contextHash';
 import { shapeStream, tokenStream, TokenVocabulary } from './tokenStream';
 import { HashPostings } from './hashPostings';
+import { RestoredFile } from './continuationIndexSnapshot';
+import type { ContinuationIndexSnapshot, IndexSnapshotFile } from './continuationIndexSnapshot';
 
 /**
  * Context lengths (in tokens) at which line starts are indexed; a query backs off from the longest. Level 1 is just
@@ -48,11 +50,51 @@ export class ContinuationIndex {
   readonly vocabulary = new TokenVocabulary();
   private readonly byPath = new Map<string, IndexedFile>();
   private files: IndexedFile[] = [];
-  private refFile = new Int32Array(1024);
+  private refFile: Int32Array = new Int32Array(1024);
   private nextRef = 0;
   private postings: HashPostings[] = this.newPostings(CONTEXT_LEVELS.length);
   private shapePostings: HashPostings[] = this.newPostings(SHAPE_LEVELS.length);
   private liveLines = 0;
+
+  /**
+   * The index a snapshot describes. The typed arrays are used in place (views into a loaded file stay views), lines
+   * and shape streams are derived per file on first use; only the vocabulary's lookup map is built.
+   */
+  static restore(snapshot: ContinuationIndexSnapshot): ContinuationIndex {
+    const index = new ContinuationIndex();
+    for (let id = index.vocabulary.size; id < snapshot.vocabulary.length; id++) {
+      if (index.vocabulary.id(snapshot.vocabulary[id]) !== id) throw new RangeError(`snapshot vocabulary: token ${id} repeats an earlier one`);
+    }
+    const isName = (id: number) => index.vocabulary.isName(id);
+    index.files = snapshot.files.map((source, id) => new RestoredFile(id, source, isName));
+    for (const file of index.files) {
+      if (!file.alive) continue;
+      index.byPath.set(file.path, file);
+      index.liveLines += file.lineStarts.length - 1;
+    }
+    index.refFile = snapshot.refFile;
+    index.nextRef = snapshot.refFile.length;
+    index.postings = snapshot.postings.map((keys) => HashPostings.fromSorted(REF_BITS, (ref) => index.isLive(ref), keys));
+    index.shapePostings = snapshot.shapePostings.map((keys) => HashPostings.fromSorted(REF_BITS, (ref) => index.isLive(ref), keys));
+    return index;
+  }
+
+  /** Everything this index holds as plain data (see `restore`); removed files become empty placeholders. */
+  snapshot(): ContinuationIndexSnapshot {
+    const vocabulary = Array.from({ length: this.vocabulary.size }, (_, id) => this.vocabulary.token(id));
+    const files = this.files.map((file): IndexSnapshotFile => {
+      const lineCount = file.lineStarts.length - 1;
+      if (file.alive) return { path: file.path, language: file.language, text: file.text, tokens: file.tokens, lineStarts: file.lineStarts, refBase: file.refBase, lineCount, alive: true };
+      return { path: file.path, language: file.language, text: '', tokens: new Int32Array(0), lineStarts: new Int32Array(0), refBase: file.refBase, lineCount, alive: false };
+    });
+    return {
+      vocabulary,
+      files,
+      refFile: this.refFile.subarray(0, this.nextRef),
+      postings: this.postings.map((p) => p.compacted()),
+      shapePostings: this.shapePostings.map((p) => p.compacted()),
+    };
+  }
 
   get fileCount(): number {
     let count = 0;

@@ -23,6 +23,23 @@ export class HashPostings {
     return this.runs.reduce((sum, run) => sum + run.length, this.buffered);
   }
 
+  /**
+   * Postings whose keys are one sorted run (`compacted` of an earlier instance, e.g. read from a saved index): used
+   * as they are, without sorting or copying.
+   */
+  static fromSorted(refBits: number, isLive: (ref: number) => boolean, keys: Float64Array): HashPostings {
+    const postings = new HashPostings(refBits, isLive);
+    if (keys.length > 0) postings.runs.push(keys);
+    return postings;
+  }
+
+  /** Every live key as one sorted run (the runs and the buffer merged); the postings themselves are unchanged. */
+  compacted(): Float64Array {
+    let merged = this.mergeRuns(this.buffer.slice(0, this.buffered).sort(), new Float64Array(0));
+    for (const run of this.runs) merged = this.mergeRuns(run, merged);
+    return merged;
+  }
+
   add(hash: number, ref: number): void {
     this.buffer[this.buffered++] = hash * this.scale + ref;
     if (this.buffered === BUFFER_SIZE) this.flush();

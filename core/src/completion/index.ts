@@ -13,3 +13,5 @@ export * from './nextLineCases';
 export * from './scoreLine';
 export * from './completeWithSyntax';
 export * from './codeWindowSpan';
+export * from './continuationIndexSnapshot';
+export * from './completionIndexCodec';
