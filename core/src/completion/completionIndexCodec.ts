@@ -42,6 +42,17 @@ function joined(arrays: readonly Int32Array[]): { offsets: Uint32Array; all: Int
   return { offsets, all };
 }
 
+/** Each text as UTF-8, end to end, with byte offsets (texts + 1 of them): a reader decodes one file when it needs it. */
+function encodedTexts(texts: readonly string[]): { bytes: Uint8Array; offsets: Uint32Array } {
+  const encoder = new TextEncoder();
+  const parts = texts.map((t) => encoder.encode(t));
+  const offsets = new Uint32Array(texts.length + 1);
+  parts.forEach((p, i) => (offsets[i + 1] = offsets[i] + p.length));
+  const bytes = new Uint8Array(offsets[texts.length]);
+  parts.forEach((p, i) => bytes.set(p, offsets[i]));
+  return { bytes, offsets };
+}
+
 /**
  * The saved index as one little-endian file: a 32-byte header (magic, format version, directory length, total length,
  * a 64-bit checksum of everything after the header), a JSON directory, then 8-byte aligned typed-array sections
@@ -52,11 +63,12 @@ export function encodeCompletionIndex(saved: SavedCompletionIndex): Uint8Array {
   const files = snapshot.files;
   const tokens = joined(files.map((f) => f.tokens));
   const lineStarts = joined(files.map((f) => f.lineStarts));
+  const texts = encodedTexts(files.map((f) => f.text));
   const sections = new SectionWriter()
     .strings('vocabulary', snapshot.vocabulary)
     .strings('paths', files.map((f) => f.path))
     .strings('languages', files.map((f) => f.language))
-    .strings('texts', files.map((f) => f.text))
+    .add('texts.utf8', texts.bytes).add('texts.offsets', texts.offsets)
     .add('tokens', tokens.all).add('tokenOffsets', tokens.offsets)
     .add('lineStarts', lineStarts.all).add('lineStartOffsets', lineStarts.offsets)
     .add('refBase', Int32Array.from(files, (f) => f.refBase))
@@ -131,11 +143,20 @@ function readHeader(bytes: Uint8Array, verify: boolean): Directory {
   return directory;
 }
 
+/** File texts decoded one at a time on first use (and kept): loading does not decode every file of the workspace. */
+function lazyTexts(bytes: Uint8Array, offsets: Uint32Array, n: number): (i: number) => string {
+  if (offsets.length !== n + 1 || offsets[n] !== bytes.length) throw new IndexFormatError('INDEX_MALFORMED', 'text offsets do not match the texts');
+  for (let i = 0; i < n; i++) if (offsets[i] > offsets[i + 1]) throw new IndexFormatError('INDEX_MALFORMED', `text ${i} has a negative length`);
+  const decoder = new TextDecoder('utf-8');
+  const decoded = new Array<string | undefined>(n);
+  return (i) => (decoded[i] ??= decoder.decode(bytes.subarray(offsets[i], offsets[i + 1])));
+}
+
 function readSnapshot(sections: SectionReader, directory: Directory): ContinuationIndexSnapshot {
   const n = directory.files;
   const paths = sections.strings('paths');
   const languages = sections.strings('languages');
-  const texts = sections.strings('texts');
+  const texts = lazyTexts(sections.get('texts.utf8', 'u8'), sections.get('texts.offsets', 'u32'), n);
   const tokens = sections.get('tokens', 'i32');
   const tokenOffsets = sections.get('tokenOffsets', 'u32');
   const lineStarts = sections.get('lineStarts', 'i32');
@@ -144,7 +165,7 @@ function readSnapshot(sections: SectionReader, directory: Directory): Continuati
   const lineCount = sections.get('lineCount', 'i32');
   const alive = sections.get('alive', 'u8');
   const refFile = sections.get('refFile', 'i32');
-  const perFile = [paths, languages, texts, refBase, lineCount, alive];
+  const perFile = [paths, languages, refBase, lineCount, alive];
   if (perFile.some((a) => a.length !== n) || tokenOffsets.length !== n + 1 || lineStartOffsets.length !== n + 1) {
     throw new IndexFormatError('INDEX_MALFORMED', 'per-file tables do not match the file count');
   }
@@ -156,7 +177,7 @@ function readSnapshot(sections: SectionReader, directory: Directory): Continuati
       throw new IndexFormatError('INDEX_MALFORMED', `file ${i} points outside the tables`);
     }
     return {
-      path: paths[i], language: languages[i], text: texts[i], refBase: refBase[i], lineCount: lineCount[i], alive: alive[i] === 1,
+      path: paths[i], language: languages[i], get text() { return texts(i); }, refBase: refBase[i], lineCount: lineCount[i], alive: alive[i] === 1,
       tokens: tokens.subarray(tokenOffsets[i], tokenOffsets[i + 1]),
       lineStarts: lineStarts.subarray(lineStartOffsets[i], lineStartOffsets[i + 1]),
     };

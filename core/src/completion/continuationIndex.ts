@@ -87,12 +87,13 @@ export class ContinuationIndex {
       if (file.alive) return { path: file.path, language: file.language, text: file.text, tokens: file.tokens, lineStarts: file.lineStarts, refBase: file.refBase, lineCount, alive: true };
       return { path: file.path, language: file.language, text: '', tokens: new Int32Array(0), lineStarts: new Int32Array(0), refBase: file.refBase, lineCount, alive: false };
     });
+    const anyDead = this.files.some((file) => !file.alive);
     return {
       vocabulary,
       files,
       refFile: this.refFile.subarray(0, this.nextRef),
-      postings: this.postings.map((p) => p.compacted()),
-      shapePostings: this.shapePostings.map((p) => p.compacted()),
+      postings: this.postings.map((p) => p.compacted(anyDead)),
+      shapePostings: this.shapePostings.map((p) => p.compacted(anyDead)),
     };
   }
 

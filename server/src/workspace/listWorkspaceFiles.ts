@@ -12,7 +12,15 @@ export interface WorkspaceFile {
   /** LSP language id. */
   language: string;
   bytes: number;
+  /** Modification time (ms) from the same stat as `bytes`. */
+  mtimeMs?: number;
 }
+
+/**
+ * Files known to be listable as they were: a file of the same size and modification time as when it last passed
+ * the content checks is listed without reading it again (a warm start must not read every file).
+ */
+export type UnchangedFileCheck = (absolute: string, bytes: number, mtimeMs: number) => boolean;
 
 export interface WorkspaceFilesConfig {
   /**
@@ -69,37 +77,47 @@ export function listWorkspaceFiles(
   root: string,
   config: Partial<WorkspaceFilesConfig> = {},
   skipped: SkippedWorkspaceFile[] = [],
+  unchanged?: UnchangedFileCheck,
 ): WorkspaceFile[] {
   const settings = { ...DEFAULT_WORKSPACE_FILES_CONFIG, ...config };
   const absoluteRoot = path.resolve(root);
   if (!fs.statSync(absoluteRoot).isDirectory()) throw new TypeError(`${root} is not a folder`);
   const found: WorkspaceFile[] = [];
   const stack = GitignoreStack.forRoot(absoluteRoot, [...settings.defaultExcludes, ...settings.excludes]);
-  walk(absoluteRoot, '', stack, settings, found, skipped);
+  walk(absoluteRoot, '', stack, { settings, found, skipped, unchanged });
   return found;
 }
 
-function walk(dir: string, rel: string, stack: GitignoreStack, settings: WorkspaceFilesConfig, found: WorkspaceFile[], skipped: SkippedWorkspaceFile[]): void {
+/** What a walk reads and fills, the same in every folder. */
+interface Walk {
+  settings: WorkspaceFilesConfig;
+  found: WorkspaceFile[];
+  skipped: SkippedWorkspaceFile[];
+  unchanged: UnchangedFileCheck | undefined;
+}
+
+function walk(dir: string, rel: string, stack: GitignoreStack, into: Walk): void {
   const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
     const absolute = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!stack.ignores(childRel, true)) walk(absolute, childRel, stack.enter(absolute, childRel), settings, found, skipped);
+      if (!stack.ignores(childRel, true)) walk(absolute, childRel, stack.enter(absolute, childRel), into);
     } else if (entry.isFile()) {
       const language = languageForPath(entry.name);
       if (language === undefined || stack.ignores(childRel, false)) continue;
-      const file = inspectFile(absolute, childRel, language, settings);
-      if ('reason' in file) skipped.push(file);
-      else found.push(file);
+      const file = inspectFile(absolute, childRel, language, into.settings, into.unchanged);
+      if ('reason' in file) into.skipped.push(file);
+      else into.found.push(file);
     }
   }
 }
 
 /** A file of known language as listWorkspaceFiles judges it: listed, or skipped with the reason (too big, unreadable, binary, minified, generated). */
-export function inspectFile(absolute: string, rel: string, language: string, settings: WorkspaceFilesConfig): WorkspaceFile | SkippedWorkspaceFile {
-  const bytes = fs.statSync(absolute).size;
+export function inspectFile(absolute: string, rel: string, language: string, settings: WorkspaceFilesConfig, unchanged?: UnchangedFileCheck): WorkspaceFile | SkippedWorkspaceFile {
+  const { size: bytes, mtimeMs } = fs.statSync(absolute);
   if (bytes > settings.maxFileBytes) return { path: rel, reason: `larger than ${settings.maxFileBytes} bytes` };
+  if (unchanged?.(absolute, bytes, mtimeMs) === true) return { path: rel, absolute, language, bytes, mtimeMs };
   let content: Buffer;
   try {
     content = fs.readFileSync(absolute);
@@ -107,5 +125,5 @@ export function inspectFile(absolute: string, rel: string, language: string, set
     return { path: rel, reason: `unreadable: ${(error as Error).message}` };
   }
   const problem = sourceTextProblem(content, content.toString('utf8'), settings);
-  return problem === undefined ? { path: rel, absolute, language, bytes } : { path: rel, reason: problem };
+  return problem === undefined ? { path: rel, absolute, language, bytes, mtimeMs } : { path: rel, reason: problem };
 }

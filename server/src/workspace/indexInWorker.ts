@@ -1,0 +1,70 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { CancelledError, yieldToHost } from '@arenalab/core';
+import type { Cancellation, Progress } from '@arenalab/core';
+import { buildCompletionIndex, saveBuiltIndex } from './buildCompletionIndex';
+import type { IndexBuildJob, IndexBuildResult, IndexSaveReport } from './buildCompletionIndex';
+import type { IndexWorkerMessage } from './indexWorkerMessage';
+
+/** The worker's script: beside this file, compiled (server/out/workspace) or bundled (dist/, see esbuild.mjs). */
+export const INDEX_WORKER_SCRIPT = path.join(__dirname, 'indexWorker.js');
+
+/** How often a running worker's cancellation token is looked at. */
+const CANCEL_POLL_MS = 50;
+
+export interface IndexedInThread extends IndexBuildResult {
+  /** Where it was built: a worker thread, or the main thread (with why) when no worker could run. */
+  thread: 'worker' | 'main';
+  threadProblem?: string;
+}
+
+export interface IndexInWorkerOptions {
+  /** The worker's script (default INDEX_WORKER_SCRIPT); where it is missing the build runs on this thread. */
+  script?: string;
+  /** Told once the saved index was written (or not), after the build's result arrived. */
+  onSaved?: (save: IndexSaveReport) => void;
+}
+
+/**
+ * Builds the completion index (see buildCompletionIndex) on a worker thread and receives it encoded, its buffer
+ * transferred, not copied. Cancelling terminates the worker at once (CancelledError). Where the worker script is
+ * missing the build runs here instead, yielding to the event loop between batches of files. The index file is
+ * written after the result is handed over, so answering from it never waits for the disk.
+ */
+export async function indexInWorker(job: IndexBuildJob, token: Cancellation, progress: Progress, options: IndexInWorkerOptions = {}): Promise<IndexedInThread> {
+  const script = options.script ?? INDEX_WORKER_SCRIPT;
+  const onSaved = options.onSaved ?? (() => undefined);
+  if (!fs.existsSync(script)) {
+    const result = await buildCompletionIndex(job, token, progress, yieldToHost);
+    setImmediate(() => onSaved(saveBuiltIndex(job, result.bytes, result.changed)));
+    return { ...result, thread: 'main', threadProblem: `no worker script at ${script}` };
+  }
+  return { ...(await runWorker(script, job, token, progress, onSaved)), thread: 'worker' };
+}
+
+function runWorker(script: string, job: IndexBuildJob, token: Cancellation, progress: Progress, onSaved: (save: IndexSaveReport) => void): Promise<IndexBuildResult> {
+  return new Promise<IndexBuildResult>((resolve, reject) => {
+    const worker = new Worker(script, { workerData: job });
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(poll);
+      outcome();
+    };
+    const poll = setInterval(() => {
+      if (!token.isCancelled) return;
+      finish(() => reject(new CancelledError('indexing')));
+      void worker.terminate();
+    }, CANCEL_POLL_MS);
+    worker.on('message', (message: IndexWorkerMessage) => {
+      if (message.kind === 'progress') progress.report(message.done, message.total);
+      else if (message.kind === 'saved') onSaved(message.save);
+      else if (message.kind === 'done') finish(() => resolve(message.result));
+      else finish(() => reject(new Error(message.message)));
+    });
+    worker.on('error', (error) => finish(() => reject(error)));
+    worker.on('exit', (code) => finish(() => reject(new Error(`the indexing worker exited (code ${code}) before it finished`))));
+  });
+}
