@@ -9,6 +9,7 @@ import { OutcomeRecorder, realRetentionTimer, RetentionChecker } from '../outcom
 import type { MissingDocument, RetentionDocument, RetentionTimer } from '../outcomes';
 import { recordLearnedSpans } from './learning/recordLearnedSpans';
 import { CompletionService, WorkspaceConstitution } from '../answering';
+import { savedIndexFileIn } from '../workspace';
 import { CurationSession } from '../curation';
 import { DocumentSync } from './workspace/documentSync';
 import { createOpenDocuments, isTooLarge } from './workspace/openDocuments';
@@ -17,6 +18,7 @@ import { DEFAULT_LSP_SETTINGS } from './settings/lspSettings';
 import type { LspSettings } from './settings/lspSettings';
 import { SuggestionMemory } from './completion/suggestionMemory';
 import { WorkspaceIndexer } from './workspace/workspaceIndexer';
+import { currentStoreDir } from './workspace/followStoreLocation';
 import { FileChangeBatch } from './workspace/fileChangeBatch';
 import { WorkspaceRoots } from './workspace/workspaceRoots';
 import { WorkspaceChat } from './chat/workspaceChat';
@@ -107,7 +109,7 @@ export function createLspContext(connection: Connection, settings: LspSettings =
   const ctx: LspContext = {
     connection, documents, engine, roots, settings, sync,
     suggestions: new SuggestionMemory(settings.rememberedSuggestions),
-    indexer: new WorkspaceIndexer({ connection, engine, roots, sync, excludes: (root) => excludesFor(ctx, root) }),
+    indexer: new WorkspaceIndexer({ connection, engine, roots, sync, excludes: (root) => excludesFor(ctx, root), savedIndexFile: () => savedIndexFileIn(currentStoreDir(ctx)), ...(settings.indexGate !== undefined ? { indexGate: settings.indexGate } : {}) }),
     fileChanges: new FileChangeBatch({ timer, apply: (changes) => ctx.indexer.applyChanges(changes), logError: (line) => connection.console.error(line) }),
     clientSettings: DEFAULT_CLIENT_SETTINGS,
     folderExcludes: new Map(),

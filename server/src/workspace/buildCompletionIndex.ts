@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ContinuationIndex, encodeCompletionIndex, throwIfCancelled } from '@arenalab/core';
 import type { Cancellation, Progress, SavedCompletionIndex } from '@arenalab/core';
@@ -17,6 +18,8 @@ export interface IndexBuildRoot {
 export interface IndexBuildJob {
   roots: readonly IndexBuildRoot[];
   savedIndexFile?: string;
+  /** Test hook: the build blocks its thread until this file exists (a stand-in for a very slow indexer). */
+  gate?: string;
 }
 
 /** How the index came to be, for the log and the benchmark. */
@@ -72,6 +75,7 @@ const MOSTLY_GONE = 0.5;
  */
 export async function buildCompletionIndex(job: IndexBuildJob, token: Cancellation, progress: Progress, pause: () => Promise<void> = async () => undefined): Promise<IndexBuildResult> {
   const ms = { load: 0, list: 0, index: 0, encode: 0 };
+  if (job.gate !== undefined) blockUntilExists(job.gate);
   let started = performance.now();
   const loaded = loadBase(job);
   let base: SavedBase | undefined = 'problem' in loaded ? undefined : loaded;
@@ -103,7 +107,7 @@ export async function buildCompletionIndex(job: IndexBuildJob, token: Cancellati
   if (base !== undefined) for (const key of gone) target().removeFile(key);
   progress.report(listed.length, listed.length);
   ms.index = performance.now() - started;
-  const changed = base === undefined || index !== undefined || stampsMoved(stamps, next);
+  const changed = base === undefined || counts.reindexed + counts.added + counts.removed > 0 || stampsMoved(stamps, next);
   started = performance.now();
   const bytes = changed || base === undefined ? encode(job, target(), next) : base.bytes;
   ms.encode = performance.now() - started;
@@ -116,6 +120,12 @@ interface SavedBase {
   saved: SavedCompletionIndex;
   bytes: Uint8Array;
   stamps: Map<string, [number, number]>;
+}
+
+/** Blocks the calling thread (not just its promises) until `file` exists, checking every 20 ms. */
+function blockUntilExists(file: string): void {
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  while (!fs.existsSync(file)) Atomics.wait(sleeper, 0, 0, 20);
 }
 
 /** The saved index, checked, with each live file's stamp; or why there is none. */

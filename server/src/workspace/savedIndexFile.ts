@@ -36,3 +36,8 @@ export function writeSavedIndex(file: string, bytes: Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   replaceFileAtomically(file, bytes);
 }
+
+/** The saved index's path in a store folder; none without a store. */
+export function savedIndexFileIn(storeDir: string | undefined): string | undefined {
+  return storeDir === undefined ? undefined : path.join(storeDir, SAVED_INDEX_FILE);
+}
