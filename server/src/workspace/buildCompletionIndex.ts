@@ -73,7 +73,7 @@ const MOSTLY_GONE = 0.5;
  * their text changed, files gone are dropped and new ones added; the result is saved again when it changed. Without
  * a usable saved index (none, corrupt, other format) everything is indexed and the reason reported.
  */
-export async function buildCompletionIndex(job: IndexBuildJob, token: Cancellation, progress: Progress, pause: () => Promise<void> = async () => undefined): Promise<IndexBuildResult> {
+export async function buildCompletionIndex(job: IndexBuildJob, token: Cancellation, progress: Progress, pause: () => Promise<void> = () => Promise.resolve()): Promise<IndexBuildResult> {
   const ms = { load: 0, list: 0, index: 0, encode: 0 };
   if (job.gate !== undefined) blockUntilExists(job.gate);
   let started = performance.now();
