@@ -27,7 +27,7 @@ describe('arenalab lsp --stdio: saved completion index and indexing off the main
       sources.push(...explained.sources.map((s) => s.file ?? ''));
     }
     await running.client.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    return { texts: items.map((i) => i.insertText.toString().trim()), sources };
+    return { texts: items.map((i) => (typeof i.insertText === 'string' ? i.insertText : i.insertText.value).trim()), sources };
   }
 
   const probe = [...INSERT_HEADER, ...insertFunction('addGuest').slice(0, 2)];
