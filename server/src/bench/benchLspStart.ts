@@ -13,8 +13,10 @@ export interface StartMeasurement {
   index_source: 'saved' | 'built' | null;
   /** From spawning the server to arenalab/status ready (process start, initialize and indexing). */
   ready_s: number;
-  /** From spawning the server to the first non-empty answer for the probe document (null: never answered). */
-  first_answer_s: number | null;
+  /** From spawning the server to its first answer to a completion request (whatever it held). */
+  first_response_s: number;
+  /** Probe requests answered with a suggestion while it indexed. */
+  answered_during_indexing: number;
   /** Inline completions in the open probe document sent one after the other while the server was indexing. */
   during_indexing: { requests: number; p50_ms: number; p99_ms: number; max_ms: number };
   /** The server's memory when ready (VmRSS, VmHWM); null without /proc. */
@@ -32,9 +34,6 @@ export interface StartedServer {
   /** Resolves once the server logged that it wrote (or could not write) the saved index. */
   saved: Promise<void>;
 }
-
-/** Tries after ready to get a first answer when none came during indexing. */
-const AFTER_READY_TRIES = 5;
 
 /**
  * Starts the server on `repo` and, from `initialized` until ready, keeps asking for an inline completion at the
@@ -62,15 +61,17 @@ export async function measureStart(command: readonly string[], env: NodeJS.Proce
   const uri = pathToFileURL(path.join(path.resolve(repo), ...probe.file.split('/'))).href;
   await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: probe.language, version: 1, text: `${probe.prefix}\n${probe.suffix}` } });
   const latencies: number[] = [];
-  let firstAnswer: number | null = null;
-  for (let after = 0; status === undefined || (firstAnswer === null && after < AFTER_READY_TRIES); ) {
-    const indexing = status === undefined;
+  let firstResponse = 0;
+  let answered = 0;
+  while (status === undefined) {
     const sent = performance.now();
     const items = await withStallLimit('textDocument/inlineCompletion', client.sendRequest<unknown[] | null>('textDocument/inlineCompletion', { textDocument: { uri }, position: { line: probe.line, character: 0 }, context: { triggerKind: 1 } }));
-    const answered = performance.now();
-    if (indexing && status === undefined) latencies.push(answered - sent);
-    if (firstAnswer === null && Array.isArray(items) && items.length > 0) firstAnswer = answered;
-    if (!indexing) after++;
+    const back = performance.now();
+    firstResponse ||= back;
+    // A request that was still out when ready came was not answered while indexing.
+    if (status !== undefined) break;
+    latencies.push(back - sent);
+    if (Array.isArray(items) && items.length > 0) answered++;
   }
   await ready;
   await client.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -79,7 +80,8 @@ export async function measureStart(command: readonly string[], env: NodeJS.Proce
   const start: StartMeasurement = {
     index_source: (status as StatusParams).indexSource ?? null,
     ready_s: round((readyAt - spawned) / 1000),
-    first_answer_s: firstAnswer === null ? null : round((firstAnswer - spawned) / 1000),
+    first_response_s: round(((firstResponse || readyAt) - spawned) / 1000),
+    answered_during_indexing: answered,
     during_indexing: { requests: sorted.length, p50_ms: round(percentile(sorted, 0.5)), p99_ms: round(percentile(sorted, 0.99)), max_ms: round(sorted[sorted.length - 1] ?? 0) },
     server_rss_mb: memory.rss,
     server_rss_mb_peak: memory.peak,

@@ -124,16 +124,19 @@ describe('buildCompletionIndex: the saved completion index, validated against th
     assert.equal(suggest(warm), suggest(cold));
   });
 
-  it('replaces the saved file atomically: a reader never sees part of one', async () => {
+  it('replaces the saved file atomically (blocking and in the background): a reader never sees part of one', async () => {
     // Big enough that a write takes many reads' time; a write in place would be caught half done.
     for (let i = 0; i < 300; i++) fs.writeFileSync(file(`big${i}.ts`), Array.from({ length: 40 }, (_, j) => handler(`f${i}_${j}`)).join('\n'));
     const { bytes } = await buildCompletionIndex(job, neverCancelled, silentProgress);
     const saved = job.savedIndexFile as string;
     saveBuiltIndex(job, bytes, true);
     const writer = new Worker(
-      `const { saveBuiltIndex } = require(${JSON.stringify(require.resolve('./buildCompletionIndex'))});
+      `const { saveBuiltIndex, saveBuiltIndexInBackground } = require(${JSON.stringify(require.resolve('./buildCompletionIndex'))});
        const { workerData } = require('node:worker_threads');
-       for (let i = 0; i < 6; i++) saveBuiltIndex(workerData.job, workerData.bytes, true);`,
+       (async () => {
+         for (let i = 0; i < 3; i++) saveBuiltIndex(workerData.job, workerData.bytes, true);
+         for (let i = 0; i < 3; i++) await saveBuiltIndexInBackground(workerData.job, workerData.bytes, true);
+       })();`,
       { eval: true, workerData: { job, bytes } },
     );
     const done = new Promise<void>((resolve, reject) => writer.on('exit', () => resolve()).on('error', reject));

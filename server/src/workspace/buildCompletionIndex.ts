@@ -5,7 +5,7 @@ import type { Cancellation, Progress, SavedCompletionIndex } from '@arenalab/cor
 import { readWorkspaceFile } from './indexWorkspace';
 import { listWorkspaceFiles } from './listWorkspaceFiles';
 import type { SkippedWorkspaceFile, WorkspaceFile } from './listWorkspaceFiles';
-import { readSavedIndex, writeSavedIndex } from './savedIndexFile';
+import { readSavedIndex, writeSavedIndex, writeSavedIndexInBackground } from './savedIndexFile';
 
 /** A workspace folder to index: engine keys are `prefix` + its '/'-separated relative paths. */
 export interface IndexBuildRoot {
@@ -193,6 +193,18 @@ export function saveBuiltIndex(job: IndexBuildJob, bytes: Uint8Array, changed: b
   if (!changed || job.savedIndexFile === undefined) return { written: false, ms: 0 };
   try {
     writeSavedIndex(job.savedIndexFile, bytes);
+    return { written: true, ms: performance.now() - started };
+  } catch (error) {
+    return { written: false, problem: `the index could not be saved: ${(error as Error).message}`, ms: performance.now() - started };
+  }
+}
+
+/** `saveBuiltIndex` off the event loop (see writeSavedIndexInBackground). */
+export async function saveBuiltIndexInBackground(job: IndexBuildJob, bytes: Uint8Array, changed: boolean): Promise<IndexSaveReport> {
+  const started = performance.now();
+  if (!changed || job.savedIndexFile === undefined) return { written: false, ms: 0 };
+  try {
+    await writeSavedIndexInBackground(job.savedIndexFile, bytes);
     return { written: true, ms: performance.now() - started };
   } catch (error) {
     return { written: false, problem: `the index could not be saved: ${(error as Error).message}`, ms: performance.now() - started };

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CancelledError, yieldToHost } from '@arenalab/core';
 import type { Cancellation, Progress } from '@arenalab/core';
-import { buildCompletionIndex, saveBuiltIndex } from './buildCompletionIndex';
+import { buildCompletionIndex, saveBuiltIndexInBackground } from './buildCompletionIndex';
 import type { IndexBuildJob, IndexBuildResult, IndexSaveReport } from './buildCompletionIndex';
 import type { IndexWorkerMessage } from './indexWorkerMessage';
 
@@ -22,7 +22,7 @@ export interface IndexedInThread extends IndexBuildResult {
 export interface IndexInWorkerOptions {
   /** The worker's script (default INDEX_WORKER_SCRIPT); where it is missing the build runs on this thread. */
   script?: string;
-  /** Told once the saved index was written (or not), after the build's result arrived. */
+  /** Told once the saved index was written (or not: unchanged, no store, or a failure), after the result is returned. */
   onSaved?: (save: IndexSaveReport) => void;
 }
 
@@ -37,13 +37,16 @@ export async function indexInWorker(job: IndexBuildJob, token: Cancellation, pro
   const onSaved = options.onSaved ?? (() => undefined);
   if (!fs.existsSync(script)) {
     const result = await buildCompletionIndex(job, token, progress, yieldToHost);
-    setImmediate(() => onSaved(saveBuiltIndex(job, result.bytes, result.changed)));
+    void saveBuiltIndexInBackground(job, result.bytes, result.changed).then(onSaved);
     return { ...result, thread: 'main', threadProblem: `no worker script at ${script}` };
   }
-  return { ...(await runWorker(script, job, token, progress, onSaved)), thread: 'worker' };
+  const result = await runWorker(script, job, token, progress);
+  // Written from here, without blocking the event loop, while the index already answers: nothing mutates the bytes.
+  void saveBuiltIndexInBackground(job, result.bytes, result.changed).then(onSaved);
+  return { ...result, thread: 'worker' };
 }
 
-function runWorker(script: string, job: IndexBuildJob, token: Cancellation, progress: Progress, onSaved: (save: IndexSaveReport) => void): Promise<IndexBuildResult> {
+function runWorker(script: string, job: IndexBuildJob, token: Cancellation, progress: Progress): Promise<IndexBuildResult> {
   return new Promise<IndexBuildResult>((resolve, reject) => {
     const worker = new Worker(script, { workerData: job });
     let settled = false;
@@ -60,7 +63,6 @@ function runWorker(script: string, job: IndexBuildJob, token: Cancellation, prog
     }, CANCEL_POLL_MS);
     worker.on('message', (message: IndexWorkerMessage) => {
       if (message.kind === 'progress') progress.report(message.done, message.total);
-      else if (message.kind === 'saved') onSaved(message.save);
       else if (message.kind === 'done') finish(() => resolve(message.result));
       else finish(() => reject(new Error(message.message)));
     });

@@ -1,8 +1,7 @@
-import type { IndexBuildResult, IndexSaveReport } from './buildCompletionIndex';
+import type { IndexBuildResult } from './buildCompletionIndex';
 
-/** What the indexing worker posts to the main thread: progress, then the result or the failure, then the save. */
+/** What the indexing worker posts to the main thread: progress, then the result or the failure */
 export type IndexWorkerMessage =
   | { kind: 'progress'; done: number; total: number }
   | { kind: 'done'; result: IndexBuildResult }
-  | { kind: 'error'; message: string }
-  | { kind: 'saved'; save: IndexSaveReport };
+  | { kind: 'error'; message: string };

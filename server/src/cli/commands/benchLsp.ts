@@ -6,10 +6,10 @@ import { printResult, table } from '../output';
 import { parsePositiveInt } from '../parsePositiveInt';
 import { withCliWork } from '../withCliWork';
 
-function formatStart(label: string, s: StartMeasurement): string[] {
+function formatStart(label: string, s: StartMeasurement): (string | number)[] {
   const rss = s.server_rss_mb === null ? 'n/a' : `${s.server_rss_mb} MB (peak ${s.server_rss_mb_peak} MB)`;
   const d = s.during_indexing;
-  return [label, String(s.index_source), String(s.first_answer_s ?? 'never'), String(s.ready_s), `${d.requests}: p50 ${d.p50_ms} / p99 ${d.p99_ms} / max ${d.max_ms}`, rss];
+  return [label, String(s.index_source), s.first_response_s, s.ready_s, `${d.requests} (${s.answered_during_indexing} answered): p50 ${d.p50_ms} / p99 ${d.p99_ms} / max ${d.max_ms}`, rss];
 }
 
 function formatLspBench(r: BenchLspResult): string {
@@ -22,7 +22,7 @@ function formatLspBench(r: BenchLspResult): string {
     ]),
     `${memory}, node ${r.node}, ${r.cpus} cpus; server: ${r.server}`,
     'Starts (seconds from spawning the server; completions in an open document while it indexes, ms):',
-    table([['start', 'index', 'first answer s', 'ready s', 'during indexing', 'RSS at ready'], formatStart('cold', r.cold_start), formatStart('warm', r.warm_start)]),
+    table([['start', 'index', 'first response s', 'ready s', 'completions while indexing', 'RSS at ready'], formatStart('cold', r.cold_start), formatStart('warm', r.warm_start)]),
   ].join('\n');
 }
 
