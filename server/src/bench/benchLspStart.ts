@@ -78,7 +78,7 @@ export async function measureStart(command: readonly string[], env: NodeJS.Proce
   const memory = processMemory(child.pid as number);
   const sorted = [...latencies].sort((a, b) => a - b);
   const start: StartMeasurement = {
-    index_source: (status as StatusParams).indexSource ?? null,
+    index_source: status.indexSource ?? null,
     ready_s: round((readyAt - spawned) / 1000),
     first_response_s: round(((firstResponse || readyAt) - spawned) / 1000),
     answered_during_indexing: answered,
@@ -86,5 +86,5 @@ export async function measureStart(command: readonly string[], env: NodeJS.Proce
     server_rss_mb: memory.rss,
     server_rss_mb_peak: memory.peak,
   };
-  return { child, client, exited, status: status as StatusParams, start, saved };
+  return { child, client, exited, status, start, saved };
 }

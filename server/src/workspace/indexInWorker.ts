@@ -10,6 +10,32 @@ import type { IndexWorkerMessage } from './indexWorkerMessage';
 /** The worker's script: beside this file, compiled (server/out/workspace) or bundled (dist/, see esbuild.mjs). */
 export const INDEX_WORKER_SCRIPT = path.join(__dirname, 'indexWorker.js');
 
+/** A worker started ahead of time (prestartIndexWorker), waiting for its job; unreferenced while it waits. */
+let spare: { script: string; worker: Worker } | undefined;
+
+/**
+ * Starts a worker thread now, so the first indexing does not wait for one to boot and load its modules (a few
+ * hundred milliseconds of a warm start); the language server calls it as it starts. It does not keep the process
+ * alive, and a worker that fails to start is simply not used.
+ */
+export function prestartIndexWorker(script = INDEX_WORKER_SCRIPT): void {
+  if (spare !== undefined || !fs.existsSync(script)) return;
+  const worker = new Worker(script);
+  worker.unref();
+  const drop = () => {
+    if (spare?.worker === worker) spare = undefined;
+  };
+  worker.on('error', drop).on('exit', drop);
+  spare = { script, worker };
+}
+
+function takeWorker(script: string): Worker {
+  const taken = spare?.script === script ? spare.worker : new Worker(script);
+  if (spare?.worker === taken) spare = undefined;
+  taken.ref();
+  return taken;
+}
+
 /** How often a running worker's cancellation token is looked at. */
 const CANCEL_POLL_MS = 50;
 
@@ -48,7 +74,8 @@ export async function indexInWorker(job: IndexBuildJob, token: Cancellation, pro
 
 function runWorker(script: string, job: IndexBuildJob, token: Cancellation, progress: Progress): Promise<IndexBuildResult> {
   return new Promise<IndexBuildResult>((resolve, reject) => {
-    const worker = new Worker(script, { workerData: job });
+    const worker = takeWorker(script);
+    worker.postMessage(job);
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;

@@ -6,7 +6,7 @@ import { StatusNotification } from '@arenalab/protocol';
 import type { ArenalabServerState, ReindexResult } from '@arenalab/protocol';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { availableVectorIndex } from '../../adapters';
-import { indexInWorker, readWorkspaceFile, WorkspaceFileFilter } from '../../workspace';
+import { indexInWorker, prestartIndexWorker, readWorkspaceFile, WorkspaceFileFilter } from '../../workspace';
 import type { IndexBuildJob, IndexedInThread, IndexSaveReport, SkippedWorkspaceFile, WorkspaceFile } from '../../workspace';
 import type { DocumentSync } from './documentSync';
 import type { FileChange } from './fileChangeBatch';
@@ -54,7 +54,10 @@ export class WorkspaceIndexer {
   /** Asked once: whether the native HNSW addon loads in this process does not change while it runs. */
   private vectorIndex: { kind: 'hnsw' | 'exact'; reason?: string } | undefined;
 
-  constructor(private readonly deps: WorkspaceIndexerDeps) {}
+  constructor(private readonly deps: WorkspaceIndexerDeps) {
+    // The first indexing is due as soon as the client is ready: its thread boots meanwhile.
+    prestartIndexWorker(deps.workerScript);
+  }
 
   /** Indexes every folder; a call while indexing runs joins that run instead of starting a second one. */
   reindex(): Promise<ReindexResult> {
