@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CompletionEngine, ContinuationIndex, decodeCompletionIndex, neverCancelled, silentProgress } from '@arenalab/core';
+import { CancelledError, CompletionEngine, ContinuationIndex, decodeCompletionIndex, neverCancelled, silentProgress } from '@arenalab/core';
 import { buildCompletionIndex, saveBuiltIndex } from './buildCompletionIndex';
 import type { IndexBuildJob, IndexBuildResult } from './buildCompletionIndex';
 import { indexInWorker } from './indexInWorker';
@@ -122,6 +122,16 @@ describe('buildCompletionIndex: the saved completion index, validated against th
     const warm = await build(job, true);
     assert.equal(warm.report.source, 'saved');
     assert.equal(suggest(warm), suggest(cold));
+  });
+
+  it('stops when cancelled: a blocked worker is terminated, a build on this thread stops between batches', async () => {
+    const token = { isCancelled: false };
+    // The gate never opens: only terminating the thread ends this build.
+    const blocked = indexInWorker({ ...job, gate: path.join(store, 'never') }, token, silentProgress);
+    token.isCancelled = true;
+    await assert.rejects(blocked, (error: unknown) => error instanceof CancelledError);
+    await assert.rejects(buildCompletionIndex(job, { isCancelled: true }, silentProgress), (error: unknown) => error instanceof CancelledError);
+    assert.equal(fs.existsSync(job.savedIndexFile as string), false);
   });
 
   it('replaces the saved file atomically (blocking and in the background): a reader never sees part of one', async () => {
