@@ -21,7 +21,7 @@ function formatLspBench(r: BenchLspResult): string {
       [r.p50_ms, r.p95_ms, r.p99_ms, r.max_ms, r.mean_ms, r.answered, r.empty],
     ]),
     `${memory}, node ${r.node}, ${r.cpus} cpus; server: ${r.server}`,
-    'Starts (seconds from spawning the server; completions in an open document while it indexes, ms):',
+    'Starts (seconds from spawning the server; completions in an open document while it indexes, one each 50 ms after the last answer, ms):',
     table([['start', 'index', 'first response s', 'ready s', 'completions while indexing', 'RSS at ready'], formatStart('cold', r.cold_start), formatStart('warm', r.warm_start)]),
   ].join('\n');
 }

@@ -7,7 +7,8 @@ import type { ArenalabServerState, ReindexResult } from '@arenalab/protocol';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { availableVectorIndex } from '../../adapters';
 import { indexInWorker, prestartIndexWorker, readWorkspaceFile, WorkspaceFileFilter } from '../../workspace';
-import type { IndexBuildJob, IndexedInThread, IndexSaveReport, SkippedWorkspaceFile, WorkspaceFile } from '../../workspace';
+import type { IndexBuildJob, IndexSaveReport, SkippedWorkspaceFile, WorkspaceFile } from '../../workspace';
+import { describeBuild, describeSave } from './indexBuildLog';
 import type { DocumentSync } from './documentSync';
 import type { FileChange } from './fileChangeBatch';
 import type { WorkspaceRoots } from './workspaceRoots';
@@ -232,31 +233,22 @@ export class WorkspaceIndexer {
     const cancel = { get isCancelled() { return progress.token.isCancellationRequested; } };
     const report: Progress = { report: (done, total) => progress.report(total ? Math.round((done * 100) / total) : 0, `${done}/${total ?? '?'} files`) };
     const started = performance.now();
-    const built = await indexInWorker(job, cancel, report, { ...(this.deps.workerScript !== undefined ? { script: this.deps.workerScript } : {}), onSaved: (save) => this.logSave(save) });
+    const built = await indexInWorker(job, cancel, report, { ...(this.deps.workerScript !== undefined ? { script: this.deps.workerScript } : {}), onSaved: (save) => this.logSave(save, savedIndexFile) });
     throwIfCancelled(cancel, 'indexing');
     // The worker checked these bytes; here they only become views and the vocabulary's map.
     engine.replaceIndex(ContinuationIndex.restore(decodeCompletionIndex(built.bytes, { verify: false }).snapshot));
     this.fromDisk = new Set(built.keys);
     this.indexSource = built.report.source;
     sync.reindexOpenDocuments();
-    this.logBuild(built, (performance.now() - started) / 1000);
+    for (const line of describeBuild(built, (performance.now() - started) / 1000)) this.deps.connection.console.info(line);
     return engine.stats;
   }
 
-  private logBuild(built: IndexedInThread, seconds: number): void {
-    const { console } = this.deps.connection;
-    const r = built.report;
-    const where = built.thread === 'worker' ? 'on a worker thread' : `on the main thread (${built.threadProblem ?? 'no worker'})`;
-    const counts = `${r.kept} unchanged, ${r.reindexed} re-indexed, ${r.added} new, ${r.removed} removed`;
-    const ms = `load ${Math.round(r.ms.load)} ms, list ${Math.round(r.ms.list)} ms, index ${Math.round(r.ms.index)} ms, encode ${Math.round(r.ms.encode)} ms`;
-    const what = r.source === 'saved' ? `loaded the saved index (${counts})` : `indexed from scratch (${r.why ?? 'no saved index'}; ${r.added} files)`;
-    console.info(`completion index: ${what} in ${seconds.toFixed(2)} s ${where}; ${ms}`);
-    if (r.skipped.length > 0) console.info(`indexing skipped ${r.skipped.length} files, e.g. ${r.skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join(', ')}`);
-  }
-
-  private logSave(save: IndexSaveReport): void {
-    if (save.problem !== undefined) this.deps.connection.console.warn(`completion index: ${save.problem}`);
-    else if (save.written) this.deps.connection.console.info(`completion index: saved to ${this.deps.savedIndexFile() ?? '(no store)'} in ${Math.round(save.ms)} ms`);
+  private logSave(save: IndexSaveReport, file: string | undefined): void {
+    const line = describeSave(save, file);
+    if (line === undefined) return;
+    if (save.problem !== undefined) this.deps.connection.console.warn(line);
+    else this.deps.connection.console.info(line);
   }
 
   private sendStatus(state: ArenalabServerState, message: string): void {
