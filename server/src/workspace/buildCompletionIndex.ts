@@ -133,6 +133,9 @@ function loadBase(job: IndexBuildJob): SavedBase | { problem: string } {
   if (job.savedIndexFile === undefined) return { problem: 'no store to save the index in' };
   const read = readSavedIndex(job.savedIndexFile);
   if ('problem' in read) return read;
+  // The one check restoring would make (and then throw on, later and on another thread): tokens are distinct.
+  const { vocabulary } = read.saved.snapshot;
+  if (new Set(vocabulary).size !== vocabulary.length) return { problem: 'the saved index is unusable (its vocabulary repeats a token)' };
   const stamps = new Map<string, [number, number]>();
   read.saved.snapshot.files.forEach((file, i) => {
     if (file.alive) stamps.set(file.path, [read.saved.stamps[2 * i], read.saved.stamps[2 * i + 1]]);
