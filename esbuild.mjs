@@ -23,6 +23,8 @@ const common = {
 
 const bundles = [
   { ...common, entryPoints: { arenalab: 'server/src/cli/bundleEntry.ts' }, external: ['hnswlib-node', 'onnxruntime-node'] },
+  // The completion index's worker thread: beside arenalab.js, where indexInWorker looks for it (dist/indexWorker.js).
+  { ...common, entryPoints: { indexWorker: 'server/src/workspace/indexWorker.ts' } },
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
 ];
 

@@ -16,6 +16,11 @@ export interface StatusParams {
    */
   vectorIndex?: 'hnsw' | 'exact';
   vectorIndexReason?: string;
+  /**
+   * With `ready` after a full indexing: `saved` when the completion index was loaded from the store's saved index
+   * (and brought up to date), `built` when it was indexed from scratch.
+   */
+  indexSource?: 'saved' | 'built';
 }
 
 /**

@@ -95,6 +95,7 @@ describe('packaging: the .vsix (npm run package without the tsc step, which npm 
       'extension/package.json',
       'extension/dist/extension.js',
       'extension/dist/arenalab.js',
+      'extension/dist/indexWorker.js',
       'extension/dist/grammars/manifest.json',
       'extension/dist/web-tree-sitter.wasm',
       'extension/readme.md',

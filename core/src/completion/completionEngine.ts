@@ -28,7 +28,7 @@ import type { RatedOutcome } from '../learning/outcomeRating';
 import type { VotedContinuation } from './voteContinuations';
 import { GroupedCalibration } from '../learning/groupedCalibration';
 import { completionModeOf } from './completionMode';
-import type { IndexedFile } from './continuationIndex';
+import type { ContinuationIndexOptions, IndexedFile } from './continuationIndex';
 import { composeCandidates, partialWord } from './composeCandidates';
 import type { ComposedCandidate } from './composeCandidates';
 import type { TokenSource } from './nextTokenModel';
@@ -83,7 +83,7 @@ export class CompletionEngine {
   readonly config: CompletionEngineConfig;
   /** What outcomes taught about each source place; votes are scaled by it (see `learnedVoteFactor`). */
   readonly weights: TrajectoryWeights;
-  private readonly index: ContinuationIndex;
+  private index: ContinuationIndex;
   private readonly narrowing = new ComposedNarrowing();
   private currentCalibration = GroupedCalibration.identity();
 
@@ -99,6 +99,19 @@ export class CompletionEngine {
 
   get stats(): { files: number; windows: number } {
     return { files: this.index.fileCount, windows: this.index.windowCount };
+  }
+
+  /** How this engine's index tokenizes and what it indexes (from its settings): an index built elsewhere must match. */
+  get indexOptions(): ContinuationIndexOptions {
+    return this.index.options;
+  }
+
+  /**
+   * Answers from `index` from now on: one built elsewhere (a worker thread) or restored from a saved one. Learned
+   * weights are kept; they are keyed by place, not by index.
+   */
+  replaceIndex(index: ContinuationIndex): void {
+    this.index = index;
   }
 
   addFile(file: string, language: string, text: string): void {

@@ -1,6 +1,8 @@
 import { contextHash } from './contextHash';
 import { indentationIsStructure, shapeStream, tokenStream, TokenVocabulary } from './tokenStream';
 import { HashPostings } from './hashPostings';
+import { RestoredFile } from './continuationIndexSnapshot';
+import type { ContinuationIndexSnapshot, IndexSnapshotFile } from './continuationIndexSnapshot';
 
 /**
  * Context lengths (in tokens) at which line starts are indexed; a query backs off from the longest. Level 1 is just
@@ -68,11 +70,11 @@ export class ContinuationIndex {
   readonly vocabulary = new TokenVocabulary();
   private readonly byPath = new Map<string, IndexedFile>();
   private files: IndexedFile[] = [];
-  private refFile = new Int32Array(1024);
+  private refFile: Int32Array = new Int32Array(1024);
   private nextRef = 0;
   private postings: HashPostings[] = this.newPostings(CONTEXT_LEVELS.length);
   private shapePostings: HashPostings[] = this.newPostings(SHAPE_LEVELS.length);
-  private tokenFile = new Int32Array(1024);
+  private tokenFile: Int32Array = new Int32Array(1024);
   private nextTokenRef = 0;
   private tokenPostings: HashPostings[];
   private liveLines = 0;
@@ -83,6 +85,56 @@ export class ContinuationIndex {
   constructor(options: ContinuationIndexOptions = { indentTokens: false, tokenPostings: false }) {
     this.options = options;
     this.tokenPostings = this.newTokenPostings();
+  }
+
+  /**
+   * The index a snapshot describes. The typed arrays are used in place (views into a loaded file stay views), lines
+   * and shape streams are derived per file on first use; only the vocabulary's lookup map is built.
+   */
+  static restore(snapshot: ContinuationIndexSnapshot): ContinuationIndex {
+    const index = new ContinuationIndex(snapshot.options);
+    for (let id = index.vocabulary.size; id < snapshot.vocabulary.length; id++) {
+      if (index.vocabulary.id(snapshot.vocabulary[id]) !== id) throw new RangeError(`snapshot vocabulary: token ${id} repeats an earlier one`);
+    }
+    const isName = (id: number) => index.vocabulary.isName(id);
+    index.files = snapshot.files.map((source, id) => new RestoredFile(id, source, isName));
+    for (const file of index.files) {
+      if (!file.alive) continue;
+      index.byPath.set(file.path, file);
+      index.liveLines += file.lineStarts.length - 1;
+    }
+    index.refFile = snapshot.refFile;
+    index.nextRef = snapshot.refFile.length;
+    index.postings = snapshot.postings.map((keys) => HashPostings.fromSorted(REF_BITS, (ref) => index.isLive(ref), keys));
+    index.shapePostings = snapshot.shapePostings.map((keys) => HashPostings.fromSorted(REF_BITS, (ref) => index.isLive(ref), keys));
+    index.tokenFile = snapshot.tokenFile;
+    index.nextTokenRef = snapshot.tokenFile.length;
+    if (index.options.tokenPostings) {
+      index.tokenPostings = snapshot.tokenPostings.map((keys) => HashPostings.fromSorted(TOKEN_REF_BITS, (ref) => index.files[index.tokenFile[ref]].alive, keys));
+    }
+    return index;
+  }
+
+  /** Everything this index holds as plain data (see `restore`); removed files become empty placeholders. */
+  snapshot(): ContinuationIndexSnapshot {
+    const vocabulary = Array.from({ length: this.vocabulary.size }, (_, id) => this.vocabulary.token(id));
+    const files = this.files.map((file): IndexSnapshotFile => {
+      const lineCount = file.lineStarts.length - 1;
+      const { path, language, refBase, tokenBase } = file;
+      if (file.alive) return { path, language, text: file.text, tokens: file.tokens, lineStarts: file.lineStarts, refBase, tokenBase, lineCount, alive: true };
+      return { path, language, text: '', tokens: new Int32Array(0), lineStarts: new Int32Array(0), refBase, tokenBase, lineCount, alive: false };
+    });
+    const anyDead = this.files.some((file) => !file.alive);
+    return {
+      options: this.options,
+      vocabulary,
+      files,
+      refFile: this.refFile.subarray(0, this.nextRef),
+      tokenFile: this.tokenFile.subarray(0, this.nextTokenRef),
+      tokenPostings: this.tokenPostings.map((p) => p.compacted(anyDead)),
+      postings: this.postings.map((p) => p.compacted(anyDead)),
+      shapePostings: this.shapePostings.map((p) => p.compacted(anyDead)),
+    };
   }
 
   get fileCount(): number {
@@ -167,7 +219,8 @@ export class ContinuationIndex {
 
   /** Live token references whose preceding `TOKEN_LEVELS[level]` tokens hash to `hash`: positions of the next token. */
   lookupToken(level: number, hash: number, cap: number): number[] {
-    return this.tokenPostings[level].lookup(hash & TOKEN_HASH_MASK, cap);
+    // An index made without token postings (synthesis off when it was built) offers composing nothing from the workspace.
+    return this.tokenPostings[level]?.lookup(hash & TOKEN_HASH_MASK, cap) ?? [];
   }
 
   /** The file and token position a token reference points at. */

@@ -26,6 +26,29 @@ export class HashPostings {
     return this.runs.reduce((sum, run) => sum + run.length, this.buffered);
   }
 
+  /**
+   * Postings whose keys are one sorted run (`compacted` of an earlier instance, e.g. read from a saved index): used
+   * as they are, without sorting or copying.
+   */
+  static fromSorted(refBits: number, isLive: (ref: number) => boolean, keys: Float64Array): HashPostings {
+    const postings = new HashPostings(refBits, isLive);
+    if (keys.length > 0) postings.runs.push(keys);
+    return postings;
+  }
+
+  /**
+   * Every live key as one sorted run (the runs and the buffer merged); the postings themselves are unchanged.
+   * `anyDead` false (the caller knows no reference is dead) skips the liveness checks, and a lone run is returned
+   * as it is.
+   */
+  compacted(anyDead = true): Float64Array {
+    if (!anyDead && this.buffered === 0 && this.runs.length === 1) return this.runs[0];
+    let merged = this.mergeRuns(this.buffer.slice(0, this.buffered).sort(), new Float64Array(0), anyDead);
+    // Smallest first (the newest runs are the smallest), so each key is copied about twice, not once per run.
+    for (let i = this.runs.length - 1; i >= 0; i--) merged = this.mergeRuns(this.runs[i], merged, anyDead);
+    return merged;
+  }
+
   add(hash: number, ref: number): void {
     this.buffer[this.buffered++] = hash * this.scale + ref;
     this.bufferSorted = false;
@@ -87,7 +110,7 @@ export class HashPostings {
     }
   }
 
-  private mergeRuns(a: Float64Array, b: Float64Array): Float64Array {
+  private mergeRuns(a: Float64Array, b: Float64Array, dropDead = true): Float64Array {
     const out = new Float64Array(a.length + b.length);
     let i = 0;
     let j = 0;
@@ -99,7 +122,7 @@ export class HashPostings {
     }
     while (i < a.length || j < b.length) {
       const key = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
-      if (this.isLive(key % this.scale)) out[n++] = key;
+      if (!dropDead || this.isLive(key % this.scale)) out[n++] = key;
     }
     return n === out.length ? out : out.slice(0, n);
   }

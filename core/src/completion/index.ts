@@ -27,3 +27,5 @@ export * from './composedText';
 export * from './composeCandidates';
 export * from './mergeComposed';
 export * from './midLineCases';
+export * from './continuationIndexSnapshot';
+export * from './completionIndexCodec';

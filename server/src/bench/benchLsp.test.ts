@@ -26,6 +26,12 @@ describe('arenalab bench lsp', function () {
     assert.ok(r.windows > 0 && r.index_s >= 0);
     assert.ok(r.p50_ms >= 0 && r.p50_ms <= r.p95_ms && r.p95_ms <= r.p99_ms && r.p99_ms <= r.max_ms, JSON.stringify(r));
     assert.match(r.server, /arenalab\.js lsp --stdio$/);
+    // The second start loads what the first saved.
+    assert.deepEqual([r.cold_start.index_source, r.warm_start.index_source], ['built', 'saved']);
+    for (const start of [r.cold_start, r.warm_start]) {
+      assert.ok(start.ready_s > 0 && start.during_indexing.p99_ms <= start.during_indexing.max_ms, JSON.stringify(start));
+      assert.ok(start.first_response_s > 0, JSON.stringify(start));
+    }
     if (process.platform === 'linux') assert.ok(r.server_rss_mb_peak !== null && r.server_rss_mb_peak > 0 && r.server_rss_mb !== null);
     assert.equal(fs.existsSync(path.join(repo, '.arenalab')), false, 'outcomes went into the benchmarked repository');
   });
@@ -34,6 +40,7 @@ describe('arenalab bench lsp', function () {
     const human = cli(['bench', 'lsp', '--repo', repo, '--requests', '2']);
     assert.equal(human.status, 0, human.stderr);
     assert.match(human.stdout, /^LSP benchmark: 2 textDocument\/inlineCompletion requests over stdio on .* \(3 files, \d+ windows indexed in [\d.]+ s\)\np50 ms +p95 ms/);
+    assert.match(human.stdout, /\ncold +built +.*\nwarm +saved +/);
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-bench-lsp-empty-'));
     try {
       const failed = cli(['bench', 'lsp', '--repo', empty]);

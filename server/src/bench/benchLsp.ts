@@ -1,16 +1,17 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sampleNextLineCases, seededRandom, throwIfCancelled } from '@arenalab/core';
 import type { Cancellation, NextLineCase, Progress } from '@arenalab/core';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
-import type { StatusParams } from '@arenalab/protocol';
 import { listWorkspaceFiles, readWorkspaceFile } from '../workspace';
 import { percentile } from './benchScale';
+import { measureStart } from './benchLspStart';
+import type { StartedServer, StartMeasurement } from './benchLspStart';
+import { BenchLspError, processMemory, round, withStallLimit } from './lspBenchServer';
+
+export { BenchLspError } from './lspBenchServer';
 
 export interface BenchLspOptions {
   repo: string;
@@ -27,7 +28,7 @@ export interface BenchLspResult {
   server: string;
   files: number;
   windows: number;
-  /** From `initialized` to arenalab/status ready. */
+  /** Cold start: from spawning the server (no saved index) to arenalab/status ready. */
   index_s: number;
   requests: number;
   answered: number;
@@ -40,6 +41,9 @@ export interface BenchLspResult {
   /** The server's resident memory at the end and its peak (VmRSS, VmHWM); null where /proc is not available. */
   server_rss_mb: number | null;
   server_rss_mb_peak: number | null;
+  /** The first start (fresh store: everything indexed) and the second (the index saved by the first loaded). */
+  cold_start: StartMeasurement;
+  warm_start: StartMeasurement;
   node: string;
   cpus: number;
 }
@@ -47,20 +51,6 @@ export interface BenchLspResult {
 export interface BenchLspProgress {
   phase(label: string): Progress;
 }
-
-/** The benchmark could not run: the server failed to start, index, or answer. */
-export class BenchLspError extends Error {
-  readonly code = 'bench_lsp';
-  constructor(message: string) {
-    super(message);
-    this.name = 'BenchLspError';
-  }
-}
-
-/** Longest wait for one answer or for the index; past it the server is considered hung. */
-const STALL_MS = 10 * 60 * 1000;
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** `count` of the cases, a seeded sample, in file and line order; all of them when there are no more. */
 function sampleCases(cases: readonly NextLineCase[], count: number, seed: number): NextLineCase[] {
@@ -72,49 +62,6 @@ function sampleCases(cases: readonly NextLineCase[], count: number, seed: number
     [pool[i], pool[j]] = [pool[j], pool[i]];
   }
   return pool.slice(0, take).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-}
-
-/** VmRSS and VmHWM of a process in MB, from /proc (Linux); null elsewhere or once it has exited. */
-function processMemory(pid: number): { rss: number | null; peak: number | null } {
-  let status: string;
-  try {
-    status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  } catch {
-    return { rss: null, peak: null };
-  }
-  const kb = (field: string) => {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
-    return match === null ? null : round(Number(match[1]) / 1024, 1);
-  };
-  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
-}
-
-function withStallLimit<T>(what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const stalled = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BenchLspError(`${what}: no answer from the server in ${STALL_MS / 1000} s`)), STALL_MS);
-  });
-  return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));
-}
-
-/** The server as a child process with a client; the child is in its own process group, so Ctrl-C reaches only us. */
-function startServer(command: readonly string[], env: NodeJS.ProcessEnv): { child: ChildProcessWithoutNullStreams; client: MessageConnection; exited: Promise<string> } {
-  const child = spawn(command[0], command.slice(1), { env, detached: true, stdio: 'pipe' });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-  const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(`the server exited (${signal ?? `code ${code}`})${stderr ? `: ${stderr.trim()}` : ''}`)));
-  const client = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  client.onRequest('window/workDoneProgress/create', () => null);
-  return { child, client, exited };
-}
-
-/** Resolves when the server announces its index ready; rejects on an error status or an early exit. */
-function waitForReady(client: MessageConnection, exited: Promise<string>): Promise<StatusParams> {
-  const ready = new Promise<StatusParams>((resolve, reject) => client.onNotification('arenalab/status', (status: StatusParams) => {
-    if (status.state === 'ready') resolve(status);
-    if (status.state === 'error') reject(new BenchLspError(`indexing failed: ${status.message}`));
-  }));
-  return withStallLimit('indexing', Promise.race([ready, exited.then((why) => Promise.reject(new BenchLspError(why)))]));
 }
 
 /**
@@ -130,37 +77,43 @@ export async function benchLsp(options: BenchLspOptions, token: Cancellation, pr
   const cases = sampleCases(sampleNextLineCases(files, { perFile: 10, seed: options.seed }), options.requests, options.seed);
   if (cases.length === 0) throw new BenchLspError(`${options.repo}: no source lines to complete (${files.length} source files)`);
   const store = fs.mkdtempSync(path.join(os.tmpdir(), 'arenalab-bench-lsp-'));
-  const { child, client, exited } = startServer(options.serverCommand, { ...process.env, ARENALAB_STORE: store });
-  client.listen();
+  const env = { ...process.env, ARENALAB_STORE: store };
+  let running: StartedServer | undefined;
   try {
-    const root = pathToFileURL(path.resolve(options.repo)).href;
-    await withStallLimit('initialize', client.sendRequest('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: path.basename(options.repo) }], capabilities: { window: { workDoneProgress: true } } }));
-    const indexing = progress.phase('server indexing');
-    indexing.report(0, undefined);
-    const started = performance.now();
-    const ready = waitForReady(client, exited);
-    await client.sendNotification('initialized', {});
-    const status = await ready;
-    const indexSeconds = (performance.now() - started) / 1000;
-    const timed = await timeRequests(client, options.repo, cases, token, progress.phase('inline completions'));
-    const memory = processMemory(child.pid as number);
-    await withStallLimit('shutdown', client.sendRequest('shutdown'));
-    await client.sendNotification('exit');
-    await exited;
+    progress.phase('cold start (no saved index)').report(0, undefined);
+    running = await measureStart(options.serverCommand, env, options.repo, cases[0]);
+    const cold = running;
+    const timed = await timeRequests(cold.client, options.repo, cases, token, progress.phase('inline completions'));
+    const memory = processMemory(cold.child.pid as number);
+    // The next start can only load what this one finished writing.
+    await withStallLimit('saving the index', cold.saved);
+    await stop(cold);
+    throwIfCancelled(token, 'benchmark');
+    progress.phase('warm start (saved index)').report(0, undefined);
+    running = await measureStart(options.serverCommand, env, options.repo, cases[0]);
+    const warm = running;
+    await stop(warm);
     const sorted = [...timed.latencies].sort((a, b) => a - b);
     return {
       benchmark: 'lsp', repo: options.repo, server: options.serverCommand.join(' '),
-      files: status.files, windows: status.windows, index_s: round(indexSeconds),
+      files: cold.status.files, windows: cold.status.windows, index_s: cold.start.ready_s,
       requests: cases.length, answered: timed.answered, empty: cases.length - timed.answered,
       p50_ms: round(percentile(sorted, 0.5)), p95_ms: round(percentile(sorted, 0.95)), p99_ms: round(percentile(sorted, 0.99)),
       max_ms: round(sorted[sorted.length - 1] ?? 0), mean_ms: round(sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)),
-      server_rss_mb: memory.rss, server_rss_mb_peak: memory.peak, node: process.version, cpus: os.cpus().length,
+      server_rss_mb: memory.rss, server_rss_mb_peak: memory.peak, cold_start: cold.start, warm_start: warm.start, node: process.version, cpus: os.cpus().length,
     };
   } finally {
-    client.dispose();
-    if (child.exitCode === null && child.signalCode === null) child.kill();
+    running?.client.dispose();
+    if (running !== undefined && running.child.exitCode === null && running.child.signalCode === null) running.child.kill();
     fs.rmSync(store, { recursive: true, force: true });
   }
+}
+
+async function stop(server: StartedServer): Promise<void> {
+  await withStallLimit('shutdown', server.client.sendRequest('shutdown'));
+  await server.client.sendNotification('exit');
+  await server.exited;
+  server.client.dispose();
 }
 
 async function timeRequests(client: MessageConnection, repo: string, cases: readonly NextLineCase[], token: Cancellation, progress: Progress): Promise<{ latencies: number[]; answered: number }> {

@@ -10,6 +10,7 @@ import type { MissingDocument, RetentionDocument, RetentionTimer } from '../outc
 import { recordLearnedSpans } from './learning/recordLearnedSpans';
 import { BackgroundCalibration } from './learning/backgroundCalibration';
 import { CompletionService, WorkspaceConstitution } from '../answering';
+import { savedIndexFileIn } from '../workspace';
 import { CurationSession } from '../curation';
 import { DocumentSync } from './workspace/documentSync';
 import { createOpenDocuments, isTooLarge } from './workspace/openDocuments';
@@ -18,6 +19,7 @@ import { DEFAULT_LSP_SETTINGS } from './settings/lspSettings';
 import type { LspSettings } from './settings/lspSettings';
 import { SuggestionMemory } from './completion/suggestionMemory';
 import { WorkspaceIndexer } from './workspace/workspaceIndexer';
+import { currentStoreDir } from './workspace/followStoreLocation';
 import { FileChangeBatch } from './workspace/fileChangeBatch';
 import { WorkspaceRoots } from './workspace/workspaceRoots';
 import { WorkspaceChat } from './chat/workspaceChat';
@@ -119,7 +121,13 @@ export function createLspContext(connection: Connection, settings: LspSettings =
   const ctx: LspContext = {
     connection, documents, engine, roots, settings, sync,
     suggestions: new SuggestionMemory(settings.rememberedSuggestions),
-    indexer: new WorkspaceIndexer({ connection, engine, roots, sync, excludes: (root) => excludesFor(ctx, root), onReady: () => void calibrating.restart() }),
+    indexer: new WorkspaceIndexer({
+      connection, engine, roots, sync,
+      excludes: (root) => excludesFor(ctx, root),
+      onReady: () => void calibrating.restart(),
+      savedIndexFile: () => savedIndexFileIn(currentStoreDir(ctx)),
+      ...(settings.indexGate !== undefined ? { indexGate: settings.indexGate } : {}),
+    }),
     fileChanges: new FileChangeBatch({ timer, apply: (changes) => ctx.indexer.applyChanges(changes), logError: (line) => connection.console.error(line) }),
     clientSettings: DEFAULT_CLIENT_SETTINGS,
     folderExcludes: new Map(),

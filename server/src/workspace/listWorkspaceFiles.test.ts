@@ -48,7 +48,7 @@ describe('workspace files', () => {
     const files = listWorkspaceFiles(root, { excludes: ['docs/', '*.spec.ts'] });
     assert.deepEqual(files.map((f) => f.path), ['lib/keep/k.ts', 'src/a.ts', 'src/deep/gen/h.ts', 'src/deep/local.ts', 'tests/t.ts']);
     const a = files.find((f) => f.path === 'src/a.ts')!;
-    assert.deepEqual(a, { path: 'src/a.ts', absolute: path.join(root, 'src', 'a.ts'), language: 'typescript', bytes: 20 });
+    assert.deepEqual(a, { path: 'src/a.ts', absolute: path.join(root, 'src', 'a.ts'), language: 'typescript', bytes: 20, mtimeMs: fs.statSync(a.absolute).mtimeMs });
   });
 
   it('skips big, binary, minified and generated files, saying why', () => {

@@ -12,7 +12,15 @@ export interface WorkspaceFile {
   /** LSP language id. */
   language: string;
   bytes: number;
+  /** Modification time (ms) from the same stat as `bytes`. */
+  mtimeMs?: number;
 }
+
+/**
+ * Files known to be listable as they were: a file of the same size and modification time as when it last passed
+ * the content checks is listed without reading it again (a warm start must not read every file).
+ */
+export type UnchangedFileCheck = (absolute: string, bytes: number, mtimeMs: number) => boolean;
 
 export interface WorkspaceFilesConfig {
   /**
@@ -69,41 +77,52 @@ export function listWorkspaceFiles(
   root: string,
   config: Partial<WorkspaceFilesConfig> = {},
   skipped: SkippedWorkspaceFile[] = [],
+  unchanged?: UnchangedFileCheck,
 ): WorkspaceFile[] {
   const settings = { ...DEFAULT_WORKSPACE_FILES_CONFIG, ...config };
   const absoluteRoot = path.resolve(root);
   if (!fs.statSync(absoluteRoot).isDirectory()) throw new TypeError(`${root} is not a folder`);
   const found: WorkspaceFile[] = [];
   const stack = GitignoreStack.forRoot(absoluteRoot, [...settings.defaultExcludes, ...settings.excludes]);
-  walkWorkspaceFolder(absoluteRoot, '', stack, settings, found, skipped);
+  walkWorkspaceFolder(absoluteRoot, '', stack, { settings, found, skipped, unchanged });
   return found;
 }
 
+/** What a walk reads and fills, the same in every folder. */
+export interface Walk {
+  settings: WorkspaceFilesConfig;
+  found: WorkspaceFile[];
+  skipped: SkippedWorkspaceFile[];
+  unchanged: UnchangedFileCheck | undefined;
+}
+
 /** Lists the files under `dir` (`rel` from the root, '' for the root) whose rules are `stack`, as listWorkspaceFiles does. */
-export function walkWorkspaceFolder(dir: string, rel: string, stack: GitignoreStack, settings: WorkspaceFilesConfig, found: WorkspaceFile[], skipped: SkippedWorkspaceFile[]): void {
+export function walkWorkspaceFolder(dir: string, rel: string, stack: GitignoreStack, into: Walk): void {
   const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
     const absolute = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!stack.ignores(childRel, true)) walkWorkspaceFolder(absolute, childRel, stack.enter(absolute, childRel), settings, found, skipped);
+      if (!stack.ignores(childRel, true)) walkWorkspaceFolder(absolute, childRel, stack.enter(absolute, childRel), into);
     } else if (entry.isFile()) {
       const language = languageForPath(entry.name);
       if (language === undefined || stack.ignores(childRel, false)) continue;
-      const file = inspectFile(absolute, childRel, language, settings);
-      if ('reason' in file) skipped.push(file);
-      else found.push(file);
+      const file = inspectFile(absolute, childRel, language, into.settings, into.unchanged);
+      if ('reason' in file) into.skipped.push(file);
+      else into.found.push(file);
     }
   }
 }
 
 /** A file of known language as listWorkspaceFiles judges it: listed, or skipped with the reason (too big, unreadable, binary, minified, generated). */
-export function inspectFile(absolute: string, rel: string, language: string, settings: WorkspaceFilesConfig): WorkspaceFile | SkippedWorkspaceFile {
+export function inspectFile(absolute: string, rel: string, language: string, settings: WorkspaceFilesConfig, unchanged?: UnchangedFileCheck): WorkspaceFile | SkippedWorkspaceFile {
   let bytes: number;
+  let mtimeMs: number;
   let content: Buffer;
   try {
-    bytes = fs.statSync(absolute).size;
+    ({ size: bytes, mtimeMs } = fs.statSync(absolute));
     if (bytes > settings.maxFileBytes) return { path: rel, reason: `larger than ${settings.maxFileBytes} bytes` };
+    if (unchanged?.(absolute, bytes, mtimeMs) === true) return { path: rel, absolute, language, bytes, mtimeMs };
     content = fs.readFileSync(absolute);
   } catch (error) {
     // Gone since its folder was read (a checkout still running), or not readable by this user.
@@ -111,5 +130,5 @@ export function inspectFile(absolute: string, rel: string, language: string, set
     return { path: rel, reason: gone ? 'no longer exists' : `unreadable: ${(error as Error).message}` };
   }
   const problem = sourceTextProblem(content, content.toString('utf8'), settings);
-  return problem === undefined ? { path: rel, absolute, language, bytes } : { path: rel, reason: problem };
+  return problem === undefined ? { path: rel, absolute, language, bytes, mtimeMs } : { path: rel, reason: problem };
 }

@@ -49,7 +49,7 @@ export class WorkspaceFileFilter {
   listFolder(relative: string, skipped: SkippedWorkspaceFile[]): WorkspaceFile[] {
     const stack = this.stackFor(relative.split('/'));
     const found: WorkspaceFile[] = [];
-    if (stack !== undefined) walkWorkspaceFolder(path.join(this.root, ...relative.split('/')), relative, stack, this.settings, found, skipped);
+    if (stack !== undefined) walkWorkspaceFolder(path.join(this.root, ...relative.split('/')), relative, stack, { settings: this.settings, found, skipped, unchanged: undefined });
     return found;
   }
 

@@ -75,6 +75,7 @@ export function registerLspCommand(program: Command): void {
         recording,
         proxyEnv: proxyEnvironment(process.env),
         llmApiKey: process.env.ARENALAB_LLM_API_KEY || undefined,
+        indexGate: process.env.ARENALAB_TEST_INDEX_GATE || undefined,
       });
     });
 }

@@ -24,6 +24,11 @@ export interface LspSettings {
    * `arenalab.llm.apiKey` (other editors) wins. Never logged.
    */
   llmApiKey?: string;
+  /**
+   * Test hook (ARENALAB_TEST_INDEX_GATE): the indexing thread blocks until this file exists, standing in for an
+   * indexer slow enough to watch requests being answered meanwhile. Unset in normal use.
+   */
+  indexGate?: string;
 }
 
 const PROXY_VARIABLES = ['https_proxy', 'http_proxy', 'no_proxy'];

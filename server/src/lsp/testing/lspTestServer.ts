@@ -18,6 +18,8 @@ export interface TestServer {
   statuses: StatusParams[];
   /** Resolves with the next arenalab/status ready announced after this call. */
   nextReady(): Promise<StatusParams>;
+  /** Resolves with the first arenalab/status (past or future) in `state`. */
+  status(state: StatusParams['state']): Promise<StatusParams>;
   /** Resolves with the first log line (past or future) matching `pattern`. */
   logged(pattern: RegExp): Promise<string>;
   /** What the client answers to workspace/configuration for the `arenalab` section; tests replace it. */
@@ -35,10 +37,16 @@ export function startTestServer(cwd: string, env: NodeJS.ProcessEnv = process.en
   const client = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logWaiters: { pattern: RegExp; resolve(line: string): void }[] = [];
   const readyWaiters: ((s: StatusParams) => void)[] = [];
+  const statusWaiters: { state: StatusParams['state']; resolve(s: StatusParams): void }[] = [];
   const configWaiters: (() => void)[] = [];
   const server: TestServer = {
     child, client, logs: [], statuses: [], config: {}, registrations: [],
     nextReady: () => new Promise((resolve) => readyWaiters.push(resolve)),
+    status: (state) => new Promise((resolve) => {
+      const found = server.statuses.find((s) => s.state === state);
+      if (found !== undefined) resolve(found);
+      else statusWaiters.push({ state, resolve });
+    }),
     logged: (pattern) => new Promise((resolve) => {
       const found = server.logs.find((l) => pattern.test(l));
       if (found !== undefined) resolve(found);
@@ -67,6 +75,10 @@ export function startTestServer(cwd: string, env: NodeJS.ProcessEnv = process.en
   });
   client.onNotification('arenalab/status', (s: StatusParams) => {
     server.statuses.push(s);
+    for (const w of statusWaiters.filter((w) => w.state === s.state)) {
+      statusWaiters.splice(statusWaiters.indexOf(w), 1);
+      w.resolve(s);
+    }
     if (s.state === 'ready') for (const resolve of readyWaiters.splice(0)) resolve(s);
   });
   client.listen();

@@ -1,13 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { yieldToHost } from '@arenalab/core';
+import { ContinuationIndex, decodeCompletionIndex, throwIfCancelled, yieldToHost } from '@arenalab/core';
 import type { CompletionEngine, Progress } from '@arenalab/core';
 import { StatusNotification } from '@arenalab/protocol';
 import type { ArenalabServerState, ReindexResult } from '@arenalab/protocol';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { availableVectorIndex } from '../../adapters';
-import { indexWorkspaceFiles, languageForPath, listWorkspaceFiles, readWorkspaceFile, WorkspaceFileFilter } from '../../workspace';
-import type { SkippedWorkspaceFile, WorkspaceFile } from '../../workspace';
+import { indexInWorker, languageForPath, prestartIndexWorker, readWorkspaceFile, WorkspaceFileFilter } from '../../workspace';
+import type { IndexBuildJob, IndexSaveReport, SkippedWorkspaceFile, WorkspaceFile } from '../../workspace';
+import { describeBuild, describeSave } from './indexBuildLog';
 import type { DocumentSync } from './documentSync';
 import type { FileChange } from './fileChangeBatch';
 import type { WorkspaceRoots } from './workspaceRoots';
@@ -21,6 +22,12 @@ export interface WorkspaceIndexerDeps {
   excludes: (root: string) => readonly string[];
   /** Called after each full indexing is announced ready (the engine then calibrates itself in the background). */
   onReady?: () => void;
+  /** Where the completion index is saved between runs (in the store); undefined: it is not saved. */
+  savedIndexFile: () => string | undefined;
+  /** The indexing worker's script; default INDEX_WORKER_SCRIPT. */
+  workerScript?: string;
+  /** Test hook: the indexing thread waits for this file to exist (see LspSettings.indexGate). */
+  indexGate?: string;
 }
 
 /** Files refreshed between two turns for other requests. */
@@ -54,10 +61,15 @@ export class WorkspaceIndexer {
   /** Set while a batch of changed files is applied (applyChanges). */
   private refreshing: Promise<void> | undefined;
   private lastState: ArenalabServerState | undefined;
+  /** How the last full indexing got its index (announced with ready). */
+  private indexSource: 'saved' | 'built' | undefined;
   /** Asked once: whether the native HNSW addon loads in this process does not change while it runs. */
   private vectorIndex: { kind: 'hnsw' | 'exact'; reason?: string } | undefined;
 
-  constructor(private readonly deps: WorkspaceIndexerDeps) {}
+  constructor(private readonly deps: WorkspaceIndexerDeps) {
+    // The first indexing is due as soon as the client is ready: its thread boots meanwhile.
+    prestartIndexWorker(deps.workerScript);
+  }
 
   /** Indexes every folder; a call while indexing runs joins that run instead of starting a second one. */
   reindex(): Promise<ReindexResult> {
@@ -239,30 +251,38 @@ export class WorkspaceIndexer {
     }
     // Progress ends before ready is announced, so a client waiting for ready sees a finished progress bar.
     progress.done();
-    this.sendStatus('ready', `${result.files} files indexed`);
+    this.sendStatus('ready', `${result.files} files indexed${this.indexSource === 'saved' ? ' (saved index loaded)' : ''}`);
     this.deps.onReady?.();
     return result;
   }
 
+  /**
+   * Every folder indexed on a worker thread (from the saved index when it is usable), then swapped into the engine
+   * at once: until then completions answer from the previous index, the request's document and the open files.
+   */
   private async indexFiles(progress: WorkDoneProgressServerReporter): Promise<ReindexResult> {
-    const { connection, engine, sync } = this.deps;
-    const skipped: SkippedWorkspaceFile[] = [];
-    const files = this.listAll(skipped);
-    const keys = new Set(files.map((f) => f.path));
-    for (const old of this.fromDisk) if (!keys.has(old)) engine.removeFile(old);
+    const { engine, roots, sync } = this.deps;
+    const savedIndexFile = this.deps.savedIndexFile();
+    const job: IndexBuildJob = { indexOptions: engine.indexOptions, roots: roots.all.map((root) => ({ root, prefix: roots.keyFor(root, ''), excludes: this.deps.excludes(root) })), ...(savedIndexFile !== undefined ? { savedIndexFile } : {}), ...(this.deps.indexGate !== undefined ? { gate: this.deps.indexGate } : {}) };
     const cancel = { get isCancelled() { return progress.token.isCancellationRequested; } };
     const report: Progress = { report: (done, total) => progress.report(total ? Math.round((done * 100) / total) : 0, `${done}/${total ?? '?'} files`) };
-    await indexWorkspaceFiles(engine, files, cancel, report, skipped);
-    this.fromDisk = keys;
+    const started = performance.now();
+    const built = await indexInWorker(job, cancel, report, { ...(this.deps.workerScript !== undefined ? { script: this.deps.workerScript } : {}), onSaved: (save) => this.logSave(save, savedIndexFile) });
+    throwIfCancelled(cancel, 'indexing');
+    // The worker checked these bytes; here they only become views and the vocabulary's map.
+    engine.replaceIndex(ContinuationIndex.restore(decodeCompletionIndex(built.bytes, { verify: false }).snapshot));
+    this.fromDisk = new Set(built.keys);
+    this.indexSource = built.report.source;
     sync.reindexOpenDocuments();
-    if (skipped.length > 0) connection.console.info(`indexing skipped ${skipped.length} files, e.g. ${skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join(', ')}`);
+    for (const line of describeBuild(built, (performance.now() - started) / 1000)) this.deps.connection.console.info(line);
     return engine.stats;
   }
 
-  /** Every folder's source files, renamed to the engine's keys (folder-prefixed when there are several folders). */
-  private listAll(skipped: SkippedWorkspaceFile[]): WorkspaceFile[] {
-    const { roots } = this.deps;
-    return roots.all.flatMap((root) => listWorkspaceFiles(root, { excludes: this.deps.excludes(root) }, skipped).map((f) => ({ ...f, path: roots.keyFor(root, f.path) })));
+  private logSave(save: IndexSaveReport, file: string | undefined): void {
+    const line = describeSave(save, file);
+    if (line === undefined) return;
+    if (save.problem !== undefined) this.deps.connection.console.warn(line);
+    else this.deps.connection.console.info(line);
   }
 
   private sendStatus(state: ArenalabServerState, message: string): void {
@@ -270,6 +290,7 @@ export class WorkspaceIndexer {
     const { files, windows } = this.deps.engine.stats;
     this.vectorIndex ??= availableVectorIndex();
     const { kind: vectorIndex, reason: vectorIndexReason } = this.vectorIndex;
-    void this.deps.connection.sendNotification(StatusNotification, { state, files, windows, message, vectorIndex, vectorIndexReason });
+    const indexSource = state === 'ready' ? this.indexSource : undefined;
+    void this.deps.connection.sendNotification(StatusNotification, { state, files, windows, message, vectorIndex, vectorIndexReason, ...(indexSource !== undefined ? { indexSource } : {}) });
   }
 }
