@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InlineCompletionItem } from 'vscode-languageserver/node';
 import type { ExplainResult } from '@arenalab/protocol';
-import { INSERT_HEADER, insertFunction, PREDICTED_INSERT_LINE, writeInsertWorkspace } from '../testing/insertWorkspace';
+import { INSERT_HEADER, insertFunction, PREDICTED_INSERT_BLOCK, writeInsertWorkspace } from '../testing/insertWorkspace';
 import { initializeTestServer, startTestServer, stopTestServer } from '../testing/lspTestServer';
 import type { TestServer } from '../testing/lspTestServer';
 
@@ -56,7 +56,7 @@ describe('arenalab lsp --stdio: saved completion index and indexing off the main
     await first.logged(/completion index: saved to /);
     assert.ok(first.logs.some((l) => /completion index: indexed from scratch \(no saved index/.test(l)), first.logs.join('\n'));
     const before = await suggest(first, 'c.ts', probe);
-    assert.equal(before.texts[0], PREDICTED_INSERT_LINE);
+    assert.equal(before.texts[0], PREDICTED_INSERT_BLOCK);
     await stopTestServer(first);
     assert.ok(fs.existsSync(path.join(store, 'completion-index.bin')));
 
@@ -82,7 +82,7 @@ describe('arenalab lsp --stdio: saved completion index and indexing off the main
     const ready = await initializeTestServer(second, [workspace]);
     assert.equal(ready.indexSource, 'built');
     assert.ok(second.logs.some((l) => /indexed from scratch \(the saved index is unusable \(index file: checksum mismatch/.test(l)), second.logs.join('\n'));
-    assert.equal((await suggest(second, 'c.ts', probe)).texts[0], PREDICTED_INSERT_LINE);
+    assert.equal((await suggest(second, 'c.ts', probe)).texts[0], PREDICTED_INSERT_BLOCK);
     await stopTestServer(second);
   });
 
@@ -99,7 +99,7 @@ describe('arenalab lsp --stdio: saved completion index and indexing off the main
     const own = [...insertFunction('addUser'), '', ...insertFunction('addAdmin'), '', ...insertFunction('addGuest').slice(0, 2)];
     const answer = await suggest(running, 'open.ts', own);
     assert.deepEqual(running.statuses.filter((s) => s.state === 'ready'), [], 'answered before the index was ready');
-    assert.equal(answer.texts[0], PREDICTED_INSERT_LINE);
+    assert.equal(answer.texts[0], PREDICTED_INSERT_BLOCK);
     assert.ok(answer.sources.every((s) => s === 'open.ts'), answer.sources.join());
     fs.writeFileSync(gate, '');
     assert.equal((await ready).files, 3);
