@@ -3,6 +3,9 @@ import { indentationIsStructure, shapeStream, tokenStream, TokenVocabulary } fro
 import { HashPostings } from './hashPostings';
 import { RestoredFile } from './continuationIndexSnapshot';
 import type { ContinuationIndexSnapshot, IndexSnapshotFile } from './continuationIndexSnapshot';
+import { MAX_TOKEN_REFS, TokenReferences } from './tokenReferences';
+
+export { TOKEN_LEVELS } from './tokenReferences';
 
 /**
  * Context lengths (in tokens) at which line starts are indexed; a query backs off from the longest. Level 1 is just
@@ -15,12 +18,6 @@ export const CONTEXT_LEVELS = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32] as const;
  * the same structure with other names is found and its continuation adapted. Short shapes match everything.
  */
 export const SHAPE_LEVELS = [4, 6, 8, 12, 16, 24, 32] as const;
-
-/**
- * Context lengths at which every token position is indexed for the next-token model (`NextTokenModel`): a query backs
- * off from the longest. Few levels, because each costs one key per token.
- */
-export const TOKEN_LEVELS = [2, 6] as const;
 
 /** How the index tokenizes and what it indexes. */
 export interface ContinuationIndexOptions {
@@ -51,10 +48,6 @@ export interface IndexedFile {
 const REF_BITS = 24;
 /** Line references must fit beside a 29-bit hash in an exact float64 key. */
 export const MAX_LINE_REFS = 2 ** REF_BITS;
-/** Token references get more bits; their hashes fewer (still verified token by token). */
-const TOKEN_REF_BITS = 26;
-const TOKEN_HASH_MASK = 2 ** (53 - TOKEN_REF_BITS) - 1;
-const MAX_TOKEN_REFS = 2 ** TOKEN_REF_BITS;
 
 export function splitLines(text: string): string[] {
   return text.split(/\r?\n/);
@@ -74,9 +67,7 @@ export class ContinuationIndex {
   private nextRef = 0;
   private postings: HashPostings[] = this.newPostings(CONTEXT_LEVELS.length);
   private shapePostings: HashPostings[] = this.newPostings(SHAPE_LEVELS.length);
-  private tokenFile: Int32Array = new Int32Array(1024);
-  private nextTokenRef = 0;
-  private tokenPostings: HashPostings[];
+  private tokenRefs: TokenReferences;
   private liveLines = 0;
   /** Files held but not live (removed or replaced): their keys are dropped as runs merge. */
   private deadFiles = 0;
@@ -84,7 +75,7 @@ export class ContinuationIndex {
 
   constructor(options: ContinuationIndexOptions = { indentTokens: false, tokenPostings: false }) {
     this.options = options;
-    this.tokenPostings = this.newTokenPostings();
+    this.tokenRefs = this.newTokenReferences();
   }
 
   /**
@@ -107,11 +98,7 @@ export class ContinuationIndex {
     index.nextRef = snapshot.refFile.length;
     index.postings = snapshot.postings.map((keys) => HashPostings.fromSorted(REF_BITS, (ref) => index.isLive(ref), keys));
     index.shapePostings = snapshot.shapePostings.map((keys) => HashPostings.fromSorted(REF_BITS, (ref) => index.isLive(ref), keys));
-    index.tokenFile = snapshot.tokenFile;
-    index.nextTokenRef = snapshot.tokenFile.length;
-    if (index.options.tokenPostings) {
-      index.tokenPostings = snapshot.tokenPostings.map((keys) => HashPostings.fromSorted(TOKEN_REF_BITS, (ref) => index.files[index.tokenFile[ref]].alive, keys));
-    }
+    index.tokenRefs = TokenReferences.restore(index.options.tokenPostings, (id) => index.files[id].alive, snapshot.tokenFile, snapshot.tokenPostings);
     return index;
   }
 
@@ -130,8 +117,7 @@ export class ContinuationIndex {
       vocabulary,
       files,
       refFile: this.refFile.subarray(0, this.nextRef),
-      tokenFile: this.tokenFile.subarray(0, this.nextTokenRef),
-      tokenPostings: this.tokenPostings.map((p) => p.compacted(anyDead)),
+      ...this.tokenRefs.snapshot(anyDead),
       postings: this.postings.map((p) => p.compacted(anyDead)),
       shapePostings: this.shapePostings.map((p) => p.compacted(anyDead)),
     };
@@ -166,19 +152,19 @@ export class ContinuationIndex {
     const lines = splitLines(text);
     const { tokens, lineStarts } = tokenStream(lines, this.vocabulary, true, this.options.indentTokens && indentationIsStructure(language));
     const tokenRefs = this.options.tokenPostings ? tokens.length : 0;
-    if (this.nextRef + lines.length >= MAX_LINE_REFS || this.nextTokenRef + tokenRefs >= MAX_TOKEN_REFS) this.compact();
-    if (this.nextRef + lines.length >= MAX_LINE_REFS || this.nextTokenRef + tokenRefs >= MAX_TOKEN_REFS) {
+    if (this.nextRef + lines.length >= MAX_LINE_REFS || this.tokenRefs.count + tokenRefs >= MAX_TOKEN_REFS) this.compact();
+    if (this.nextRef + lines.length >= MAX_LINE_REFS || this.tokenRefs.count + tokenRefs >= MAX_TOKEN_REFS) {
       throw new RangeError(`the completion index holds at most ${MAX_LINE_REFS} lines and ${MAX_TOKEN_REFS} tokens; ${path} does not fit`);
     }
     const shape = shapeStream(tokens, (id) => this.vocabulary.isName(id));
     const file: IndexedFile = {
-      id: this.files.length, path, language, text, lines, tokens, shape, lineStarts, refBase: this.nextRef, tokenBase: this.nextTokenRef, alive: true,
+      id: this.files.length, path, language, text, lines, tokens, shape, lineStarts, refBase: this.nextRef, tokenBase: this.tokenRefs.count, alive: true,
     };
     this.files.push(file);
     this.byPath.set(path, file);
     this.assignRefs(file);
     this.indexLines(file);
-    if (tokenRefs > 0) this.indexTokens(file);
+    if (tokenRefs > 0) this.tokenRefs.add(file);
     this.liveLines += lines.length;
   }
 
@@ -219,13 +205,12 @@ export class ContinuationIndex {
 
   /** Live token references whose preceding `TOKEN_LEVELS[level]` tokens hash to `hash`: positions of the next token. */
   lookupToken(level: number, hash: number, cap: number): number[] {
-    // An index made without token postings (synthesis off when it was built) offers composing nothing from the workspace.
-    return this.tokenPostings[level]?.lookup(hash & TOKEN_HASH_MASK, cap) ?? [];
+    return this.tokenRefs.lookup(level, hash, cap);
   }
 
   /** The file and token position a token reference points at. */
   resolveToken(ref: number): { file: IndexedFile; position: number } {
-    const file = this.files[this.tokenFile[ref]];
+    const file = this.files[this.tokenRefs.fileOf(ref)];
     return { file, position: ref - file.tokenBase };
   }
 
@@ -239,27 +224,8 @@ export class ContinuationIndex {
     return Array.from({ length: levels }, () => new HashPostings(REF_BITS, (ref) => this.isLive(ref), () => this.deadFiles > 0));
   }
 
-  private newTokenPostings(): HashPostings[] {
-    if (!this.options.tokenPostings) return [];
-    return TOKEN_LEVELS.map(() => new HashPostings(TOKEN_REF_BITS, (ref) => this.files[this.tokenFile[ref]].alive, () => this.deadFiles > 0));
-  }
-
-  private indexTokens(file: IndexedFile): void {
-    const end = this.nextTokenRef + file.tokens.length;
-    if (end > this.tokenFile.length) {
-      const grown = new Int32Array(Math.max(end, this.tokenFile.length * 2));
-      grown.set(this.tokenFile);
-      this.tokenFile = grown;
-    }
-    this.tokenFile.fill(file.id, this.nextTokenRef, end);
-    this.nextTokenRef = end;
-    for (let position = 1; position < file.tokens.length; position++) {
-      for (let level = 0; level < TOKEN_LEVELS.length; level++) {
-        const length = TOKEN_LEVELS[level];
-        if (length > position) break;
-        this.tokenPostings[level].add(contextHash(file.tokens, position, length) & TOKEN_HASH_MASK, file.tokenBase + position);
-      }
-    }
+  private newTokenReferences(): TokenReferences {
+    return new TokenReferences(this.options.tokenPostings, (id) => this.files[id].alive, () => this.deadFiles > 0);
   }
 
   private isLive(ref: number): boolean {
@@ -304,9 +270,7 @@ export class ContinuationIndex {
     this.deadFiles = 0;
     this.postings = this.newPostings(CONTEXT_LEVELS.length);
     this.shapePostings = this.newPostings(SHAPE_LEVELS.length);
-    this.tokenFile = new Int32Array(1024);
-    this.nextTokenRef = 0;
-    this.tokenPostings = this.newTokenPostings();
+    this.tokenRefs = this.newTokenReferences();
     for (const old of alive) this.addFile(old.path, old.language, old.text);
   }
 }
