@@ -1,23 +1,11 @@
-import { contextHash } from './contextHash';
 import { indentationIsStructure, shapeStream, tokenStream, TokenVocabulary } from './tokenStream';
-import { HashPostings } from './hashPostings';
 import { RestoredFile } from './continuationIndexSnapshot';
 import type { ContinuationIndexSnapshot, IndexSnapshotFile } from './continuationIndexSnapshot';
 import { MAX_TOKEN_REFS, TokenReferences } from './tokenReferences';
+import { LineReferences, MAX_LINE_REFS } from './lineReferences';
 
 export { TOKEN_LEVELS } from './tokenReferences';
-
-/**
- * Context lengths (in tokens) at which line starts are indexed; a query backs off from the longest. Level 1 is just
- * the line break (or the document start): the last resort, a sample of lines in general or of first lines.
- */
-export const CONTEXT_LEVELS = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32] as const;
-
-/**
- * Context lengths at which the *shape* of the context (names replaced by a placeholder) is indexed, so that code of
- * the same structure with other names is found and its continuation adapted. Short shapes match everything.
- */
-export const SHAPE_LEVELS = [4, 6, 8, 12, 16, 24, 32] as const;
+export { CONTEXT_LEVELS, MAX_LINE_REFS, SHAPE_LEVELS } from './lineReferences';
 
 /** How the index tokenizes and what it indexes. */
 export interface ContinuationIndexOptions {
@@ -45,10 +33,6 @@ export interface IndexedFile {
   alive: boolean;
 }
 
-const REF_BITS = 24;
-/** Line references must fit beside a 29-bit hash in an exact float64 key. */
-export const MAX_LINE_REFS = 2 ** REF_BITS;
-
 export function splitLines(text: string): string[] {
   return text.split(/\r?\n/);
 }
@@ -57,16 +41,14 @@ export function splitLines(text: string): string[] {
  * Every line start of every indexed file, reachable by the hash of the tokens before it at each context level.
  * Files are added and removed one at a time; the postings live in a compact sorted segment plus a small delta that
  * is merged when it grows, so incremental updates never rebuild everything on each change. A removed file is only
- * marked dead; re-adding identical text revives it, which is what the benchmark's remove/re-add cycle needs.
+ * marked dead; re-adding identical text revives it, which is what the benchmark's remove/re-add cycle needs. The
+ * postings themselves are `LineReferences` (line starts) and `TokenReferences` (every token, for synthesis).
  */
 export class ContinuationIndex {
   readonly vocabulary = new TokenVocabulary();
   private readonly byPath = new Map<string, IndexedFile>();
   private files: IndexedFile[] = [];
-  private refFile: Int32Array = new Int32Array(1024);
-  private nextRef = 0;
-  private postings: HashPostings[] = this.newPostings(CONTEXT_LEVELS.length);
-  private shapePostings: HashPostings[] = this.newPostings(SHAPE_LEVELS.length);
+  private lineRefs = this.newLineReferences();
   private tokenRefs: TokenReferences;
   private liveLines = 0;
   /** Files held but not live (removed or replaced): their keys are dropped as runs merge. */
@@ -94,10 +76,7 @@ export class ContinuationIndex {
       index.byPath.set(file.path, file);
       index.liveLines += file.lineStarts.length - 1;
     }
-    index.refFile = snapshot.refFile;
-    index.nextRef = snapshot.refFile.length;
-    index.postings = snapshot.postings.map((keys) => HashPostings.fromSorted(REF_BITS, (ref) => index.isLive(ref), keys));
-    index.shapePostings = snapshot.shapePostings.map((keys) => HashPostings.fromSorted(REF_BITS, (ref) => index.isLive(ref), keys));
+    index.lineRefs = LineReferences.restore((id) => index.files[id].alive, snapshot);
     index.tokenRefs = TokenReferences.restore(index.options.tokenPostings, (id) => index.files[id].alive, snapshot.tokenFile, snapshot.tokenPostings);
     return index;
   }
@@ -112,14 +91,17 @@ export class ContinuationIndex {
       return { path, language, text: '', tokens: new Int32Array(0), lineStarts: new Int32Array(0), refBase, tokenBase, lineCount, alive: false };
     });
     const anyDead = this.files.some((file) => !file.alive);
+    const lines = this.lineRefs.snapshot(anyDead);
+    const tokens = this.tokenRefs.snapshot(anyDead);
     return {
       options: this.options,
       vocabulary,
       files,
-      refFile: this.refFile.subarray(0, this.nextRef),
-      ...this.tokenRefs.snapshot(anyDead),
-      postings: this.postings.map((p) => p.compacted(anyDead)),
-      shapePostings: this.shapePostings.map((p) => p.compacted(anyDead)),
+      refFile: lines.refFile,
+      tokenFile: tokens.tokenFile,
+      tokenPostings: tokens.tokenPostings,
+      postings: lines.postings,
+      shapePostings: lines.shapePostings,
     };
   }
 
@@ -152,18 +134,17 @@ export class ContinuationIndex {
     const lines = splitLines(text);
     const { tokens, lineStarts } = tokenStream(lines, this.vocabulary, true, this.options.indentTokens && indentationIsStructure(language));
     const tokenRefs = this.options.tokenPostings ? tokens.length : 0;
-    if (this.nextRef + lines.length >= MAX_LINE_REFS || this.tokenRefs.count + tokenRefs >= MAX_TOKEN_REFS) this.compact();
-    if (this.nextRef + lines.length >= MAX_LINE_REFS || this.tokenRefs.count + tokenRefs >= MAX_TOKEN_REFS) {
+    if (this.lineRefs.count + lines.length >= MAX_LINE_REFS || this.tokenRefs.count + tokenRefs >= MAX_TOKEN_REFS) this.compact();
+    if (this.lineRefs.count + lines.length >= MAX_LINE_REFS || this.tokenRefs.count + tokenRefs >= MAX_TOKEN_REFS) {
       throw new RangeError(`the completion index holds at most ${MAX_LINE_REFS} lines and ${MAX_TOKEN_REFS} tokens; ${path} does not fit`);
     }
     const shape = shapeStream(tokens, (id) => this.vocabulary.isName(id));
     const file: IndexedFile = {
-      id: this.files.length, path, language, text, lines, tokens, shape, lineStarts, refBase: this.nextRef, tokenBase: this.tokenRefs.count, alive: true,
+      id: this.files.length, path, language, text, lines, tokens, shape, lineStarts, refBase: this.lineRefs.count, tokenBase: this.tokenRefs.count, alive: true,
     };
     this.files.push(file);
     this.byPath.set(path, file);
-    this.assignRefs(file);
-    this.indexLines(file);
+    this.lineRefs.add(file);
     if (tokenRefs > 0) this.tokenRefs.add(file);
     this.liveLines += lines.length;
   }
@@ -195,12 +176,12 @@ export class ContinuationIndex {
 
   /** Live line references whose preceding `CONTEXT_LEVELS[level]` tokens hash to `hash`, at most `cap` of them. */
   lookup(level: number, hash: number, cap: number): number[] {
-    return this.postings[level].lookup(hash, cap);
+    return this.lineRefs.lookup(level, hash, cap);
   }
 
   /** Like `lookup`, over context shapes at `SHAPE_LEVELS[level]`. */
   lookupShape(level: number, hash: number, cap: number): number[] {
-    return this.shapePostings[level].lookup(hash, cap);
+    return this.lineRefs.lookupShape(level, hash, cap);
   }
 
   /** Live token references whose preceding `TOKEN_LEVELS[level]` tokens hash to `hash`: positions of the next token. */
@@ -216,47 +197,16 @@ export class ContinuationIndex {
 
   /** The file and line a reference points at. */
   resolve(ref: number): { file: IndexedFile; line: number } {
-    const file = this.files[this.refFile[ref]];
+    const file = this.files[this.lineRefs.fileOf(ref)];
     return { file, line: ref - file.refBase };
   }
 
-  private newPostings(levels: number): HashPostings[] {
-    return Array.from({ length: levels }, () => new HashPostings(REF_BITS, (ref) => this.isLive(ref), () => this.deadFiles > 0));
+  private newLineReferences(): LineReferences {
+    return new LineReferences((id) => this.files[id].alive, () => this.deadFiles > 0);
   }
 
   private newTokenReferences(): TokenReferences {
     return new TokenReferences(this.options.tokenPostings, (id) => this.files[id].alive, () => this.deadFiles > 0);
-  }
-
-  private isLive(ref: number): boolean {
-    return this.files[this.refFile[ref]].alive;
-  }
-
-  private assignRefs(file: IndexedFile): void {
-    const end = this.nextRef + file.lines.length;
-    if (end > this.refFile.length) {
-      const grown = new Int32Array(Math.max(end, this.refFile.length * 2));
-      grown.set(this.refFile);
-      this.refFile = grown;
-    }
-    this.refFile.fill(file.id, this.nextRef, end);
-    this.nextRef = end;
-  }
-
-  private indexLines(file: IndexedFile): void {
-    for (let line = 0; line < file.lines.length; line++) {
-      const end = file.lineStarts[line];
-      for (let level = 0; level < CONTEXT_LEVELS.length; level++) {
-        const length = CONTEXT_LEVELS[level];
-        if (length > end) break;
-        this.postings[level].add(contextHash(file.tokens, end, length), file.refBase + line);
-      }
-      for (let level = 0; level < SHAPE_LEVELS.length; level++) {
-        const length = SHAPE_LEVELS[level];
-        if (length > end) break;
-        this.shapePostings[level].add(contextHash(file.shape, end, length), file.refBase + line);
-      }
-    }
   }
 
   /** Drops dead files and renumbers references densely; needed only when the reference space runs out. */
@@ -264,12 +214,9 @@ export class ContinuationIndex {
     const alive = this.files.filter((f) => f.alive);
     this.files = [];
     this.byPath.clear();
-    this.refFile = new Int32Array(1024);
-    this.nextRef = 0;
     this.liveLines = 0;
     this.deadFiles = 0;
-    this.postings = this.newPostings(CONTEXT_LEVELS.length);
-    this.shapePostings = this.newPostings(SHAPE_LEVELS.length);
+    this.lineRefs = this.newLineReferences();
     this.tokenRefs = this.newTokenReferences();
     for (const old of alive) this.addFile(old.path, old.language, old.text);
   }
