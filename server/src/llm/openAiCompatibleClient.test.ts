@@ -54,6 +54,20 @@ describe('llm: OpenAiCompatibleClient against a local OpenAI-format HTTP server'
   after(() => new Promise<void>((resolve) => peer.server.close(() => resolve())));
   afterEach(() => peer.server.closeAllConnections());
 
+  it('sends no secret: a key or password in the question or a retrieved answer leaves redacted', async () => {
+    peer.behave(reply('Rotate it.'));
+    const client = new OpenAiCompatibleClient(settingsFor(peer.baseUrl));
+    const keyId = 'AKIA' + 'Q3EGRT5MXJ7KZP2W';
+    await client.complete([
+      { role: 'system', content: `merge these answers:\n1. export AWS_ACCESS_KEY_ID=${keyId}` },
+      { role: 'user', content: 'why does login fail with password=Tr0ub4dor&3xyz?' },
+    ]);
+    const sent = JSON.stringify(peer.received.body);
+    assert.ok(!sent.includes(keyId), sent);
+    assert.ok(!sent.includes('Tr0ub4dor&3xyz'), sent);
+    assert.match(sent, /<redacted:[a-z_]+>/);
+  });
+
   it('POSTs the messages to {baseUrl}/chat/completions with the model and bearer key, and returns the reply', async () => {
     peer.behave(reply('Mostly spaces; some prefer tabs.'));
     const client = new OpenAiCompatibleClient(settingsFor(peer.baseUrl));

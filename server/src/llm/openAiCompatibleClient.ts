@@ -1,4 +1,4 @@
-import { type Cancellation, type ChatMessage, type LlmSynthesizer } from '@arenalab/core';
+import { redactSecrets, type Cancellation, type ChatMessage, type LlmSynthesizer } from '@arenalab/core';
 import { LlmError } from './llmError';
 import type { LlmSettings } from './llmSettings';
 import { OpenAiEndpoint } from './openAiEndpoint';
@@ -35,7 +35,8 @@ export class OpenAiCompatibleClient implements LlmSynthesizer {
   async complete(messages: readonly ChatMessage[], token?: Cancellation): Promise<string> {
     const body = {
       model: this.settings.model,
-      messages: messages.map(({ role, content }) => ({ role, content })),
+      // Nothing leaves the machine with a secret in it: the question and the answers retrieved for it are redacted.
+      messages: messages.map(({ role, content }) => ({ role, content: redactSecrets(content).text })),
       temperature: this.settings.temperature,
       max_tokens: this.settings.maxTokens,
       stream: false,
