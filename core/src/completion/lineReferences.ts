@@ -1,6 +1,7 @@
 import { contextHash } from './contextHash';
 import { HashPostings } from './hashPostings';
 import type { IndexedFile } from './continuationIndex';
+import { ReferenceOwners } from './referenceOwners';
 
 /**
  * Context lengths (in tokens) at which line starts are indexed; a query backs off from the longest. Level 1 is just
@@ -24,8 +25,7 @@ export const MAX_LINE_REFS = 2 ** REF_BITS;
  * at each `SHAPE_LEVELS` length.
  */
 export class LineReferences {
-  private refFile: Int32Array = new Int32Array(1024);
-  private next = 0;
+  private owners = ReferenceOwners.empty();
   private postings: HashPostings[];
   private shapePostings: HashPostings[];
 
@@ -45,8 +45,7 @@ export class LineReferences {
     snapshot: { refFile: Int32Array; postings: readonly Float64Array[]; shapePostings: readonly Float64Array[] },
   ): LineReferences {
     const refs = new LineReferences(isFileAlive, () => true);
-    refs.refFile = snapshot.refFile;
-    refs.next = snapshot.refFile.length;
+    refs.owners = ReferenceOwners.of(snapshot.refFile);
     refs.postings = snapshot.postings.map((keys) => HashPostings.fromSorted(REF_BITS, (ref) => refs.isLive(ref), keys));
     refs.shapePostings = snapshot.shapePostings.map((keys) => HashPostings.fromSorted(REF_BITS, (ref) => refs.isLive(ref), keys));
     return refs;
@@ -54,19 +53,12 @@ export class LineReferences {
 
   /** References handed out so far: the next file's `refBase`. */
   get count(): number {
-    return this.next;
+    return this.owners.count;
   }
 
   /** Gives `file`'s lines their references (from `count` on, which must be its `refBase`) and indexes their starts. */
   add(file: IndexedFile): void {
-    const end = this.next + file.lines.length;
-    if (end > this.refFile.length) {
-      const grown = new Int32Array(Math.max(end, this.refFile.length * 2));
-      grown.set(this.refFile);
-      this.refFile = grown;
-    }
-    this.refFile.fill(file.id, this.next, end);
-    this.next = end;
+    this.owners.reserve(file.id, file.lines.length);
     for (let line = 0; line < file.lines.length; line++) {
       const start = file.lineStarts[line];
       for (let level = 0; level < CONTEXT_LEVELS.length; level++) {
@@ -94,19 +86,19 @@ export class LineReferences {
 
   /** The id of the file a reference lies in. */
   fileOf(ref: number): number {
-    return this.refFile[ref];
+    return this.owners.owner(ref);
   }
 
   /** The references as plain data (see `restore`); `anyDead` drops dead keys while compacting. */
   snapshot(anyDead: boolean): { refFile: Int32Array; postings: Float64Array[]; shapePostings: Float64Array[] } {
     return {
-      refFile: this.refFile.subarray(0, this.next),
+      refFile: this.owners.used(),
       postings: this.postings.map((p) => p.compacted(anyDead)),
       shapePostings: this.shapePostings.map((p) => p.compacted(anyDead)),
     };
   }
 
   private isLive(ref: number): boolean {
-    return this.isFileAlive(this.refFile[ref]);
+    return this.isFileAlive(this.owners.owner(ref));
   }
 }

@@ -1,6 +1,7 @@
 import { contextHash } from './contextHash';
 import { HashPostings } from './hashPostings';
 import type { IndexedFile } from './continuationIndex';
+import { ReferenceOwners } from './referenceOwners';
 
 /**
  * Context lengths at which every token position is indexed for the next-token model (`NextTokenModel`): a query backs
@@ -19,8 +20,7 @@ export const MAX_TOKEN_REFS = 2 ** TOKEN_REF_BITS;
  * postings), references are still counted but nothing is found.
  */
 export class TokenReferences {
-  private tokenFile: Int32Array = new Int32Array(1024);
-  private next = 0;
+  private owners = ReferenceOwners.empty();
   private postings: HashPostings[];
 
   /** `isFileAlive` says whether the file with an id is live; `anyDead` whether any may not be (see `HashPostings`). */
@@ -35,27 +35,19 @@ export class TokenReferences {
   /** References as a snapshot holds them: `tokenFile` in place, postings as sorted runs (when `enabled`). */
   static restore(enabled: boolean, isFileAlive: (fileId: number) => boolean, tokenFile: Int32Array, postings: readonly Float64Array[]): TokenReferences {
     const refs = new TokenReferences(false, isFileAlive, () => true);
-    refs.tokenFile = tokenFile;
-    refs.next = tokenFile.length;
+    refs.owners = ReferenceOwners.of(tokenFile);
     if (enabled) refs.postings = postings.map((keys) => HashPostings.fromSorted(TOKEN_REF_BITS, (ref) => refs.isLive(ref), keys));
     return refs;
   }
 
   /** References handed out so far: the next file's `tokenBase`. */
   get count(): number {
-    return this.next;
+    return this.owners.count;
   }
 
   /** Gives `file`'s tokens their references (from `count` on, which must be its `tokenBase`) and indexes them. */
   add(file: IndexedFile): void {
-    const end = this.next + file.tokens.length;
-    if (end > this.tokenFile.length) {
-      const grown = new Int32Array(Math.max(end, this.tokenFile.length * 2));
-      grown.set(this.tokenFile);
-      this.tokenFile = grown;
-    }
-    this.tokenFile.fill(file.id, this.next, end);
-    this.next = end;
+    this.owners.reserve(file.id, file.tokens.length);
     for (let position = 1; position < file.tokens.length; position++) {
       for (let level = 0; level < TOKEN_LEVELS.length; level++) {
         const length = TOKEN_LEVELS[level];
@@ -73,15 +65,15 @@ export class TokenReferences {
 
   /** The id of the file a reference lies in. */
   fileOf(ref: number): number {
-    return this.tokenFile[ref];
+    return this.owners.owner(ref);
   }
 
   /** The references as plain data (see `restore`); `anyDead` drops dead keys while compacting. */
   snapshot(anyDead: boolean): { tokenFile: Int32Array; tokenPostings: Float64Array[] } {
-    return { tokenFile: this.tokenFile.subarray(0, this.next), tokenPostings: this.postings.map((p) => p.compacted(anyDead)) };
+    return { tokenFile: this.owners.used(), tokenPostings: this.postings.map((p) => p.compacted(anyDead)) };
   }
 
   private isLive(ref: number): boolean {
-    return this.isFileAlive(this.tokenFile[ref]);
+    return this.isFileAlive(this.owners.owner(ref));
   }
 }
