@@ -4,7 +4,7 @@ import {
 import type { BenchSourceFile, BlockCase, BlockScore, Cancellation, NextLineSamplingConfig } from '@arenalab/core';
 import { caseCalibration } from './caseCalibration';
 import type { CaseCalibration } from './caseCalibration';
-import { buildEngine, percentile } from './runNextLineBenchmark';
+import { buildEngine, calibrateSkipping, mean, peakRssMb, percentile, round } from './runNextLineBenchmark';
 import type { NextLineEngine, NextLineRunProgress } from './runNextLineBenchmark';
 
 /** Block scores over a set of cases: whole body exact, leading lines right, first line exact. */
@@ -47,9 +47,6 @@ interface CaseResult extends BlockScore {
   firstOnly: BlockScore;
 }
 
-const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
-const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
-const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 function scores(results: readonly BlockScore[]): BlockScores {
   return {
@@ -105,14 +102,11 @@ async function runJaccardBaseline(files: readonly BenchSourceFile[], cases: read
 /** Lines after a block case's first body line kept out of calibration: its body and a margin (blank lines). */
 const CALIBRATION_SKIP_LINES = 2 * BLOCK_CASE_MAX_LINES;
 
-/** The engine's self-calibration, kept off every line a block case's body may cover (known before any case runs). */
-async function calibrateOffBlocks(engine: NextLineEngine, targetFiles: readonly BenchSourceFile[], sampling: NextLineSamplingConfig, token: Cancellation): Promise<BlockRunResult['calibration']> {
-  if (engine.calibrate === undefined) return { samples: 0, fit_s: 0 };
-  const starts = new Map(targetFiles.map((f) => [f.path, sampleFileBlockCases(f, sampling).map((c) => c.line)]));
-  const start = process.hrtime.bigint();
-  const skip = (file: string, line: number) => starts.get(file)?.some((first) => line >= first && line < first + CALIBRATION_SKIP_LINES) === true;
-  const samples = await engine.calibrate(skip, token);
-  return { samples, fit_s: round(Number(process.hrtime.bigint() - start) / 1e9, 3) };
+/** Whether a line may lie in the body of one of these block cases (sampled before any runs), kept out of calibration. */
+function inCaseBodies(casesByFile: readonly (readonly BlockCase[])[]): (file: string, line: number) => boolean {
+  const starts = new Map<string, number[]>();
+  for (const cases of casesByFile) for (const c of cases) starts.set(c.file, [...(starts.get(c.file) ?? []), c.line]);
+  return (file, line) => starts.get(file)?.some((first) => line >= first && line < first + CALIBRATION_SKIP_LINES) === true;
 }
 
 /**
@@ -133,7 +127,8 @@ export async function runBlockBenchmark(
   const windows = engine.stats.windows;
   const byPath = new Map(files.map((f) => [f.path, f]));
   const targetFiles = targets.map((path) => byPath.get(path)).filter((f): f is BenchSourceFile => f !== undefined);
-  const calibration = await calibrateOffBlocks(engine, targetFiles, sampling, token);
+  const casesByFile = targetFiles.map((file) => sampleFileBlockCases(file, sampling));
+  const calibration = await calibrateSkipping(engine, inCaseBodies(casesByFile), token);
   const allCases: BlockCase[] = [];
   const results: CaseResult[] = [];
   const running = progress.phase('completion');
@@ -141,7 +136,7 @@ export async function runBlockBenchmark(
     running.report(i, targetFiles.length, `${results.length} cases`);
     await yieldToHost();
     throwIfCancelled(token, 'benchmark');
-    const cases = sampleFileBlockCases(targetFiles[i], sampling);
+    const cases = casesByFile[i];
     if (cases.length === 0) continue;
     allCases.push(...cases);
     results.push(...(await runFileCases(engine, targetFiles[i], cases)));

@@ -45,9 +45,9 @@ export interface NextLineRunProgress {
 const BATCH = 25;
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
-const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
-const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
-const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+export const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
+export const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+export const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: readonly number[], p: number): number {
@@ -126,10 +126,15 @@ async function runFileCases(engine: NextLineEngine, file: BenchSourceFile, cases
  * from the seeded sampler before any is run, and those lines are never calibration samples.
  */
 async function calibrateOffCases(engine: NextLineEngine, targetFiles: readonly BenchSourceFile[], sampling: NextLineSamplingConfig, token: Cancellation): Promise<NextLineRunResult['calibration']> {
-  if (engine.calibrate === undefined) return { samples: 0, fit_s: 0 };
   const caseLines = new Map(targetFiles.map((f) => [f.path, new Set(sampleFileCases(f, sampling).map((c) => c.line))]));
+  return calibrateSkipping(engine, (file, line) => caseLines.get(file)?.has(line) === true, token);
+}
+
+/** The engine's self-calibration on every line but those `skipLine` names, timed; nothing when it does not calibrate. */
+export async function calibrateSkipping(engine: NextLineEngine, skipLine: (file: string, line: number) => boolean, token: Cancellation): Promise<NextLineRunResult['calibration']> {
+  if (engine.calibrate === undefined) return { samples: 0, fit_s: 0 };
   const start = process.hrtime.bigint();
-  const samples = await engine.calibrate((file, line) => caseLines.get(file)?.has(line) === true, token);
+  const samples = await engine.calibrate(skipLine, token);
   return { samples, fit_s: round(seconds(start), 3) };
 }
 
